@@ -1,0 +1,34 @@
+import { AMBIENT_KEYS } from "../runtime/evaluate/context";
+import { ContextNameC } from "../runtime/model/attribute";
+import { Attr } from "./attribute";
+import { DefinitionError, callSite } from "./call-site";
+
+function checkedName(name: string): string {
+  if (!ContextNameC.is(name)) {
+    throw new DefinitionError(`context attribute name ${JSON.stringify(name)} must look like "userId" (letters, digits, _ . -; not starting with a digit)`, { source: callSite() });
+  }
+  if ((AMBIENT_KEYS as readonly string[]).includes(name)) {
+    throw new DefinitionError(`context attribute name ${JSON.stringify(name)} is reserved for the ambient override of the same name`, { source: callSite() });
+  }
+  return name;
+}
+
+/**
+ * Request context attributes. A feature that reads `ctx.string("country")` has a generated getter
+ * that requires `{ country: string }`. A missing key or a value of another type makes the bucket a
+ * non-match with an error in the details; values are never coerced.
+ */
+export const ctx = {
+  /** A string from the evaluation context. */
+  string<const N extends string>(name: N): Attr<string, { readonly [K in N]: string }> {
+    return new Attr({ __type: "context.string", name: checkedName(name) });
+  },
+  /** A finite number from the evaluation context. */
+  number<const N extends string>(name: N): Attr<number, { readonly [K in N]: number }> {
+    return new Attr({ __type: "context.number", name: checkedName(name) });
+  },
+  /** A boolean from the evaluation context. */
+  boolean<const N extends string>(name: N): Attr<boolean, { readonly [K in N]: boolean }> {
+    return new Attr({ __type: "context.boolean", name: checkedName(name) });
+  },
+} as const;

@@ -1,0 +1,141 @@
+import { DEFAULT_BUCKET, type FeatureModel, type PythonVersion } from "../runtime/model/feature";
+import type { Classifier } from "../runtime/model/classifier";
+import type { JsonValue } from "../runtime/model/json";
+import { patternProblem } from "../runtime/model/pattern";
+import { forEachNode } from "../runtime/model/walk";
+import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
+import { DefinitionError, callSite } from "./call-site";
+import type { Rule } from "./rule";
+
+/** A bucket as the builder holds it: the value is optional until `.default()` fills it in. */
+interface DraftBucket {
+  readonly name: string;
+  readonly classifier: Classifier;
+  readonly value?: JsonValue;
+  readonly source: SourceLocation | undefined;
+}
+
+/** The builder's plain data: the feature model minus what `.default()` completes. */
+interface Draft {
+  readonly key: string;
+  readonly source: SourceLocation | undefined;
+  readonly description?: string;
+  readonly python_versions: readonly PythonVersion[];
+  readonly buckets: readonly DraftBucket[];
+  readonly values: Readonly<Record<string, JsonValue>>;
+}
+
+/** A bucket name that is not `"default"` and not already taken; anything else fails to compile. */
+export type NewBucketName<N extends string, Taken extends string> = N extends typeof DEFAULT_BUCKET ? never : N extends Taken ? never : N;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+const FEATURE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Starts a feature. The key names its JSON file and getters (`test` → `generated/test.json`,
+ * `getTest`), so it must be an identifier.
+ */
+export function feature<const K extends string>(key: K): FeatureBuilder<never, never, {}> {
+  const source = callSite();
+  if (!FEATURE_KEY.test(key)) {
+    throw new DefinitionError(`the feature key must be an identifier (letters, digits and _, not starting with a digit), found ${JSON.stringify(key)}`, { source });
+  }
+  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {} });
+}
+
+/**
+ * An immutable feature builder. Each call returns a new builder over plain data; `.default(v)`
+ * finishes it into an {@link OfflineFeature}.
+ *
+ * @typeParam V the union of the values given so far.
+ * @typeParam B the union of the bucket names so far.
+ * @typeParam C the context keys the rules read so far.
+ * @typeParam T the declared value type, if `.valueType<T>()` was called; values must fit it.
+ */
+export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
+  /** Type-level record of the declared value type; no runtime value. */
+  declare readonly _valueType: T;
+
+  constructor(private readonly draft: Draft) {}
+
+  private with(change: Partial<Draft>): Draft {
+    return { ...this.draft, ...change };
+  }
+
+  private fail(problem: string, bucket?: string, source?: SourceLocation): never {
+    throw new DefinitionError(problem, { feature: this.draft.key, ...(bucket === undefined ? {} : { bucket }), source: source ?? callSite() ?? this.draft.source });
+  }
+
+  /** A human description; it goes into the JSON and the generated getter's docs. */
+  description(text: string): FeatureBuilder<V, B, C, T> {
+    return new FeatureBuilder(this.with({ description: text }));
+  }
+
+  /** PyOF's `python_versions`: where the feature applies in Python services (default `["all"]`). */
+  pythonVersions(...versions: PythonVersion[]): FeatureBuilder<V, B, C, T> {
+    return new FeatureBuilder(this.with({ python_versions: versions }));
+  }
+
+  /**
+   * Declares the type every value must have, such as an interface for a configuration object.
+   * Values given after this are checked against it, and the getter returns it.
+   */
+  valueType<U>(): FeatureBuilder<U, B, C, U> {
+    return new FeatureBuilder(this.draft);
+  }
+
+  /**
+   * Adds a bucket, tried after those before it. Without a value, the bucket takes its value from
+   * `.values({...})`, or else the default.
+   */
+  bucket<const N extends string, D, const X extends T>(name: NewBucketName<N, B>, rule: Rule<D>, value: X): FeatureBuilder<V | X, B | N, C & D, T>;
+  bucket<const N extends string, D>(name: NewBucketName<N, B>, rule: Rule<D>): FeatureBuilder<V, B | N, C & D, T>;
+  bucket(name: string, rule: Rule<unknown>, value?: JsonValue): FeatureBuilder<unknown, string, unknown, T> {
+    const source = callSite();
+    if (name === DEFAULT_BUCKET) this.fail(`the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`, name, source);
+    if (this.draft.buckets.some((b) => b.name === name)) this.fail("duplicate bucket name", name, source);
+    forEachNode(rule.def, (node) => {
+      if (node.__type !== "re.match") return;
+      const problem = patternProblem(node.value);
+      if (problem !== undefined) this.fail(problem, name, source);
+    });
+    const bucket: DraftBucket = value === undefined ? { name, classifier: rule.def, source } : { name, classifier: rule.def, value, source };
+    return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket] }));
+  }
+
+  /** PyOF's earlier form: the values of buckets defined without one, by bucket name. */
+  values<const M extends { readonly [K in B]?: T }>(map: M & { readonly [K in Exclude<keyof M, B>]: never }): FeatureBuilder<V | Exclude<M[keyof M], undefined>, B, C, T> {
+    const source = callSite();
+    for (const name of Object.keys(map)) {
+      const bucket = this.draft.buckets.find((b) => b.name === name);
+      if (bucket === undefined) this.fail(`.values() names ${JSON.stringify(name)}, which is not a bucket`, undefined, source);
+      if (bucket.value !== undefined) this.fail("the bucket has a value already; .values() may not give it another", name, source);
+    }
+    return new FeatureBuilder(this.with({ values: { ...this.draft.values, ...(map as Record<string, JsonValue>) } }));
+  }
+
+  /**
+   * Finishes the feature with the value returned when no bucket matches. Buckets without a value
+   * take theirs from `.values()`, or else this one, so the JSON carries a value on every bucket
+   * (PyOF's current loader needs it).
+   */
+  default<const X extends T>(value: X): OfflineFeature<V | X, B, Simplify<C>> {
+    const { key, source, description, python_versions, buckets, values } = this.draft;
+    const model: FeatureModel = {
+      type: "offline-feature",
+      ...(description === undefined ? {} : { description }),
+      python_versions,
+      buckets: buckets.map((b) => ({
+        name: b.name,
+        classifier: b.classifier,
+        value: b.value !== undefined ? b.value : Object.prototype.hasOwnProperty.call(values, b.name) ? values[b.name]! : (value as JsonValue),
+      })),
+      default: value as JsonValue,
+    };
+    try {
+      return OfflineFeature.fromModel<V | X, B, Simplify<C>>(model, source === undefined ? { key } : { key, source });
+    } catch (e) {
+      return this.fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+}

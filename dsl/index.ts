@@ -1,0 +1,14 @@
+/**
+ * The authoring DSL: an immutable, chainable builder over the same plain data the JSON encodes.
+ *
+ * ```ts
+ * export const test = feature("test")
+ *   .bucket("holdout", c.all(lt(sessionRandom(), 0.1), regex(hostname(), "^len.+")), true)
+ *   .default(false);
+ * ```
+ */
+export { feature, FeatureBuilder, type NewBucketName } from "./feature";
+export { Rule, c } from "./rule";
+export { Attr, lt, le, gt, ge, eq, ne, regex, hostname, sessionRandom, staticNumber, errorAttribute } from "./attribute";
+export { ctx } from "./context";
+export { DefinitionError } from "./call-site";

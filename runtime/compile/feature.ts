@@ -1,0 +1,63 @@
+import type { FeatureModel } from "../model/feature";
+import type { JsonValue } from "../model/json";
+import { overridesAmbient, type EvaluationContext } from "../evaluate/context";
+import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "../evaluate/details";
+import { bucketScope, type CompileOptions } from "./scope";
+import { isProcessConstant } from "./traits";
+import type { Predicate } from "./types";
+
+/** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
+export interface CompiledFeature {
+  /** Evaluates against `ctx`. Never throws. */
+  evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
+}
+
+const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
+
+/**
+ * Compiles a decoded feature. Everything that does not depend on the context is done here, once:
+ * closures for classifiers, regexes, error records, and one frozen details record per bucket, so
+ * an error-free evaluation allocates nothing.
+ */
+export function compileFeature(model: FeatureModel, options: CompileOptions = {}): CompiledFeature {
+  const buckets = model.buckets;
+  const predicates: Predicate[] = buckets.map((b, i) => bucketScope(options, b.name, `buckets[${i}].classifier`).classifier(b.classifier));
+  const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>
+    Object.freeze({ value: b.value, bucket: b.name, reason: "TARGETING_MATCH", errors: NO_ERRORS }),
+  );
+  const fallback = model.default;
+  const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
+  const count = predicates.length;
+
+  const run = (ctx: EvaluationContext): EvaluationDetails<JsonValue> => {
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < count; i++) {
+      let r: boolean | EvaluationError;
+      try {
+        r = predicates[i]!(ctx);
+      } catch (e) {
+        // Operators return errors rather than throw; this catches the unforeseen (a hostile
+        // context's throwing getter), so that a getter still never throws.
+        r = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${String(e)}`);
+      }
+      if (r === true) {
+        return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
+      }
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
+  };
+
+  if (!model.buckets.every((b) => isProcessConstant(b.classifier))) {
+    return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT) };
+  }
+  // Every attribute read is process-wide (hostname, session random, literals): unless the context
+  // overrides one, the answer cannot change, so compute it once.
+  let memo: EvaluationDetails<JsonValue> | undefined;
+  return {
+    evaluate: (ctx) => {
+      if (ctx !== undefined && overridesAmbient(ctx)) return run(ctx);
+      return (memo ??= run(EMPTY_CONTEXT));
+    },
+  };
+}

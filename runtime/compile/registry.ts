@@ -1,0 +1,41 @@
+import type { AttributeTable, OperatorTable } from "./types";
+import { all } from "./operators/all";
+import { any } from "./operators/any";
+import { none } from "./operators/none";
+import { lt } from "./operators/lt";
+import { lte } from "./operators/lte";
+import { gt } from "./operators/gt";
+import { gte } from "./operators/gte";
+import { eq } from "./operators/eq";
+import { ne } from "./operators/ne";
+import { regex } from "./operators/regex";
+import { staticNumber } from "./attributes/static-number";
+import { hostname } from "./attributes/hostname";
+import { sessionRandom } from "./attributes/session-random";
+import { errorAttribute } from "./attributes/error";
+import { contextBoolean, contextNumber, contextString } from "./attributes/context";
+
+/** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
+export const operators: OperatorTable = {
+  "bool.all": all,
+  "bool.any": any,
+  "bool.none": none,
+  "comparison.lt": lt,
+  "comparison.lte": lte,
+  "comparison.gt": gt,
+  "comparison.gte": gte,
+  "comparison.eq": eq,
+  "comparison.ne": ne,
+  "re.match": regex,
+};
+
+/** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */
+export const attributes: AttributeTable = {
+  "static.number": staticNumber,
+  "socket.hostname": hostname,
+  "random.session": sessionRandom,
+  error: errorAttribute,
+  "context.string": contextString,
+  "context.number": contextNumber,
+  "context.boolean": contextBoolean,
+};

@@ -1,0 +1,56 @@
+import type { Attribute, AttributeOf, AttributeTag } from "../model/attribute";
+import type { Classifier, ClassifierOf, ClassifierTag } from "../model/classifier";
+import type { EvaluationContext } from "../evaluate/context";
+import type { ErrorCode, EvaluationError } from "../evaluate/details";
+
+/**
+ * A compiled classifier: true or false, or the error that stopped it. Errors are values, never
+ * thrown, so one bad bucket cannot break a getter.
+ */
+export type Predicate = (ctx: EvaluationContext) => boolean | EvaluationError;
+
+/** What an attribute reads. */
+export type AttributeValue = string | number | boolean;
+
+/** A compiled attribute: its value for this context, or the error that stopped it. */
+export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationError;
+
+/**
+ * Where a node is being compiled. It carries the bucket and JSON path so that errors can be built
+ * once, at compile time, and returned as is at evaluation time.
+ */
+export interface Scope {
+  /** The feature's key, when known; rollouts use it as their default salt. */
+  readonly featureKey: string | undefined;
+  /** The bucket whose classifier is being compiled. */
+  readonly bucket: string;
+  /** The JSON path of the current node within the feature document. */
+  readonly path: string;
+  /** The scope of a child node under `key` (an object key or array index). */
+  at(key: string | number): Scope;
+  /** Compiles a child classifier at this scope's path. */
+  classifier(node: Classifier): Predicate;
+  /** Compiles a child attribute at this scope's path. */
+  attribute(node: Attribute): Getter;
+  /** An error at this scope's path. Build it at compile time where the message does not depend on the context. */
+  error(code: ErrorCode, message: string): EvaluationError;
+}
+
+/** Compiles one classifier node. One per tag, registered in `operators`. */
+export type OperatorCompiler<N extends Classifier> = (node: N, scope: Scope) => Predicate;
+
+/** How the runtime treats one attribute tag. One per tag, registered in `attributes`. */
+export interface AttributeDefinition<N extends Attribute> {
+  /** Compiles the attribute into a getter. */
+  readonly compile: (node: N, scope: Scope) => Getter;
+  /**
+   * True when, absent context overrides, the value is the same for the whole process. A feature
+   * that reads only such attributes has its result memoized.
+   */
+  readonly processConstant: boolean;
+}
+
+/** The operator table: one compiler per classifier tag; a missing tag is a compile error. */
+export type OperatorTable = { readonly [K in ClassifierTag]: OperatorCompiler<ClassifierOf<K>> };
+/** The attribute table: one definition per attribute tag; a missing tag is a compile error. */
+export type AttributeTable = { readonly [K in AttributeTag]: AttributeDefinition<AttributeOf<K>> };

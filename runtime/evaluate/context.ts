@@ -1,0 +1,28 @@
+/**
+ * Ambient attributes the context may override. Tests pin them; servers that evaluate on behalf of
+ * many clients pass each client's own.
+ */
+export interface AmbientOverrides {
+  /** Replaces the machine's hostname for `socket.hostname`. */
+  readonly hostname?: string;
+  /** Makes `random.session` a deterministic hash of this id instead of the process's own number. */
+  readonly sessionId?: string;
+  /** Replaces `random.session` outright; must be a number in [0, 1). */
+  readonly sessionRandom?: number;
+}
+
+/** The names of the ambient overrides; no context attribute may take one. */
+export const AMBIENT_KEYS: readonly (keyof AmbientOverrides)[] = ["hostname", "sessionId", "sessionRandom"];
+
+/**
+ * What an evaluation reads: the ambient overrides plus request attributes (`userId`, `country`, …)
+ * that context attributes name. Generated getters narrow this to exactly the keys a feature reads.
+ */
+export interface EvaluationContext extends AmbientOverrides {
+  readonly [attribute: string]: unknown;
+}
+
+/** True when the context overrides an ambient attribute, so a process-wide memo does not apply. */
+export function overridesAmbient(ctx: EvaluationContext): boolean {
+  return ctx.hostname !== undefined || ctx.sessionId !== undefined || ctx.sessionRandom !== undefined;
+}

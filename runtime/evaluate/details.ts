@@ -1,0 +1,46 @@
+/**
+ * Why evaluation returned its value, as OpenFeature's resolution reasons name them:
+ * - `TARGETING_MATCH`: a bucket's classifier matched;
+ * - `DEFAULT`: no bucket matched and none failed;
+ * - `ERROR`: no bucket matched and at least one failed (see `errors`);
+ * - `DISABLED`: the feature is switched off for this runtime, so the default is returned unevaluated.
+ */
+export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED";
+
+/**
+ * What went wrong in one bucket's classifier:
+ * - `ATTRIBUTE_MISSING`: the context lacks a key a rule reads;
+ * - `TYPE_MISMATCH`: the context holds a key of the wrong type (values are never coerced);
+ * - `ATTRIBUTE_ERROR`: an attribute could not be read (the `error` attribute always fails);
+ * - `PREREQUISITE_ERROR`: a feature this one depends on could not be evaluated.
+ */
+export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR";
+
+/**
+ * An error met while evaluating a bucket's classifier. The bucket did not match and evaluation
+ * went on with the next one. `path` is the JSON path of the node that failed.
+ */
+export class EvaluationError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly bucket: string,
+    readonly path: string,
+    readonly message: string,
+  ) {}
+
+  /** `buckets[0].classifier.value[1].attribute: context attribute "country" is missing` */
+  toString(): string {
+    return `${this.path}: ${this.message}`;
+  }
+}
+
+/** The result of an evaluation: the value, the bucket it came from, why, and any errors met on the way. */
+export interface EvaluationDetails<V, B extends string = string> {
+  readonly value: V;
+  readonly bucket: B | "default";
+  readonly reason: Reason;
+  readonly errors: readonly EvaluationError[];
+}
+
+/** Shared by every error-free evaluation, so the hot path allocates nothing. */
+export const NO_ERRORS: readonly EvaluationError[] = Object.freeze([]);

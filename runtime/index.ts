@@ -1,0 +1,14 @@
+/**
+ * The runtime: decode PyOF-compatible JSON once, compile it to closures, evaluate locally.
+ */
+export { OfflineFeature, type FeatureOptions, type SourceLocation, type ContextArgs } from "./offline-feature";
+export { decodeFeature, type DecodeOptions } from "./decode/decode";
+export { FeatureDecodeError } from "./decode/decode-error";
+export { formatIssues, type DecodeIssue } from "./decode/reporter";
+export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } from "./evaluate/details";
+export type { EvaluationContext, AmbientOverrides } from "./evaluate/context";
+export { FeatureC, DEFAULT_BUCKET, type FeatureModel, type Bucket, type PythonVersion } from "./model/feature";
+export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type NoneLiteral } from "./model/classifier";
+export { AttributeC, type Attribute, type AttributeTag } from "./model/attribute";
+export { JsonValueC, type JsonValue } from "./model/json";
+export { writeFileAtomic } from "./write";

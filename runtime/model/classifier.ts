@@ -1,0 +1,128 @@
+import * as t from "io-ts";
+import { AttributeC } from "./attribute";
+import { patternProblem } from "./pattern";
+import { TAG, checkedString, node, taggedUnion } from "./tagged";
+
+/** A literal a comparison compares against. */
+export type Scalar = string | number | boolean | null;
+
+/** io-ts codec for {@link Scalar}; one message instead of one per union member. */
+export const ScalarC = new t.Type<Scalar, Scalar, unknown>(
+  "Scalar",
+  (u): u is Scalar => u === null || typeof u === "string" || typeof u === "boolean" || (typeof u === "number" && Number.isFinite(u)),
+  (u, c) =>
+    u === null || typeof u === "string" || typeof u === "boolean" || (typeof u === "number" && Number.isFinite(u))
+      ? t.success(u)
+      : t.failure(u, c, `expected a string, number, boolean or null, found ${describe(u)}`),
+  t.identity,
+);
+
+/**
+ * What `bool.none` may hold instead of a classifier: PyOF negates a literal by truthiness, true
+ * exactly for `""`, `0`, `false` and `[]`.
+ */
+export type NoneLiteral = Scalar | readonly NoneLiteralItem[];
+type NoneLiteralItem = Scalar | readonly NoneLiteralItem[];
+
+/** A regular expression source, checked to compile at decode time. */
+export const PatternC = checkedString("Pattern", patternProblem);
+
+const comparison = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: AttributeC, value: ScalarC });
+
+/** `attribute < value`; false unless both are numbers. */
+export const LtC = comparison("comparison.lt");
+/** `attribute <= value`; false unless both are numbers. */
+export const LteC = comparison("comparison.lte");
+/** `attribute > value`; false unless both are numbers. */
+export const GtC = comparison("comparison.gt");
+/** `attribute >= value`; false unless both are numbers. */
+export const GteC = comparison("comparison.gte");
+/** `attribute === value` for two numbers, two strings or two booleans; false for other pairs. */
+export const EqC = comparison("comparison.eq");
+/** Not equal, for values `eq` can compare; false for other pairs. PyOF's Rust maps `!=` to eq, which is a bug. */
+export const NeC = comparison("comparison.ne");
+/** Unanchored regex search over a string attribute (PyOF `re.match`). */
+export const RegexC = node("re.match", { __type: t.literal("re.match"), attribute: AttributeC, value: PatternC });
+
+/** Conjunction, left to right, stopping at the first false. */
+export interface AllNode {
+  readonly __type: "bool.all";
+  readonly value: readonly Classifier[];
+}
+/** Disjunction, left to right, stopping at the first true. */
+export interface AnyNode {
+  readonly __type: "bool.any";
+  readonly value: readonly Classifier[];
+}
+/** Negation of a classifier, or PyOF's truthiness test of a literal. An error stays an error. */
+export interface NoneNode {
+  readonly __type: "bool.none";
+  readonly value: Classifier | NoneLiteral;
+}
+
+/** A comparison between an attribute and a literal. */
+export type ComparisonNode = t.TypeOf<typeof LtC | typeof LteC | typeof GtC | typeof GteC | typeof EqC | typeof NeC>;
+/** A regex search node. */
+export type RegexNode = t.TypeOf<typeof RegexC>;
+
+/** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
+export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode;
+/** The `__type` tag of a classifier. */
+export type ClassifierTag = Classifier["__type"];
+/** The classifier record with tag `K`. */
+export type ClassifierOf<K extends ClassifierTag> = Extract<Classifier, { readonly __type: K }>;
+
+const NoneLiteralC: t.Type<NoneLiteral, NoneLiteral, unknown> = t.recursion("NoneLiteral", () =>
+  new t.Type<NoneLiteral, NoneLiteral, unknown>(
+    "NoneLiteral",
+    (u): u is NoneLiteral => ScalarC.is(u) || (Array.isArray(u) && u.every((x) => NoneLiteralC.is(x))),
+    (u, c) => (Array.isArray(u) ? t.array(NoneLiteralC).validate(u, c) : ScalarC.validate(u, c)),
+    t.identity,
+  ),
+);
+
+/** `bool.none` holds a classifier when its value is a tagged object, a literal otherwise. */
+const NegatedC: t.Type<Classifier | NoneLiteral, Classifier | NoneLiteral, unknown> = new t.Type<
+  Classifier | NoneLiteral,
+  Classifier | NoneLiteral,
+  unknown
+>(
+  "Classifier | NoneLiteral",
+  (u): u is Classifier | NoneLiteral => ClassifierC.is(u) || NoneLiteralC.is(u),
+  (u, c) => (typeof u === "object" && u !== null && !Array.isArray(u) ? ClassifierC.validate(u, c) : NoneLiteralC.validate(u, c)),
+  t.identity,
+);
+
+/** A reference to {@link ClassifierC} that resolves lazily, for the recursive nodes. */
+const ChildC: t.Type<Classifier, Classifier, unknown> = t.recursion<Classifier>("Classifier", () => ClassifierC);
+
+/** Every classifier, by tag. Adding one here makes the compiler ask for its operator and DSL function. */
+export const classifierCodecs = {
+  "bool.all": node("bool.all", { __type: t.literal("bool.all"), value: t.readonlyArray(ChildC) }),
+  "bool.any": node("bool.any", { __type: t.literal("bool.any"), value: t.readonlyArray(ChildC) }),
+  "bool.none": node("bool.none", { __type: t.literal("bool.none"), value: NegatedC }),
+  "comparison.lt": LtC,
+  "comparison.lte": LteC,
+  "comparison.gt": GtC,
+  "comparison.gte": GteC,
+  "comparison.eq": EqC,
+  "comparison.ne": NeC,
+  "re.match": RegexC,
+} as const;
+
+/** io-ts codec for {@link Classifier}. */
+export const ClassifierC: t.Type<Classifier, Classifier, unknown> = t.recursion("Classifier", () =>
+  taggedUnion("Classifier", "classifier", classifierCodecs),
+);
+
+/** True for a classifier node, false for a `bool.none` literal. */
+export function isClassifier(value: Classifier | NoneLiteral): value is Classifier {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && TAG in value;
+}
+
+function describe(u: unknown): string {
+  if (u === undefined) return "nothing";
+  if (typeof u === "number") return String(u);
+  const text = JSON.stringify(u) ?? typeof u;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,115 @@
+import * as t from "io-ts";
+import { pipe } from "fp-ts/function";
+import * as E from "fp-ts/Either";
+import { ClassifierC, type Classifier } from "./classifier";
+import { JsonValueC, type JsonValue } from "./json";
+import { checkedString } from "./tagged";
+import { canonicalRecord } from "./canonical";
+
+/** The name evaluation reports when no bucket matched. No bucket may take it. */
+export const DEFAULT_BUCKET = "default";
+
+/** The Python versions PyOF writes in `python_versions` ("all", "py3.10", …). */
+export type PythonVersion = "all" | `py${number}.${number}` | `py${number}`;
+
+/** io-ts codec for {@link PythonVersion}. */
+export const PythonVersionC = checkedString("PythonVersion", (s) =>
+  /^(all|py\d+(\.\d+)?)$/.test(s) ? undefined : `expected "all" or a version like "py3.12", found ${JSON.stringify(s)}`,
+) as unknown as t.Type<PythonVersion, PythonVersion, unknown>;
+
+/** A bucket: a name, the rule that selects it, and the value it yields. */
+export interface Bucket {
+  readonly name: string;
+  readonly classifier: Classifier;
+  readonly value: JsonValue;
+}
+
+/**
+ * A feature, normalized: whichever of PyOF's two forms it was read from, every bucket carries its
+ * value here. This is the plain data the DSL builds and the JSON encodes.
+ */
+export interface FeatureModel {
+  readonly type: "offline-feature";
+  readonly description?: string;
+  readonly python_versions: readonly PythonVersion[];
+  readonly buckets: readonly Bucket[];
+  readonly default: JsonValue;
+}
+
+const RawBucketC = t.exact(
+  t.intersection([t.type({ name: t.string, classifier: ClassifierC }), t.partial({ value: JsonValueC })]),
+  "bucket",
+);
+
+const RawFeatureC = t.exact(
+  t.intersection([
+    t.type({ type: t.literal("offline-feature"), buckets: t.readonlyArray(RawBucketC) }),
+    t.partial({
+      description: t.string,
+      python_versions: t.readonlyArray(PythonVersionC),
+      values: t.record(t.string, JsonValueC),
+      default: JsonValueC,
+    }),
+  ]),
+  "offline-feature",
+);
+type RawFeature = t.TypeOf<typeof RawFeatureC>;
+
+/** Path-aware failure under `feature.<...keys>`. */
+function failAt(raw: unknown, c: t.Context, keys: ReadonlyArray<string | number>, message: string): t.ValidationError {
+  let context = c;
+  let actual: unknown = raw;
+  for (const key of keys) {
+    actual = (actual as Record<string | number, unknown> | undefined)?.[key];
+    context = t.appendContext(context, String(key), t.unknown, actual);
+  }
+  return { value: actual, context, message };
+}
+
+/** The rules the JSON's shape cannot say: reserved and unique names, and a consistent values map. */
+function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<FeatureModel> {
+  const errors: t.ValidationError[] = [];
+  const firstIndex = new Map<string, number>();
+  raw.buckets.forEach((bucket, i) => {
+    if (bucket.name === DEFAULT_BUCKET) {
+      errors.push(failAt(input, c, ["buckets", i, "name"], `the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`));
+    }
+    const first = firstIndex.get(bucket.name);
+    if (first !== undefined) {
+      errors.push(failAt(input, c, ["buckets", i, "name"], `duplicate bucket name ${JSON.stringify(bucket.name)}, already used by buckets[${first}]`));
+    } else firstIndex.set(bucket.name, i);
+    if (raw.values !== undefined && bucket.value !== undefined) {
+      errors.push(failAt(input, c, ["buckets", i, "value"], `bucket ${JSON.stringify(bucket.name)} has a value and the feature has a "values" map; use one form`));
+    }
+  });
+  for (const name of Object.keys(raw.values ?? {})) {
+    if (!firstIndex.has(name)) errors.push(failAt(input, c, ["values", name], `"values" names ${JSON.stringify(name)}, which is not a bucket`));
+  }
+  if (errors.length > 0) return t.failures(errors);
+
+  const fallback: JsonValue = raw.default === undefined ? null : raw.default;
+  const values = raw.values ?? {};
+  const model: FeatureModel = {
+    type: "offline-feature",
+    ...(raw.description === undefined ? {} : { description: raw.description }),
+    python_versions: raw.python_versions ?? ["all"],
+    buckets: raw.buckets.map((b) => ({
+      name: b.name,
+      classifier: b.classifier,
+      value: b.value !== undefined ? b.value : Object.prototype.hasOwnProperty.call(values, b.name) ? values[b.name]! : fallback,
+    })),
+    default: fallback,
+  };
+  return t.success(model);
+}
+
+/**
+ * The feature codec: decodes either PyOF form (per-bucket `value`, or the earlier `values` map)
+ * into a {@link FeatureModel}, and encodes the canonical current form.
+ */
+export const FeatureC = new t.Type<FeatureModel, JsonValue, unknown>(
+  "offline-feature",
+  (u): u is FeatureModel => RawFeatureC.is(u) && (u as { values?: unknown }).values === undefined,
+  (u, c) => pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c))),
+  (model) => canonicalRecord(model),
+);

@@ -1,0 +1,65 @@
+import * as t from "io-ts";
+
+/** The JSON key that tags every classifier and attribute node, as PyOF writes it. */
+export const TAG = "__type";
+
+function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
+  return typeof u === "object" && u !== null && !Array.isArray(u);
+}
+
+/**
+ * A union discriminated by `__type`. Unlike `t.union`, it looks at the tag first and decodes with
+ * that one member only, so a bad node yields one precise error
+ * (`…value[0].__type: unknown classifier "comparison.lte2"`) instead of one error per member.
+ *
+ * @param noun what the members are called in error messages ("classifier", "attribute").
+ */
+export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(
+  name: string,
+  noun: string,
+  members: M,
+): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> {
+  type A = t.TypeOf<M[keyof M]>;
+  const known = Object.keys(members).sort();
+  const memberFor = (u: unknown): t.Mixed | undefined => {
+    if (!isRecord(u)) return undefined;
+    const tag = u[TAG];
+    return typeof tag === "string" && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined;
+  };
+  return new t.Type<A, t.OutputOf<M[keyof M]>, unknown>(
+    name,
+    (u): u is A => memberFor(u)?.is(u) === true,
+    (u, c) => {
+      if (!isRecord(u)) return t.failure(u, c, `expected a ${noun} object with a "${TAG}" tag`);
+      const tag = u[TAG];
+      const tagContext = t.appendContext(c, TAG, t.string, tag);
+      if (typeof tag !== "string") return t.failure(tag, tagContext, `expected a ${noun} tag (one of ${known.join(", ")})`);
+      const member = memberFor(u);
+      if (member === undefined) return t.failure(tag, tagContext, `unknown ${noun} "${tag}"; expected one of ${known.join(", ")}`);
+      return member.validate(u, c) as t.Validation<A>;
+    },
+    (a) => {
+      const member = memberFor(a);
+      return member === undefined ? a : member.encode(a);
+    },
+  );
+}
+
+/** A string refined by a check that explains itself; `check` returns the problem, or undefined. */
+export function checkedString(name: string, check: (s: string) => string | undefined): t.Type<string, string, unknown> {
+  return new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === "string" && check(u) === undefined,
+    (u, c) => {
+      if (typeof u !== "string") return t.failure(u, c);
+      const problem = check(u);
+      return problem === undefined ? t.success(u) : t.failure(u, c, problem);
+    },
+    t.identity,
+  );
+}
+
+/** A node codec: an exact record (unknown keys are dropped) whose fields are read-only. */
+export function node<P extends t.Props>(tag: string, props: P) {
+  return t.readonly(t.exact(t.type(props)), tag);
+}

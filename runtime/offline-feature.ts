@@ -1,0 +1,140 @@
+import * as E from "fp-ts/Either";
+import { pipe } from "fp-ts/function";
+import { FeatureC, DEFAULT_BUCKET, type FeatureModel } from "./model/feature";
+import type { JsonValue } from "./model/json";
+import { decodeFeature } from "./decode/decode";
+import { FeatureDecodeError } from "./decode/decode-error";
+import { compileFeature, type CompiledFeature } from "./compile/feature";
+import type { EvaluationContext } from "./evaluate/context";
+import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
+import { reportIssues } from "./decode/reporter";
+import { writeFileAtomic } from "./write";
+
+/** Where a feature was defined, for messages and generated docs. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** How a feature is identified when it is loaded or built. */
+export interface FeatureOptions {
+  /** The feature's key (`test` for `generated/test.json`); PyOF's JSON does not carry one. */
+  readonly key?: string;
+  /** Where it was defined or read from, for messages. */
+  readonly source?: SourceLocation;
+}
+
+function sourceName(options: FeatureOptions): string | undefined {
+  if (options.source !== undefined) return `${options.source.file}:${options.source.line}`;
+  return options.key === undefined ? undefined : `feature "${options.key}"`;
+}
+
+/**
+ * The context argument: optional when the feature reads no context attribute (`C` is `{}`),
+ * required, with exactly those keys, when it does.
+ */
+export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx: C & EvaluationContext];
+
+/**
+ * An offline feature: ordered buckets, each a classifier and a value, and a default. Loaded from
+ * PyOF-compatible JSON or built with the DSL; evaluated locally, and never throws while doing so.
+ *
+ * @typeParam V the union of its values.
+ * @typeParam B the union of its bucket names (evaluation may also answer `"default"`).
+ * @typeParam C the context keys its rules read, with their types.
+ */
+export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
+  private readonly compiled: CompiledFeature;
+
+  private constructor(
+    /** The feature as plain data: the same data its JSON encodes. */
+    readonly model: FeatureModel,
+    /** The feature's key, when known. */
+    readonly key: string | undefined,
+    /** Where the feature was defined, when known. */
+    readonly source: SourceLocation | undefined,
+  ) {
+    this.compiled = compileFeature(model, key === undefined ? {} : { featureKey: key });
+  }
+
+  /**
+   * Decodes a feature from JSON text or a parsed value, in either of PyOF's forms. Never throws:
+   * a `Left` carries every problem with its JSON path.
+   */
+  static decode(json: unknown, options: FeatureOptions = {}): E.Either<FeatureDecodeError, OfflineFeature> {
+    return pipe(
+      decodeFeature(json, { source: sourceName(options) }),
+      E.map((model) => new OfflineFeature(model, options.key, options.source)),
+    );
+  }
+
+  /** PyOF's `loads`: like {@link OfflineFeature.decode} but throws a {@link FeatureDecodeError}. */
+  static loads(json: string, options: FeatureOptions = {}): OfflineFeature {
+    const decoded = OfflineFeature.decode(json, options);
+    if (E.isLeft(decoded)) throw decoded.left;
+    return decoded.right;
+  }
+
+  /**
+   * Wraps a model built in code (the DSL does this). The model goes through the same codec as JSON,
+   * so a model the JSON could not express is refused here too.
+   */
+  static fromModel<V, B extends string, C>(model: FeatureModel, options: FeatureOptions = {}): OfflineFeature<V, B, C> {
+    const checked = FeatureC.decode(model);
+    if (E.isLeft(checked)) {
+      throw new FeatureDecodeError(reportIssues(checked.left), sourceName(options));
+    }
+    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source);
+  }
+
+  /** The canonical JSON: stable key order, PyOF's current form (a value on every bucket). */
+  dumps(indent = 2): string {
+    return JSON.stringify(this.toJSON(), null, indent);
+  }
+
+  /** The canonical JSON value (what {@link OfflineFeature.dumps} prints). */
+  toJSON(): JsonValue {
+    return FeatureC.encode(this.model);
+  }
+
+  /**
+   * Writes the canonical JSON to `path` atomically, creating folders. With `onlyIfChanged` (the
+   * default) an identical file is not rewritten. Returns whether it wrote.
+   */
+  writeToDisk(path: string, onlyIfChanged = true): boolean {
+    return writeFileAtomic(path, `${this.dumps()}\n`, onlyIfChanged);
+  }
+
+  /** Evaluates the feature: value, bucket, reason and the errors met. Never throws. */
+  evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B> {
+    try {
+      return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
+    } catch (e) {
+      // Only a hostile context (a throwing getter or proxy) can get here.
+      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${String(e)}`);
+      return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
+    }
+  }
+
+  /** The value for this context. */
+  getValue(...ctx: ContextArgs<C>): V {
+    return this.evaluate(...ctx).value;
+  }
+
+  /** PyOF's `get_bucket_name`: the first matching bucket's name, or `"default"`. */
+  getBucketName(...ctx: ContextArgs<C>): B | "default" {
+    return this.evaluate(...ctx).bucket;
+  }
+
+  /** PyOF's `get_value_for_bucket`: a bucket's value; `"default"` or an unknown name gives the default. */
+  getValueForBucket(name: B | "default"): V {
+    const bucket = this.model.buckets.find((b) => b.name === name);
+    return (bucket === undefined ? this.model.default : bucket.value) as V;
+  }
+
+  /** PyOF's `get_bucket_and_value`: the pair `[bucket, value]` for this context. */
+  getBucketAndValue(...ctx: ContextArgs<C>): readonly [B | "default", V] {
+    const details = this.evaluate(...ctx);
+    return [details.bucket, details.value];
+  }
+}
