@@ -29,6 +29,14 @@ interface Draft {
 export type NewBucketName<N extends string, Taken extends string> = N extends typeof DEFAULT_BUCKET ? never : N extends Taken ? never : N;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
+/** Marks a builder whose value type was not declared: values are then any JSON, typed as given. */
+declare const undeclared: unique symbol;
+type Undeclared = typeof undeclared;
+/** What a value must fit: the declared type, or any JSON. */
+type Allowed<T> = [T] extends [Undeclared] ? JsonValue : T;
+/** The value union after adding `X`: the declared type stays as declared. */
+type WithValue<V, X, T> = [T] extends [Undeclared] ? V | X : T;
+
 const FEATURE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -52,7 +60,7 @@ export function feature<const K extends string>(key: K): FeatureBuilder<never, n
  * @typeParam C the context keys the rules read so far.
  * @typeParam T the declared value type, if `.valueType<T>()` was called; values must fit it.
  */
-export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
+export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
   /** Type-level record of the declared value type; no runtime value. */
   declare readonly _valueType: T;
 
@@ -88,7 +96,7 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
    * Adds a bucket, tried after those before it. Without a value, the bucket takes its value from
    * `.values({...})`, or else the default.
    */
-  bucket<const N extends string, D, const X extends T>(name: NewBucketName<N, B>, rule: Rule<D>, value: X): FeatureBuilder<V | X, B | N, C & D, T>;
+  bucket<const N extends string, D, const X extends Allowed<T>>(name: NewBucketName<N, B>, rule: Rule<D>, value: X): FeatureBuilder<WithValue<V, X, T>, B | N, C & D, T>;
   bucket<const N extends string, D>(name: NewBucketName<N, B>, rule: Rule<D>): FeatureBuilder<V, B | N, C & D, T>;
   bucket(name: string, rule: Rule<unknown>, value?: JsonValue): FeatureBuilder<unknown, string, unknown, T> {
     const source = callSite();
@@ -104,7 +112,9 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
   }
 
   /** PyOF's earlier form: the values of buckets defined without one, by bucket name. */
-  values<const M extends { readonly [K in B]?: T }>(map: M & { readonly [K in Exclude<keyof M, B>]: never }): FeatureBuilder<V | Exclude<M[keyof M], undefined>, B, C, T> {
+  values<const M extends { readonly [K in B]?: Allowed<T> }>(
+    map: M & { readonly [K in Exclude<keyof M, B>]: never },
+  ): FeatureBuilder<WithValue<V, Exclude<M[keyof M], undefined>, T>, B, C, T> {
     const source = callSite();
     for (const name of Object.keys(map)) {
       const bucket = this.draft.buckets.find((b) => b.name === name);
@@ -119,7 +129,7 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
    * take theirs from `.values()`, or else this one, so the JSON carries a value on every bucket
    * (PyOF's current loader needs it).
    */
-  default<const X extends T>(value: X): OfflineFeature<V | X, B, Simplify<C>> {
+  default<const X extends Allowed<T>>(value: X): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
     const { key, source, description, python_versions, buckets, values } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",
@@ -133,7 +143,7 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
       default: value as JsonValue,
     };
     try {
-      return OfflineFeature.fromModel<V | X, B, Simplify<C>>(model, source === undefined ? { key } : { key, source });
+      return OfflineFeature.fromModel<WithValue<V, X, T>, B, Simplify<C>>(model, source === undefined ? { key } : { key, source });
     } catch (e) {
       return this.fail(e instanceof Error ? e.message : String(e));
     }
