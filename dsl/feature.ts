@@ -143,7 +143,8 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
       default: value as JsonValue,
     };
     try {
-      return OfflineFeature.fromModel<WithValue<V, X, T>, B, Simplify<C>>(model, source === undefined ? { key } : { key, source });
+      const bucketSources = Object.fromEntries(buckets.flatMap((b) => (b.source === undefined ? [] : [[b.name, b.source] as const])));
+      return OfflineFeature.fromModel<WithValue<V, X, T>, B, Simplify<C>>(model, source === undefined ? { key, bucketSources } : { key, source, bucketSources });
     } catch (e) {
       return this.fail(e instanceof Error ? e.message : String(e));
     }

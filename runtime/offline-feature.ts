@@ -22,6 +22,8 @@ export interface FeatureOptions {
   readonly key?: string;
   /** Where it was defined or read from, for messages. */
   readonly source?: SourceLocation;
+  /** Where each bucket was defined, by bucket name, for lint messages. */
+  readonly bucketSources?: Readonly<Record<string, SourceLocation>>;
 }
 
 function sourceName(options: FeatureOptions): string | undefined {
@@ -53,6 +55,8 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     readonly key: string | undefined,
     /** Where the feature was defined, when known. */
     readonly source: SourceLocation | undefined,
+    /** Where each bucket was defined, by name, when known. */
+    readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
   ) {
     this.compiled = compileFeature(model, key === undefined ? {} : { featureKey: key });
   }
@@ -84,7 +88,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     if (E.isLeft(checked)) {
       throw new FeatureDecodeError(reportIssues(checked.left), sourceName(options));
     }
-    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source);
+    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source, options.bucketSources);
   }
 
   /** The canonical JSON: stable key order, PyOF's current form (a value on every bucket). */

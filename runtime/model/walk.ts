@@ -26,16 +26,19 @@ export function forEachAttribute(node: Classifier, visit: (attribute: Attribute)
   }
 }
 
-/** Calls `visit` on every classifier node of a tree, parents before children. */
-export function forEachNode(node: Classifier, visit: (node: Classifier) => void): void {
-  visit(node);
+/**
+ * Calls `visit` on every classifier node of a tree, parents before children, with each node's
+ * JSON path (`path` is the root's, e.g. `buckets[0].classifier`).
+ */
+export function forEachNode(node: Classifier, visit: (node: Classifier, path: string) => void, path = ""): void {
+  visit(node, path);
   switch (node.__type) {
     case "bool.all":
     case "bool.any":
-      for (const child of node.value) forEachNode(child, visit);
+      node.value.forEach((child, i) => forEachNode(child, visit, `${path}.value[${i}]`));
       return;
     case "bool.none":
-      if (isClassifier(node.value)) forEachNode(node.value, visit);
+      if (isClassifier(node.value)) forEachNode(node.value, visit, `${path}.value`);
       return;
     case "comparison.lt":
     case "comparison.lte":

@@ -1,0 +1,48 @@
+import { trafficShares, formatShare } from "../../../codegen/analysis/shares";
+import { c, ctx, feature, hostname, sessionRandom, staticNumber } from "../../../dsl";
+import { test as seed } from "../../../features/test";
+
+const table = (model: Parameters<typeof trafficShares>[0]) => {
+  const analysis = trafficShares(model)!;
+  return analysis.scenarios.map((s) => ({
+    when: s.conditions,
+    shares: Object.fromEntries(analysis.buckets.map((b, i) => [b, formatShare(s.shares[i]!)])),
+  }));
+};
+
+describe("exact traffic shares", () => {
+  it("the seed on a len* host: holdout 10%, control 80%, default 10%", () => {
+    const analysis = trafficShares(seed.model)!;
+    expect(analysis.conditions).toHaveLength(1);
+    expect(analysis.conditions[0]!.node).toEqual({ __type: "re.match", attribute: { __type: "socket.hostname" }, value: "^len.+" });
+    expect(table(seed.model)).toEqual([
+      { when: [false], shares: { holdout: "0%", control: "0%", "": "0%", default: "100%" } },
+      { when: [true], shares: { holdout: "10%", control: "80%", "": "0%", default: "10%" } },
+    ]);
+  });
+
+  it("thresholds with lte/gte and overlapping ranges are exact", () => {
+    const f = feature("split")
+      .bucket("a", sessionRandom().le(0.25), 1)
+      .bucket("b", sessionRandom().ge(0.25).and(sessionRandom().lt(0.5)), 2)
+      .bucket("c", sessionRandom().gt(0.4), 3)
+      .default(0);
+    expect(table(f.model)).toEqual([{ when: [], shares: { a: "25%", b: "25%", c: "50%", default: "0%" } }]);
+  });
+
+  it("literal rules are decided, not listed", () => {
+    const f = feature("lit").bucket("never", staticNumber(3).eq(0.9), 1).bucket("always", c.always(), 2).default(0);
+    expect(table(f.model)).toEqual([{ when: [], shares: { never: "0%", always: "100%", default: "0%" } }]);
+  });
+
+  it("request conditions are enumerated in both truths", () => {
+    const f = feature("req")
+      .bucket("fr", ctx.string("country").eq("FR").and(sessionRandom().lt(0.5)), 1)
+      .bucket("ci", hostname().regex("^ci").not(), 2)
+      .default(0);
+    const rows = table(f.model);
+    expect(rows).toHaveLength(4);
+    expect(rows).toContainEqual({ when: [true, true], shares: { fr: "50%", ci: "0%", default: "50%" } });
+    expect(rows).toContainEqual({ when: [true, false], shares: { fr: "50%", ci: "50%", default: "0%" } });
+  });
+});
