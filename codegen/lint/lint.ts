@@ -1,0 +1,21 @@
+import { contextTypes } from "./rules/context-types";
+import { contradictoryRanges } from "./rules/contradictory-ranges";
+import { regexRisk } from "./rules/regex-risk";
+import { unreachableBucket } from "./rules/unreachable-bucket";
+import type { LintFinding, LintRule, LintSubject } from "./types";
+
+/** Every rule `lint` and `gen` run, in reporting order. */
+export const LINT_RULES: readonly LintRule[] = [unreachableBucket, contradictoryRanges, regexRisk, contextTypes];
+
+/** Runs every rule over the project's features; errors first, then warnings, each in rule order. */
+export function lintFeatures(subjects: readonly LintSubject[], rules: readonly LintRule[] = LINT_RULES): readonly LintFinding[] {
+  const findings = rules.flatMap((rule) => rule.check(subjects));
+  return [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")];
+}
+
+/** One line per finding: `features/x.ts:12: error: feature "x", bucket "b" (buckets[1]): … [rule]`. */
+export function formatFinding(f: LintFinding): string {
+  const where = f.source === undefined ? `feature ${f.feature}` : `${f.source.file}:${f.source.line}`;
+  const subject = [`feature ${JSON.stringify(f.feature)}`, f.bucket === undefined ? undefined : `bucket ${JSON.stringify(f.bucket)}`].filter(Boolean).join(", ");
+  return `${where}: ${f.severity}: ${subject}${f.path === undefined ? "" : ` (${f.path})`}: ${f.message} [${f.rule}]`;
+}
