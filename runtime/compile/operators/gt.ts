@@ -1,20 +1,5 @@
-import { EvaluationError } from "../../evaluate/details";
 import type { ClassifierOf } from "../../model/classifier";
-import type { OperatorCompiler } from "../types";
+import { ordering } from "./ordering";
 
-/** `comparison.gt`: attribute > value. False unless both are numbers; an attribute error propagates. */
-export const gt: OperatorCompiler<ClassifierOf<"comparison.gt">> = (node, scope) => {
-  const read = scope.at("attribute").attribute(node.attribute);
-  const bound = node.value;
-  if (typeof bound !== "number") {
-    return (ctx) => {
-      const a = read(ctx);
-      return a instanceof EvaluationError ? a : false;
-    };
-  }
-  return (ctx) => {
-    const a = read(ctx);
-    if (typeof a === "number") return a > bound;
-    return a instanceof EvaluationError ? a : false;
-  };
-};
+/** `comparison.gt`: attribute > value; false unless both are numbers. */
+export const gt = ordering<ClassifierOf<"comparison.gt">>((attribute, bound) => attribute > bound);

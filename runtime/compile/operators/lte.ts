@@ -1,20 +1,5 @@
-import { EvaluationError } from "../../evaluate/details";
 import type { ClassifierOf } from "../../model/classifier";
-import type { OperatorCompiler } from "../types";
+import { ordering } from "./ordering";
 
-/** `comparison.lte`: attribute <= value. False unless both are numbers; an attribute error propagates. */
-export const lte: OperatorCompiler<ClassifierOf<"comparison.lte">> = (node, scope) => {
-  const read = scope.at("attribute").attribute(node.attribute);
-  const bound = node.value;
-  if (typeof bound !== "number") {
-    return (ctx) => {
-      const a = read(ctx);
-      return a instanceof EvaluationError ? a : false;
-    };
-  }
-  return (ctx) => {
-    const a = read(ctx);
-    if (typeof a === "number") return a <= bound;
-    return a instanceof EvaluationError ? a : false;
-  };
-};
+/** `comparison.lte`: attribute <= value; false unless both are numbers. */
+export const lte = ordering<ClassifierOf<"comparison.lte">>((attribute, bound) => attribute <= bound);
