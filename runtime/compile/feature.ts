@@ -29,21 +29,22 @@ export function compileFeature(model: FeatureModel, options: CompileOptions = {}
   const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
   const count = predicates.length;
 
-  const run = (ctx: EvaluationContext): EvaluationDetails<JsonValue> => {
-    let errors: EvaluationError[] | undefined;
-    for (let i = 0; i < count; i++) {
-      let r: boolean | EvaluationError;
-      try {
-        r = predicates[i]!(ctx);
-      } catch (e) {
-        // Operators return errors rather than throw; this catches the unforeseen (a hostile
-        // context's throwing getter), so that a getter still never throws.
-        r = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${String(e)}`);
+  const run = (ctx: EvaluationContext, from = 0, carried?: EvaluationError[]): EvaluationDetails<JsonValue> => {
+    let errors = carried;
+    let i = from;
+    try {
+      for (; i < count; i++) {
+        const r = predicates[i]!(ctx);
+        if (r === true) {
+          return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
+        }
+        if (r !== false) (errors ??= []).push(r);
       }
-      if (r === true) {
-        return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
-      }
-      if (r !== false) (errors ??= []).push(r);
+    } catch (e) {
+      // Operators return errors rather than throw; this catches the unforeseen (a hostile
+      // context's throwing getter) so that a getter still never throws, and goes on after it.
+      const error = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${String(e)}`);
+      return run(ctx, i + 1, [...(errors ?? []), error]);
     }
     return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
   };
