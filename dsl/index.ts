@@ -9,6 +9,25 @@
  */
 export { feature, FeatureBuilder, type NewBucketName } from "./feature";
 export { Rule, c } from "./rule";
-export { Attr, lt, le, gt, ge, eq, ne, regex, hostname, sessionRandom, staticNumber, errorAttribute } from "./attribute";
+export {
+  Attr,
+  type Primitive,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  regex,
+  oneOf,
+  noneOf,
+  startsWith,
+  endsWith,
+  contains,
+  hostname,
+  sessionRandom,
+  staticNumber,
+  errorAttribute,
+} from "./attribute";
 export { ctx } from "./context";
 export { DefinitionError } from "./call-site";

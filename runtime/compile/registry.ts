@@ -9,6 +9,11 @@ import { gte } from "./operators/gte";
 import { eq } from "./operators/eq";
 import { ne } from "./operators/ne";
 import { regex } from "./operators/regex";
+import { oneOf } from "./operators/in";
+import { noneOf } from "./operators/notin";
+import { startsWith } from "./operators/starts-with";
+import { endsWith } from "./operators/ends-with";
+import { contains } from "./operators/contains";
 import { staticNumber } from "./attributes/static-number";
 import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
@@ -27,6 +32,11 @@ export const operators: OperatorTable = {
   "comparison.eq": eq,
   "comparison.ne": ne,
   "re.match": regex,
+  "comparison.in": oneOf,
+  "comparison.notin": noneOf,
+  "str.startswith": startsWith,
+  "str.endswith": endsWith,
+  "str.contains": contains,
 };
 
 /** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */

@@ -44,6 +44,20 @@ export const NeC = comparison("comparison.ne");
 /** Unanchored regex search over a string attribute (PyOF `re.match`). */
 export const RegexC = node("re.match", { __type: t.literal("re.match"), attribute: AttributeC, value: PatternC });
 
+const membership = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: AttributeC, value: t.readonlyArray(ScalarC) });
+/** The attribute is one of the listed scalars (same type, no coercion); compiled to a `Set`. */
+export const InC = membership("comparison.in");
+/** The attribute is a scalar that is none of the listed ones; the negation of `comparison.in`. */
+export const NotInC = membership("comparison.notin");
+
+const stringTest = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: AttributeC, value: t.string });
+/** A string attribute starts with `value` (case-sensitive); false for other types. */
+export const StartsWithC = stringTest("str.startswith");
+/** A string attribute ends with `value` (case-sensitive); false for other types. */
+export const EndsWithC = stringTest("str.endswith");
+/** A string attribute contains `value` (case-sensitive); false for other types. */
+export const ContainsC = stringTest("str.contains");
+
 /** Conjunction, left to right, stopping at the first false. */
 export interface AllNode {
   readonly __type: "bool.all";
@@ -64,9 +78,13 @@ export interface NoneNode {
 export type ComparisonNode = t.TypeOf<typeof LtC | typeof LteC | typeof GtC | typeof GteC | typeof EqC | typeof NeC>;
 /** A regex search node. */
 export type RegexNode = t.TypeOf<typeof RegexC>;
+/** A set membership node. */
+export type MembershipNode = t.TypeOf<typeof InC | typeof NotInC>;
+/** A substring test node. */
+export type StringTestNode = t.TypeOf<typeof StartsWithC | typeof EndsWithC | typeof ContainsC>;
 
 /** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
-export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode;
+export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode | MembershipNode | StringTestNode;
 /** The `__type` tag of a classifier. */
 export type ClassifierTag = Classifier["__type"];
 /** The classifier record with tag `K`. */
@@ -108,6 +126,11 @@ export const classifierCodecs = {
   "comparison.eq": EqC,
   "comparison.ne": NeC,
   "re.match": RegexC,
+  "comparison.in": InC,
+  "comparison.notin": NotInC,
+  "str.startswith": StartsWithC,
+  "str.endswith": EndsWithC,
+  "str.contains": ContainsC,
 } as const;
 
 /** io-ts codec for {@link Classifier}. */

@@ -19,6 +19,11 @@ export function forEachAttribute(node: Classifier, visit: (attribute: Attribute)
     case "comparison.eq":
     case "comparison.ne":
     case "re.match":
+    case "comparison.in":
+    case "comparison.notin":
+    case "str.startswith":
+    case "str.endswith":
+    case "str.contains":
       visit(node.attribute);
       return;
     default:
@@ -44,6 +49,11 @@ export function forEachNode(node: Classifier, visit: (node: Classifier) => void)
     case "comparison.eq":
     case "comparison.ne":
     case "re.match":
+    case "comparison.in":
+    case "comparison.notin":
+    case "str.startswith":
+    case "str.endswith":
+    case "str.contains":
       return;
     default:
       return absurd(node);

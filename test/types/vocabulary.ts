@@ -1,0 +1,33 @@
+/*
+ * Type-level tests, checked by `tsc --noEmit` in `npm test` (jest does not run this file). Each
+ * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
+ * must keep compiling.
+ */
+import { contains, ctx, endsWith, hostname, noneOf, oneOf, sessionRandom, startsWith } from "../../dsl";
+
+/** Set membership: the list has the attribute's type. */
+export function membership(): void {
+  oneOf(ctx.string("country"), ["FR", "DE"]);
+  noneOf(ctx.number("tier"), [1, 2]);
+  ctx.boolean("beta").oneOf([true]);
+  // @ts-expect-error a number attribute against strings
+  oneOf(ctx.number("n"), ["a"]);
+  // @ts-expect-error a string attribute against numbers
+  noneOf(ctx.string("country"), [1]);
+  // @ts-expect-error the method form checks the list too
+  ctx.string("country").oneOf([1]);
+}
+
+/** String tests need a string attribute. */
+export function strings(): void {
+  startsWith(hostname(), "len");
+  endsWith(ctx.string("email"), ".org");
+  contains(ctx.string("agent"), "Mobile");
+  ctx.string("email").startsWith("admin");
+  // @ts-expect-error a number attribute has no prefix
+  startsWith(sessionRandom(), "x");
+  // @ts-expect-error the method form is refused too
+  sessionRandom().contains("x");
+  // @ts-expect-error the literal must be a string
+  endsWith(ctx.string("email"), 3);
+}
