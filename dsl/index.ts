@@ -30,4 +30,6 @@ export {
   errorAttribute,
 } from "./attribute";
 export { ctx } from "./context";
+export { env, platform } from "./process";
+export { now, type Instant } from "./time";
 export { DefinitionError } from "./call-site";

@@ -19,6 +19,9 @@ import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
 import { errorAttribute } from "./attributes/error";
 import { contextBoolean, contextNumber, contextString } from "./attributes/context";
+import { env } from "./attributes/env";
+import { platform } from "./attributes/platform";
+import { now } from "./attributes/now";
 
 /** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
 export const operators: OperatorTable = {
@@ -48,4 +51,7 @@ export const attributes: AttributeTable = {
   "context.string": contextString,
   "context.number": contextNumber,
   "context.boolean": contextBoolean,
+  "process.env": env,
+  "process.platform": platform,
+  "time.now": now,
 };

@@ -29,6 +29,18 @@ export const ContextNumberC = node("context.number", { __type: t.literal("contex
 /** A boolean read from the evaluation context under `name`. */
 export const ContextBooleanC = node("context.boolean", { __type: t.literal("context.boolean"), name: ContextNameC });
 
+/** An environment variable name, as POSIX shells write them. */
+export const EnvNameC = checkedString("EnvName", (s) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected an environment variable name like "DEPLOY_ENV", found ${JSON.stringify(s)}`,
+);
+
+/** The value of environment variable `name`, read once when the feature loads. */
+export const EnvC = node("process.env", { __type: t.literal("process.env"), name: EnvNameC });
+/** Node's `process.platform` ("linux", "darwin", "win32", …); the context's `platform` overrides it. */
+export const PlatformC = node("process.platform", { __type: t.literal("process.platform") });
+/** The current time in milliseconds since the epoch, read on each evaluation; the context's `now` overrides it. */
+export const NowC = node("time.now", { __type: t.literal("time.now") });
+
 /** Every attribute, by tag. Adding one here makes the compiler ask for its getter and DSL function. */
 export const attributeCodecs = {
   "static.number": StaticNumberC,
@@ -38,6 +50,9 @@ export const attributeCodecs = {
   "context.string": ContextStringC,
   "context.number": ContextNumberC,
   "context.boolean": ContextBooleanC,
+  "process.env": EnvC,
+  "process.platform": PlatformC,
+  "time.now": NowC,
 } as const;
 
 /** io-ts codec for {@link Attribute}. */

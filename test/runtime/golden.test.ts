@@ -16,6 +16,13 @@ import { OfflineFeature, type EvaluationContext, type Reason } from "../../runti
 type Expectations = { readonly errors?: readonly string[]; readonly reason?: Reason };
 type Case = [string, unknown, EvaluationContext, string, unknown, Expectations?];
 
+/**
+ * Set before any feature loads: `process.env` attributes read the environment at load time.
+ * OFFLINE_FEATURES_GOLDEN_MISSING is left unset.
+ */
+Object.assign(process.env, { OFFLINE_FEATURES_GOLDEN: "golden-env", OFFLINE_FEATURES_GOLDEN_EMPTY: "" });
+delete process.env.OFFLINE_FEATURES_GOLDEN_MISSING;
+
 const folder = join(__dirname, "..", "fixtures", "cases");
 const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
 

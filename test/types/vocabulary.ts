@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
  * must keep compiling.
  */
-import { contains, ctx, endsWith, hostname, noneOf, oneOf, sessionRandom, startsWith } from "../../dsl";
+import { contains, ctx, endsWith, env, hostname, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
 
 /** Set membership: the list has the attribute's type. */
 export function membership(): void {
@@ -30,4 +30,17 @@ export function strings(): void {
   sessionRandom().contains("x");
   // @ts-expect-error the literal must be a string
   endsWith(ctx.string("email"), 3);
+}
+
+/** Process attributes keep their types. */
+export function processAttributes(): void {
+  env("DEPLOY_ENV").eq("staging");
+  platform().oneOf(["linux", "darwin"]);
+  now().gt(0);
+  // @ts-expect-error not one of Node's platform names
+  platform().eq("linx");
+  // @ts-expect-error an environment variable is a string
+  env("PORT").gt(8000);
+  // @ts-expect-error time is compared with before/after or numerically, never for equality
+  now().eq(0);
 }

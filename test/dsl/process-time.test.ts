@@ -1,0 +1,20 @@
+import { DefinitionError, env, feature, now, platform } from "../../dsl";
+
+describe("process and clock attributes", () => {
+  it("writes process.env, process.platform and time.now", () => {
+    expect(env("DEPLOY_ENV").eq("staging").def).toEqual({ __type: "comparison.eq", attribute: { __type: "process.env", name: "DEPLOY_ENV" }, value: "staging" });
+    expect(platform().oneOf(["linux", "darwin"]).def).toEqual({ __type: "comparison.in", attribute: { __type: "process.platform" }, value: ["linux", "darwin"] });
+    expect(now().gt(0).def).toEqual({ __type: "comparison.gt", attribute: { __type: "time.now" }, value: 0 });
+  });
+
+  it("refuses an environment variable name the JSON could not carry, naming the call site", () => {
+    expect(() => env("deploy-env")).toThrow(DefinitionError);
+    expect(() => env("deploy-env")).toThrow(/process-time\.test\.ts:\d+: environment variable name "deploy-env"/);
+  });
+
+  it("needs no context argument for a feature that reads only ambient attributes", () => {
+    const f = feature("windows_only").bucket("on", platform().eq("win32"), true).default(false);
+    expect(f.evaluate({ platform: "win32" }).value).toBe(true);
+    expect(f.getValue({ platform: "linux" })).toBe(false);
+  });
+});
