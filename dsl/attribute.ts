@@ -1,14 +1,23 @@
-import type { Attribute } from "../runtime/model/attribute";
+import { isVersionAttribute, type Attribute } from "../runtime/model/attribute";
+import type { Classifier } from "../runtime/model/classifier";
 import type { AttributeValue } from "../runtime/compile/types";
+import type { SemVer } from "../runtime/semver";
 import { Rule } from "./rule";
 
 /** The values `eq`, `ne`, `oneOf` and `noneOf` compare: plain scalars, never coerced. */
 export type Primitive = string | number | boolean;
 
 /**
+ * A SemVer literal as the version comparisons take it ("2.1.0", "v2.1.0-rc.1"). The template
+ * catches "2.1" or "latest" at compile time; the full grammar is checked when the bucket is defined.
+ */
+export type VersionLiteral = `${bigint}.${bigint}.${bigint}${string}` | `v${bigint}.${bigint}.${bigint}${string}`;
+
+/**
  * An attribute under construction: plain data (`def`) plus comparison methods, so rules read
  * attribute first (`sessionRandom().lt(0.1)`). `T` is what it yields, which decides the
- * comparisons allowed; `C` records the context keys it reads.
+ * comparisons allowed (numbers order numerically, versions by SemVer precedence); `C` records the
+ * context keys it reads.
  */
 export class Attr<T extends AttributeValue, C = {}> {
   /** Type-level record of the attribute's value type; no runtime value. */
@@ -21,29 +30,39 @@ export class Attr<T extends AttributeValue, C = {}> {
     readonly def: Attribute,
   ) {}
 
-  /** `this < bound` */
-  lt(this: Attr<number, C>, bound: number): Rule<C> {
-    return lt(this, bound);
+  /** `this < bound`; for a version, by SemVer precedence. */
+  lt(this: Attr<number, C>, bound: number): Rule<C>;
+  lt(this: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+  lt(this: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+    return ordering("lt", this, bound);
   }
-  /** `this <= bound` */
-  le(this: Attr<number, C>, bound: number): Rule<C> {
-    return le(this, bound);
+  /** `this <= bound`; for a version, by SemVer precedence. */
+  le(this: Attr<number, C>, bound: number): Rule<C>;
+  le(this: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+  le(this: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+    return ordering("lte", this, bound);
   }
-  /** `this > bound` */
-  gt(this: Attr<number, C>, bound: number): Rule<C> {
-    return gt(this, bound);
+  /** `this > bound`; for a version, by SemVer precedence. */
+  gt(this: Attr<number, C>, bound: number): Rule<C>;
+  gt(this: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+  gt(this: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+    return ordering("gt", this, bound);
   }
-  /** `this >= bound` */
-  ge(this: Attr<number, C>, bound: number): Rule<C> {
-    return ge(this, bound);
+  /** `this >= bound`; for a version, by SemVer precedence. */
+  ge(this: Attr<number, C>, bound: number): Rule<C>;
+  ge(this: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+  ge(this: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+    return ordering("gte", this, bound);
   }
-  /** `this === value` */
-  eq(this: Attr<T & Primitive, C>, value: T): Rule<C> {
-    return eq(this, value);
+  /** `this === value`; for a version, equal precedence (build metadata ignored). */
+  eq(this: Attr<T & Primitive, C>, value: T): Rule<C>;
+  eq(this: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+  eq(this: Attr<AttributeValue, C>, value: T | VersionLiteral): Rule<C> {
+    return equality(this, value as Primitive);
   }
   /** `this !== value` */
   ne(this: Attr<T & Primitive, C>, value: T): Rule<C> {
-    return ne(this, value);
+    return ne(this, value as T & Primitive);
   }
   /** An unanchored regex search; anchor with `^` and `$`. */
   regex(this: Attr<string, C>, pattern: string): Rule<C> {
@@ -51,11 +70,11 @@ export class Attr<T extends AttributeValue, C = {}> {
   }
   /** `this` is one of `values` (set membership, no coercion). */
   oneOf(this: Attr<T & Primitive, C>, values: readonly T[]): Rule<C> {
-    return oneOf(this, values);
+    return oneOf(this, values as readonly (T & Primitive)[]);
   }
   /** `this` is none of `values`. */
   noneOf(this: Attr<T & Primitive, C>, values: readonly T[]): Rule<C> {
-    return noneOf(this, values);
+    return noneOf(this, values as readonly (T & Primitive)[]);
   }
   /** `this` starts with `prefix` (case-sensitive). */
   startsWith(this: Attr<string, C>, prefix: string): Rule<C> {
@@ -71,25 +90,59 @@ export class Attr<T extends AttributeValue, C = {}> {
   }
 }
 
-/** `attribute < bound` (PyOF `comparison.lt`). */
-export function lt<C>(attribute: Attr<number, C>, bound: number): Rule<C> {
-  return new Rule({ __type: "comparison.lt", attribute: attribute.def, value: bound });
+type Order = "lt" | "lte" | "gt" | "gte";
+
+/**
+ * One ordering, numeric (`comparison.*`) for a number bound or by SemVer precedence (`semver.*`)
+ * for a version literal. The types pick the overload; the bound's type picks the tag.
+ */
+function ordering<C>(order: Order, attribute: Attr<AttributeValue, C>, bound: number | string): Rule<C> {
+  const def: Classifier =
+    typeof bound === "string"
+      ? ({ __type: `semver.${order}`, attribute: attribute.def, value: bound } as Classifier)
+      : { __type: `comparison.${order}`, attribute: attribute.def, value: bound };
+  return new Rule(def);
 }
-/** `attribute <= bound` (PyOF `comparison.lte`). */
-export function le<C>(attribute: Attr<number, C>, bound: number): Rule<C> {
-  return new Rule({ __type: "comparison.lte", attribute: attribute.def, value: bound });
+
+function equality<C>(attribute: Attr<AttributeValue, C>, value: Primitive): Rule<C> {
+  const def: Classifier = isVersionAttribute(attribute.def)
+    ? { __type: "semver.eq", attribute: attribute.def, value: String(value) }
+    : { __type: "comparison.eq", attribute: attribute.def, value };
+  return new Rule(def);
 }
-/** `attribute > bound` (PyOF `comparison.gt`). */
-export function gt<C>(attribute: Attr<number, C>, bound: number): Rule<C> {
-  return new Rule({ __type: "comparison.gt", attribute: attribute.def, value: bound });
+
+/** `attribute < bound` (PyOF `comparison.lt`); for a version attribute and literal, `semver.lt`. */
+export function lt<C>(attribute: Attr<number, C>, bound: number): Rule<C>;
+export function lt<C>(attribute: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+export function lt<C>(attribute: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+  return ordering("lt", attribute, bound);
 }
-/** `attribute >= bound` (PyOF `comparison.gte`). */
-export function ge<C>(attribute: Attr<number, C>, bound: number): Rule<C> {
-  return new Rule({ __type: "comparison.gte", attribute: attribute.def, value: bound });
+/** `attribute <= bound` (PyOF `comparison.lte`); for a version attribute and literal, `semver.lte`. */
+export function le<C>(attribute: Attr<number, C>, bound: number): Rule<C>;
+export function le<C>(attribute: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+export function le<C>(attribute: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+  return ordering("lte", attribute, bound);
 }
-/** `attribute === value`, for a number, string or boolean of the attribute's own type. */
-export function eq<T extends Primitive, C>(attribute: Attr<T, C>, value: NoInfer<T>): Rule<C> {
-  return new Rule({ __type: "comparison.eq", attribute: attribute.def, value });
+/** `attribute > bound` (PyOF `comparison.gt`); for a version attribute and literal, `semver.gt`. */
+export function gt<C>(attribute: Attr<number, C>, bound: number): Rule<C>;
+export function gt<C>(attribute: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+export function gt<C>(attribute: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+  return ordering("gt", attribute, bound);
+}
+/** `attribute >= bound` (PyOF `comparison.gte`); for a version attribute and literal, `semver.gte`. */
+export function ge<C>(attribute: Attr<number, C>, bound: number): Rule<C>;
+export function ge<C>(attribute: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+export function ge<C>(attribute: Attr<number | SemVer, C>, bound: number | VersionLiteral): Rule<C> {
+  return ordering("gte", attribute, bound);
+}
+/**
+ * `attribute === value`, for a number, string or boolean of the attribute's own type; for a
+ * version attribute, equal SemVer precedence (`semver.eq`, build metadata ignored).
+ */
+export function eq<T extends Primitive, C>(attribute: Attr<T, C>, value: NoInfer<T>): Rule<C>;
+export function eq<C>(attribute: Attr<SemVer, C>, version: VersionLiteral): Rule<C>;
+export function eq<C>(attribute: Attr<AttributeValue, C>, value: Primitive): Rule<C> {
+  return equality(attribute, value);
 }
 /** `attribute !== value`, for a number, string or boolean of the attribute's own type. */
 export function ne<T extends Primitive, C>(attribute: Attr<T, C>, value: NoInfer<T>): Rule<C> {

@@ -1,5 +1,6 @@
 import { AMBIENT_KEYS } from "../runtime/evaluate/context";
 import { ContextNameC } from "../runtime/model/attribute";
+import type { SemVer } from "../runtime/semver";
 import { Attr } from "./attribute";
 import { DefinitionError, callSite } from "./call-site";
 
@@ -30,5 +31,13 @@ export const ctx = {
   /** A boolean from the evaluation context. */
   boolean<const N extends string>(name: N): Attr<boolean, { readonly [K in N]: boolean }> {
     return new Attr({ __type: "context.boolean", name: checkedName(name) });
+  },
+  /**
+   * A SemVer 2.0 version from the evaluation context, passed as a string ("2.1.0"). Compare it
+   * with `lt`/`le`/`gt`/`ge`/`eq` and a version literal: `ctx.version("appVersion").ge("2.1.0")`.
+   * A string that is not a full version ("2.1") is an error, not a guess.
+   */
+  version<const N extends string>(name: N): Attr<SemVer, { readonly [K in N]: string }> {
+    return new Attr({ __type: "context.version", name: checkedName(name) });
   },
 } as const;

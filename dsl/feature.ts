@@ -1,8 +1,8 @@
 import { DEFAULT_BUCKET, type FeatureModel, type PythonVersion } from "../runtime/model/feature";
-import type { Classifier } from "../runtime/model/classifier";
+import * as E from "fp-ts/Either";
+import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
-import { patternProblem } from "../runtime/model/pattern";
-import { forEachNode } from "../runtime/model/walk";
+import { formatIssues, reportIssues } from "../runtime/decode/reporter";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
 import type { Rule } from "./rule";
@@ -94,11 +94,10 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
     const source = callSite();
     if (name === DEFAULT_BUCKET) this.fail(`the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`, name, source);
     if (this.draft.buckets.some((b) => b.name === name)) this.fail("duplicate bucket name", name, source);
-    forEachNode(rule.def, (node) => {
-      if (node.__type !== "re.match") return;
-      const problem = patternProblem(node.value);
-      if (problem !== undefined) this.fail(problem, name, source);
-    });
+    // The rule goes through the same codec as JSON now, so an invalid regex, version or instant
+    // literal is reported at the bucket that holds it rather than when the feature is finished.
+    const checked = ClassifierC.decode(rule.def);
+    if (E.isLeft(checked)) this.fail(formatIssues(reportIssues(checked.left).slice(0, 1)).replace(/^\(root\): /, ""), name, source);
     const bucket: DraftBucket = value === undefined ? { name, classifier: rule.def, source } : { name, classifier: rule.def, value, source };
     return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket] }));
   }

@@ -12,6 +12,7 @@ export { Rule, c } from "./rule";
 export {
   Attr,
   type Primitive,
+  type VersionLiteral,
   lt,
   le,
   gt,
@@ -30,6 +31,6 @@ export {
   errorAttribute,
 } from "./attribute";
 export { ctx } from "./context";
-export { env, platform } from "./process";
+export { env, platform, nodeVersion } from "./process";
 export { now, type Instant } from "./time";
 export { DefinitionError } from "./call-site";

@@ -1,4 +1,5 @@
 import { EnvNameC } from "../runtime/model/attribute";
+import type { SemVer } from "../runtime/semver";
 import { Attr } from "./attribute";
 import { DefinitionError, callSite } from "./call-site";
 
@@ -25,4 +26,12 @@ export function env(name: string): Attr<string> {
  */
 export function platform(): Attr<NodeJS.Platform> {
   return new Attr({ __type: "process.platform" });
+}
+
+/**
+ * The running Node version (`process.node_version`), compared by SemVer precedence:
+ * `nodeVersion().ge("22.0.0")`. The context's `nodeVersion` overrides it.
+ */
+export function nodeVersion(): Attr<SemVer> {
+  return new Attr({ __type: "process.node_version" });
 }

@@ -1,4 +1,5 @@
 import { hostname as osHostname } from "node:os";
+import { parseSemVer, type SemVer } from "../semver/parse";
 
 /*
  * Process-wide values, read once and only when first needed: PyOF reads `socket.hostname` and
@@ -18,4 +19,14 @@ export function processHostname(): string {
 export function processSessionRandom(): number {
   if (cachedSessionRandom === undefined) cachedSessionRandom = Math.random();
   return cachedSessionRandom;
+}
+
+let cachedNodeVersion: SemVer | undefined;
+
+/** The running Node version, parsed once. Node's own version string is always valid SemVer. */
+export function processNodeVersion(): SemVer {
+  if (cachedNodeVersion === undefined) {
+    cachedNodeVersion = parseSemVer(process.versions.node) ?? { major: 0, minor: 0, patch: 0, prerelease: [], build: [] };
+  }
+  return cachedNodeVersion;
 }

@@ -14,6 +14,11 @@ import { noneOf } from "./operators/notin";
 import { startsWith } from "./operators/starts-with";
 import { endsWith } from "./operators/ends-with";
 import { contains } from "./operators/contains";
+import { semverLt } from "./operators/semver-lt";
+import { semverLte } from "./operators/semver-lte";
+import { semverGt } from "./operators/semver-gt";
+import { semverGte } from "./operators/semver-gte";
+import { semverEq } from "./operators/semver-eq";
 import { staticNumber } from "./attributes/static-number";
 import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
@@ -22,6 +27,8 @@ import { contextBoolean, contextNumber, contextString } from "./attributes/conte
 import { env } from "./attributes/env";
 import { platform } from "./attributes/platform";
 import { now } from "./attributes/now";
+import { contextVersion } from "./attributes/context-version";
+import { nodeVersion } from "./attributes/node-version";
 
 /** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
 export const operators: OperatorTable = {
@@ -40,6 +47,11 @@ export const operators: OperatorTable = {
   "str.startswith": startsWith,
   "str.endswith": endsWith,
   "str.contains": contains,
+  "semver.lt": semverLt,
+  "semver.lte": semverLte,
+  "semver.gt": semverGt,
+  "semver.gte": semverGte,
+  "semver.eq": semverEq,
 };
 
 /** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */
@@ -54,4 +66,6 @@ export const attributes: AttributeTable = {
   "process.env": env,
   "process.platform": platform,
   "time.now": now,
+  "context.version": contextVersion,
+  "process.node_version": nodeVersion,
 };

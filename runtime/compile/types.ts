@@ -2,6 +2,7 @@ import type { Attribute, AttributeOf, AttributeTag } from "../model/attribute";
 import type { Classifier, ClassifierOf, ClassifierTag } from "../model/classifier";
 import type { EvaluationContext } from "../evaluate/context";
 import type { ErrorCode, EvaluationError } from "../evaluate/details";
+import type { SemVer } from "../semver/parse";
 
 /**
  * A compiled classifier: true or false, or the error that stopped it. Errors are values, never
@@ -9,8 +10,11 @@ import type { ErrorCode, EvaluationError } from "../evaluate/details";
  */
 export type Predicate = (ctx: EvaluationContext) => boolean | EvaluationError;
 
-/** What an attribute reads. */
-export type AttributeValue = string | number | boolean;
+/**
+ * What an attribute reads. Versions are parsed by the attribute that reads them, so the `semver.*`
+ * operators compare parsed values and scalar operators never see a version as a string.
+ */
+export type AttributeValue = string | number | boolean | SemVer;
 
 /** A compiled attribute: its value for this context, or the error that stopped it. */
 export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationError;

@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { checkedString, node, taggedUnion } from "./tagged";
+import { TAG, checkedString, node, taggedUnion } from "./tagged";
 
 /*
  * Attributes are the inputs a classifier reads. Each is a tagged record, exactly as the JSON
@@ -41,6 +41,14 @@ export const PlatformC = node("process.platform", { __type: t.literal("process.p
 /** The current time in milliseconds since the epoch, read on each evaluation; the context's `now` overrides it. */
 export const NowC = node("time.now", { __type: t.literal("time.now") });
 
+/**
+ * A SemVer 2.0 version read from the evaluation context under `name` (an app or client version).
+ * A string that is not a version is a type mismatch, never coerced.
+ */
+export const ContextVersionC = node("context.version", { __type: t.literal("context.version"), name: ContextNameC });
+/** The running Node version (`process.versions.node`), as a SemVer; the context's `nodeVersion` overrides it. */
+export const NodeVersionC = node("process.node_version", { __type: t.literal("process.node_version") });
+
 /** Every attribute, by tag. Adding one here makes the compiler ask for its getter and DSL function. */
 export const attributeCodecs = {
   "static.number": StaticNumberC,
@@ -53,6 +61,8 @@ export const attributeCodecs = {
   "process.env": EnvC,
   "process.platform": PlatformC,
   "time.now": NowC,
+  "context.version": ContextVersionC,
+  "process.node_version": NodeVersionC,
 } as const;
 
 /** io-ts codec for {@link Attribute}. */
@@ -65,4 +75,55 @@ export type AttributeTag = Attribute["__type"];
 /** The attribute record with tag `K`. */
 export type AttributeOf<K extends AttributeTag> = Extract<Attribute, { readonly __type: K }>;
 /** The attributes that read the evaluation context, and so type the generated getter's parameter. */
-export type ContextAttribute = AttributeOf<"context.string" | "context.number" | "context.boolean">;
+export type ContextAttribute = AttributeOf<"context.string" | "context.number" | "context.boolean" | "context.version">;
+
+/**
+ * The TypeScript type a context attribute requires in the evaluation context, for generated
+ * getters: a version is passed as its string.
+ */
+export const contextValueType: { readonly [K in ContextAttribute["__type"]]: string } = {
+  "context.string": "string",
+  "context.number": "number",
+  "context.boolean": "boolean",
+  "context.version": "string",
+};
+
+function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
+  return typeof u === "object" && u !== null && !Array.isArray(u);
+}
+
+/**
+ * A union of some attributes, for operators that need a particular kind of value (semver
+ * operators need a version). An attribute of another kind gets a message that says what kind
+ * was needed, rather than "unknown attribute".
+ */
+function attributeSubset<M extends Readonly<Record<string, t.Mixed>>>(name: string, noun: string, members: M) {
+  const inner = taggedUnion(name, noun, members);
+  const names = Object.keys(members).sort().join(", ");
+  return new t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown>(
+    name,
+    inner.is,
+    (u, c) => {
+      const tag = isRecord(u) ? u[TAG] : undefined;
+      if (typeof tag === "string" && !Object.prototype.hasOwnProperty.call(members, tag) && Object.prototype.hasOwnProperty.call(attributeCodecs, tag)) {
+        return t.failure(tag, t.appendContext(c, TAG, t.string, tag), `expected a ${noun} (one of ${names}), found the attribute "${tag}"`);
+      }
+      return inner.validate(u, c);
+    },
+    inner.encode,
+  );
+}
+
+/** The attributes that yield a version, which the `semver.*` operators compare. */
+export const versionAttributeCodecs = {
+  "context.version": ContextVersionC,
+  "process.node_version": NodeVersionC,
+} as const;
+/** io-ts codec for {@link VersionAttribute}. */
+export const VersionAttributeC = attributeSubset("VersionAttribute", "version attribute", versionAttributeCodecs);
+/** An attribute that yields a version. */
+export type VersionAttribute = t.TypeOf<typeof VersionAttributeC>;
+/** True when the attribute yields a version (so the DSL writes `semver.*` rather than `comparison.*`). */
+export function isVersionAttribute(attribute: Attribute): attribute is VersionAttribute {
+  return Object.prototype.hasOwnProperty.call(versionAttributeCodecs, attribute.__type);
+}

@@ -1,5 +1,6 @@
 import * as t from "io-ts";
-import { AttributeC } from "./attribute";
+import { AttributeC, VersionAttributeC } from "./attribute";
+import { parseSemVer } from "../semver/parse";
 import { patternProblem } from "./pattern";
 import { TAG, checkedString, node, taggedUnion } from "./tagged";
 
@@ -58,6 +59,23 @@ export const EndsWithC = stringTest("str.endswith");
 /** A string attribute contains `value` (case-sensitive); false for other types. */
 export const ContainsC = stringTest("str.contains");
 
+/** A SemVer 2.0 literal, checked at decode (an optional leading "v" is allowed). */
+export const VersionLiteralC = checkedString("Version", (s) =>
+  parseSemVer(s) === undefined ? `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describe(s)}` : undefined,
+);
+const versionComparison = <K extends string>(tag: K) =>
+  node(tag, { __type: t.literal(tag), attribute: VersionAttributeC, value: VersionLiteralC });
+/** Version `<` literal, by SemVer 2.0 precedence (a prerelease sorts before its release). */
+export const SemverLtC = versionComparison("semver.lt");
+/** Version `<=` literal, by SemVer 2.0 precedence. */
+export const SemverLteC = versionComparison("semver.lte");
+/** Version `>` literal, by SemVer 2.0 precedence. */
+export const SemverGtC = versionComparison("semver.gt");
+/** Version `>=` literal, by SemVer 2.0 precedence. */
+export const SemverGteC = versionComparison("semver.gte");
+/** Version equal to literal by SemVer 2.0 precedence (build metadata is ignored). */
+export const SemverEqC = versionComparison("semver.eq");
+
 /** Conjunction, left to right, stopping at the first false. */
 export interface AllNode {
   readonly __type: "bool.all";
@@ -83,8 +101,11 @@ export type MembershipNode = t.TypeOf<typeof InC | typeof NotInC>;
 /** A substring test node. */
 export type StringTestNode = t.TypeOf<typeof StartsWithC | typeof EndsWithC | typeof ContainsC>;
 
+/** A version comparison node. */
+export type VersionComparisonNode = t.TypeOf<typeof SemverLtC | typeof SemverLteC | typeof SemverGtC | typeof SemverGteC | typeof SemverEqC>;
+
 /** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
-export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode | MembershipNode | StringTestNode;
+export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode | MembershipNode | StringTestNode | VersionComparisonNode;
 /** The `__type` tag of a classifier. */
 export type ClassifierTag = Classifier["__type"];
 /** The classifier record with tag `K`. */
@@ -131,6 +152,11 @@ export const classifierCodecs = {
   "str.startswith": StartsWithC,
   "str.endswith": EndsWithC,
   "str.contains": ContainsC,
+  "semver.lt": SemverLtC,
+  "semver.lte": SemverLteC,
+  "semver.gt": SemverGtC,
+  "semver.gte": SemverGteC,
+  "semver.eq": SemverEqC,
 } as const;
 
 /** io-ts codec for {@link Classifier}. */

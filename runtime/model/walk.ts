@@ -24,6 +24,11 @@ export function forEachAttribute(node: Classifier, visit: (attribute: Attribute)
     case "str.startswith":
     case "str.endswith":
     case "str.contains":
+    case "semver.lt":
+    case "semver.lte":
+    case "semver.gt":
+    case "semver.gte":
+    case "semver.eq":
       visit(node.attribute);
       return;
     default:
@@ -54,6 +59,11 @@ export function forEachNode(node: Classifier, visit: (node: Classifier) => void)
     case "str.startswith":
     case "str.endswith":
     case "str.contains":
+    case "semver.lt":
+    case "semver.lte":
+    case "semver.gt":
+    case "semver.gte":
+    case "semver.eq":
       return;
     default:
       return absurd(node);

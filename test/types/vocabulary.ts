@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
  * must keep compiling.
  */
-import { contains, ctx, endsWith, env, hostname, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
+import { contains, ctx, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
 
 /** Set membership: the list has the attribute's type. */
 export function membership(): void {
@@ -43,4 +43,24 @@ export function processAttributes(): void {
   env("PORT").gt(8000);
   // @ts-expect-error time is compared with before/after or numerically, never for equality
   now().eq(0);
+}
+
+/** Versions compare with version literals, and only by precedence. */
+export function versions(): void {
+  ge(ctx.version("appVersion"), "2.1.0");
+  ctx.version("appVersion").lt("3.0.0-rc.1");
+  eq(nodeVersion(), "v20.1.0");
+  lt(ctx.number("age"), 18);
+  // @ts-expect-error a partial version is not a SemVer literal
+  ge(ctx.version("appVersion"), "2.1");
+  // @ts-expect-error a version is not compared with a number
+  ctx.version("appVersion").gt(2);
+  // @ts-expect-error a number is not compared with a version literal
+  lt(ctx.number("age"), "1.0.0");
+  // @ts-expect-error a version is not a scalar for set membership
+  oneOf(ctx.version("appVersion"), ["1.0.0"]);
+  // @ts-expect-error ne is for scalars; write eq(...).not() for versions
+  ne(nodeVersion(), "20.0.0");
+  // @ts-expect-error a version is not a string
+  ctx.version("appVersion").startsWith("2.");
 }
