@@ -13,6 +13,20 @@ export type Primitive = string | number | boolean;
  */
 export type VersionLiteral = `${bigint}.${bigint}.${bigint}${string}` | `v${bigint}.${bigint}.${bigint}${string}`;
 
+declare const instant: unique symbol;
+/**
+ * Milliseconds since the epoch, as time attributes yield them. Branded so that time rules take
+ * only time attributes (`before(sessionRandom(), …)` does not compile), while numeric
+ * comparisons still accept them.
+ */
+export type Instant = number & { readonly [instant]: true };
+
+/**
+ * An RFC 3339 instant with a time zone, as `before` / `after` take it. The template catches a
+ * bare date at compile time; the full grammar is checked when the bucket is defined.
+ */
+export type InstantLiteral = `${number}-${number}-${number}T${string}`;
+
 /**
  * An attribute under construction: plain data (`def`) plus comparison methods, so rules read
  * attribute first (`sessionRandom().lt(0.1)`). `T` is what it yields, which decides the
@@ -88,6 +102,19 @@ export class Attr<T extends AttributeValue, C = {}> {
   contains(this: Attr<string, C>, part: string): Rule<C> {
     return contains(this, part);
   }
+  /** `this` is strictly before `instant` (`time.before`). */
+  before(this: Attr<Instant, C>, instant: InstantLiteral): Rule<C> {
+    return timeRule("time.before", this, instant);
+  }
+  /** `this` is at or after `instant` (`time.after`). */
+  after(this: Attr<Instant, C>, instant: InstantLiteral): Rule<C> {
+    return timeRule("time.after", this, instant);
+  }
+}
+
+/** A `time.before` / `time.after` rule; `before` and `after` in dsl/time.ts build theirs here too. */
+export function timeRule<C>(tag: "time.before" | "time.after", attribute: Attr<Instant, C>, instant: InstantLiteral): Rule<C> {
+  return new Rule({ __type: tag, attribute: attribute.def as Extract<Attribute, { __type: "time.now" | "context.timestamp" }>, value: instant });
 }
 
 type Order = "lt" | "lte" | "gt" | "gte";

@@ -1,7 +1,7 @@
 import { AMBIENT_KEYS } from "../runtime/evaluate/context";
 import { ContextNameC } from "../runtime/model/attribute";
 import type { SemVer } from "../runtime/semver";
-import { Attr } from "./attribute";
+import { Attr, type Instant } from "./attribute";
 import { DefinitionError, callSite } from "./call-site";
 
 function checkedName(name: string): string {
@@ -39,5 +39,12 @@ export const ctx = {
    */
   version<const N extends string>(name: N): Attr<SemVer, { readonly [K in N]: string }> {
     return new Attr({ __type: "context.version", name: checkedName(name) });
+  },
+  /**
+   * An instant from the evaluation context: epoch milliseconds or an RFC 3339 string with a time
+   * zone. Compare it with `before` / `after`: `ctx.timestamp("signedUpAt").after("2026-01-01T00:00:00Z")`.
+   */
+  timestamp<const N extends string>(name: N): Attr<Instant, { readonly [K in N]: string | number }> {
+    return new Attr({ __type: "context.timestamp", name: checkedName(name) });
   },
 } as const;

@@ -32,5 +32,5 @@ export {
 } from "./attribute";
 export { ctx } from "./context";
 export { env, platform, nodeVersion } from "./process";
-export { now, type Instant } from "./time";
+export { now, before, after, type Instant, type InstantLiteral } from "./time";
 export { DefinitionError } from "./call-site";

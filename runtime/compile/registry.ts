@@ -19,6 +19,8 @@ import { semverLte } from "./operators/semver-lte";
 import { semverGt } from "./operators/semver-gt";
 import { semverGte } from "./operators/semver-gte";
 import { semverEq } from "./operators/semver-eq";
+import { before } from "./operators/before";
+import { after } from "./operators/after";
 import { staticNumber } from "./attributes/static-number";
 import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
@@ -29,6 +31,7 @@ import { platform } from "./attributes/platform";
 import { now } from "./attributes/now";
 import { contextVersion } from "./attributes/context-version";
 import { nodeVersion } from "./attributes/node-version";
+import { contextTimestamp } from "./attributes/context-timestamp";
 
 /** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
 export const operators: OperatorTable = {
@@ -52,6 +55,8 @@ export const operators: OperatorTable = {
   "semver.gt": semverGt,
   "semver.gte": semverGte,
   "semver.eq": semverEq,
+  "time.before": before,
+  "time.after": after,
 };
 
 /** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */
@@ -68,4 +73,5 @@ export const attributes: AttributeTable = {
   "time.now": now,
   "context.version": contextVersion,
   "process.node_version": nodeVersion,
+  "context.timestamp": contextTimestamp,
 };

@@ -49,6 +49,12 @@ export const ContextVersionC = node("context.version", { __type: t.literal("cont
 /** The running Node version (`process.versions.node`), as a SemVer; the context's `nodeVersion` overrides it. */
 export const NodeVersionC = node("process.node_version", { __type: t.literal("process.node_version") });
 
+/**
+ * An instant read from the evaluation context under `name`: an RFC 3339 string with a time zone
+ * ("2026-12-01T09:30:00Z") or a number of milliseconds since the epoch.
+ */
+export const ContextTimestampC = node("context.timestamp", { __type: t.literal("context.timestamp"), name: ContextNameC });
+
 /** Every attribute, by tag. Adding one here makes the compiler ask for its getter and DSL function. */
 export const attributeCodecs = {
   "static.number": StaticNumberC,
@@ -63,6 +69,7 @@ export const attributeCodecs = {
   "time.now": NowC,
   "context.version": ContextVersionC,
   "process.node_version": NodeVersionC,
+  "context.timestamp": ContextTimestampC,
 } as const;
 
 /** io-ts codec for {@link Attribute}. */
@@ -75,7 +82,7 @@ export type AttributeTag = Attribute["__type"];
 /** The attribute record with tag `K`. */
 export type AttributeOf<K extends AttributeTag> = Extract<Attribute, { readonly __type: K }>;
 /** The attributes that read the evaluation context, and so type the generated getter's parameter. */
-export type ContextAttribute = AttributeOf<"context.string" | "context.number" | "context.boolean" | "context.version">;
+export type ContextAttribute = AttributeOf<"context.string" | "context.number" | "context.boolean" | "context.version" | "context.timestamp">;
 
 /**
  * The TypeScript type a context attribute requires in the evaluation context, for generated
@@ -86,6 +93,7 @@ export const contextValueType: { readonly [K in ContextAttribute["__type"]]: str
   "context.number": "number",
   "context.boolean": "boolean",
   "context.version": "string",
+  "context.timestamp": "string | number",
 };
 
 function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
@@ -127,3 +135,13 @@ export type VersionAttribute = t.TypeOf<typeof VersionAttributeC>;
 export function isVersionAttribute(attribute: Attribute): attribute is VersionAttribute {
   return Object.prototype.hasOwnProperty.call(versionAttributeCodecs, attribute.__type);
 }
+
+/** The attributes that yield an instant (epoch milliseconds), which `time.before` / `time.after` compare. */
+export const timeAttributeCodecs = {
+  "time.now": NowC,
+  "context.timestamp": ContextTimestampC,
+} as const;
+/** io-ts codec for {@link TimeAttribute}. */
+export const TimeAttributeC = attributeSubset("TimeAttribute", "time attribute", timeAttributeCodecs);
+/** An attribute that yields an instant. */
+export type TimeAttribute = t.TypeOf<typeof TimeAttributeC>;

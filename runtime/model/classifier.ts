@@ -1,6 +1,7 @@
 import * as t from "io-ts";
-import { AttributeC, VersionAttributeC } from "./attribute";
+import { AttributeC, TimeAttributeC, VersionAttributeC } from "./attribute";
 import { parseSemVer } from "../semver/parse";
+import { instantProblem } from "../time/instant";
 import { patternProblem } from "./pattern";
 import { TAG, checkedString, node, taggedUnion } from "./tagged";
 
@@ -76,6 +77,14 @@ export const SemverGteC = versionComparison("semver.gte");
 /** Version equal to literal by SemVer 2.0 precedence (build metadata is ignored). */
 export const SemverEqC = versionComparison("semver.eq");
 
+/** An RFC 3339 instant with a time zone, checked at decode. */
+export const InstantLiteralC = checkedString("Instant", instantProblem);
+const timeComparison = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: TimeAttributeC, value: InstantLiteralC });
+/** The time attribute is strictly before the instant. */
+export const BeforeC = timeComparison("time.before");
+/** The time attribute is at or after the instant, so `before` and `after` of one instant split time exactly. */
+export const AfterC = timeComparison("time.after");
+
 /** Conjunction, left to right, stopping at the first false. */
 export interface AllNode {
   readonly __type: "bool.all";
@@ -104,8 +113,20 @@ export type StringTestNode = t.TypeOf<typeof StartsWithC | typeof EndsWithC | ty
 /** A version comparison node. */
 export type VersionComparisonNode = t.TypeOf<typeof SemverLtC | typeof SemverLteC | typeof SemverGtC | typeof SemverGteC | typeof SemverEqC>;
 
+/** A time comparison node. */
+export type TimeComparisonNode = t.TypeOf<typeof BeforeC | typeof AfterC>;
+
 /** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
-export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode | MembershipNode | StringTestNode | VersionComparisonNode;
+export type Classifier =
+  | AllNode
+  | AnyNode
+  | NoneNode
+  | ComparisonNode
+  | RegexNode
+  | MembershipNode
+  | StringTestNode
+  | VersionComparisonNode
+  | TimeComparisonNode;
 /** The `__type` tag of a classifier. */
 export type ClassifierTag = Classifier["__type"];
 /** The classifier record with tag `K`. */
@@ -157,6 +178,8 @@ export const classifierCodecs = {
   "semver.gt": SemverGtC,
   "semver.gte": SemverGteC,
   "semver.eq": SemverEqC,
+  "time.before": BeforeC,
+  "time.after": AfterC,
 } as const;
 
 /** io-ts codec for {@link Classifier}. */

@@ -29,6 +29,8 @@ export function forEachAttribute(node: Classifier, visit: (attribute: Attribute)
     case "semver.gt":
     case "semver.gte":
     case "semver.eq":
+    case "time.before":
+    case "time.after":
       visit(node.attribute);
       return;
     default:
@@ -64,6 +66,8 @@ export function forEachNode(node: Classifier, visit: (node: Classifier) => void)
     case "semver.gt":
     case "semver.gte":
     case "semver.eq":
+    case "time.before":
+    case "time.after":
       return;
     default:
       return absurd(node);

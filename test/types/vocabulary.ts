@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
  * must keep compiling.
  */
-import { contains, ctx, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
+import { after, before, contains, ctx, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
 
 /** Set membership: the list has the attribute's type. */
 export function membership(): void {
@@ -63,4 +63,17 @@ export function versions(): void {
   ne(nodeVersion(), "20.0.0");
   // @ts-expect-error a version is not a string
   ctx.version("appVersion").startsWith("2.");
+}
+
+/** Time rules take time attributes and RFC 3339 literals. */
+export function time(): void {
+  before("2026-12-01T00:00:00Z");
+  after(ctx.timestamp("signedUpAt"), "2026-01-01T00:00:00+01:00");
+  now().after("2026-12-01T00:00:00Z");
+  // @ts-expect-error a bare date is not an instant
+  before("2026-12-01");
+  // @ts-expect-error a session random is not a time
+  before(sessionRandom(), "2026-12-01T00:00:00Z");
+  // @ts-expect-error a context number is not a time either: use ctx.timestamp
+  ctx.number("createdAt").after("2026-12-01T00:00:00Z");
 }
