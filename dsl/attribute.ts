@@ -211,9 +211,13 @@ export function hostname(): Attr<string> {
 /**
  * A uniform number in [0, 1) fixed per session (PyOF `random.session`): per process by default,
  * a hash of `ctx.sessionId` when given, or `ctx.sessionRandom` as is.
+ *
+ * Without a salt, every feature shares the session's one number, as in PyOF (so `lt(…, 0.1)` in two
+ * features picks the same sessions). With a salt, the number is `murmur3(salt + ":" + sessionId)`
+ * (the process draws a random session id once when the context has none): independent per salt.
  */
-export function sessionRandom(): Attr<number> {
-  return new Attr({ __type: "random.session" });
+export function sessionRandom(salt?: string): Attr<number> {
+  return new Attr(salt === undefined ? { __type: "random.session" } : { __type: "random.session", salt });
 }
 /** A fixed number (PyOF `static.number`). */
 export function staticNumber(value: number): Attr<number> {

@@ -3,6 +3,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
 import { formatIssues, reportIssues } from "../runtime/decode/reporter";
+import { mapAttributes } from "../runtime/model/walk";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
 import type { Rule } from "./rule";
@@ -94,11 +95,15 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
     const source = callSite();
     if (name === DEFAULT_BUCKET) this.fail(`the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`, name, source);
     if (this.draft.buckets.some((b) => b.name === name)) this.fail("duplicate bucket name", name, source);
+    // Rollouts default their salt to the feature key; the JSON says so explicitly, so that other
+    // readers (PyOF, a store loading the file under another name) bucket users the same way.
+    const key = this.draft.key;
+    const classifier = mapAttributes(rule.def, (a) => (a.__type === "random.unit" && a.salt === undefined ? { ...a, salt: key } : a));
     // The rule goes through the same codec as JSON now, so an invalid regex, version or instant
     // literal is reported at the bucket that holds it rather than when the feature is finished.
-    const checked = ClassifierC.decode(rule.def);
+    const checked = ClassifierC.decode(classifier);
     if (E.isLeft(checked)) this.fail(formatIssues(reportIssues(checked.left).slice(0, 1)).replace(/^\(root\): /, ""), name, source);
-    const bucket: DraftBucket = value === undefined ? { name, classifier: rule.def, source } : { name, classifier: rule.def, value, source };
+    const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value, source };
     return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket] }));
   }
 

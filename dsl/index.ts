@@ -32,5 +32,6 @@ export {
 } from "./attribute";
 export { ctx } from "./context";
 export { env, platform, nodeVersion } from "./process";
+export { unitRandom } from "./rollout";
 export { now, before, after, type Instant, type InstantLiteral } from "./time";
 export { DefinitionError } from "./call-site";

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hostname as osHostname } from "node:os";
 import { parseSemVer, type SemVer } from "../semver/parse";
 
@@ -19,6 +20,17 @@ export function processHostname(): string {
 export function processSessionRandom(): number {
   if (cachedSessionRandom === undefined) cachedSessionRandom = Math.random();
   return cachedSessionRandom;
+}
+
+let cachedSessionId: string | undefined;
+
+/**
+ * This process's session id, drawn once: salted `random.session` hashes it when the context has
+ * no `sessionId`, so each salt gets its own number, fixed for the process.
+ */
+export function processSessionId(): string {
+  if (cachedSessionId === undefined) cachedSessionId = randomUUID();
+  return cachedSessionId;
 }
 
 let cachedNodeVersion: SemVer | undefined;

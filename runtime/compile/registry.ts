@@ -32,6 +32,7 @@ import { now } from "./attributes/now";
 import { contextVersion } from "./attributes/context-version";
 import { nodeVersion } from "./attributes/node-version";
 import { contextTimestamp } from "./attributes/context-timestamp";
+import { unitRandom } from "./attributes/unit-random";
 
 /** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
 export const operators: OperatorTable = {
@@ -74,4 +75,5 @@ export const attributes: AttributeTable = {
   "context.version": contextVersion,
   "process.node_version": nodeVersion,
   "context.timestamp": contextTimestamp,
+  "random.unit": unitRandom,
 };

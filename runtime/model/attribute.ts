@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { TAG, checkedString, node, taggedUnion } from "./tagged";
+import { TAG, checkedString, node, nodeWithOptional, taggedUnion } from "./tagged";
 
 /*
  * Attributes are the inputs a classifier reads. Each is a tagged record, exactly as the JSON
@@ -15,11 +15,16 @@ export const ContextNameC = checkedString("ContextName", (s) =>
 export const StaticNumberC = node("static.number", { __type: t.literal("static.number"), value: t.number });
 /** The machine's hostname (PyOF `socket.hostname`). Read once per process; the context may override it. */
 export const HostnameC = node("socket.hostname", { __type: t.literal("socket.hostname") });
+/** A rollout salt: the text hashed before the unit, so that features bucket independently. */
+export const SaltC = checkedString("Salt", (s) => (s.length > 0 ? undefined : "expected a non-empty salt (leave it out to use the feature key)"));
+
 /**
  * A uniform number in [0, 1) fixed for the session (PyOF `random.session`). The session is the
  * process unless the context carries `sessionId` (hashed) or `sessionRandom` (taken as is).
+ * Without `salt`, every feature shares the session's one number (PyOF); with it, the number is
+ * `murmur3(salt + ":" + sessionId)`, so features with different salts draw independently.
  */
-export const SessionRandomC = node("random.session", { __type: t.literal("random.session") });
+export const SessionRandomC = nodeWithOptional("random.session", { __type: t.literal("random.session") }, { salt: SaltC });
 /** Always fails to evaluate. It exists so error handling can be tested end to end (PyOF `error`). */
 export const ErrorAttributeC = node("error", { __type: t.literal("error") });
 /** A string read from the evaluation context under `name`. */
@@ -55,6 +60,27 @@ export const NodeVersionC = node("process.node_version", { __type: t.literal("pr
  */
 export const ContextTimestampC = node("context.timestamp", { __type: t.literal("context.timestamp"), name: ContextNameC });
 
+/**
+ * A sticky rollout number in [0, 1): `murmur3_x86_32(utf8(salt + ":" + unit)) / 2^32`, where the
+ * unit is the value of `attribute` (a user or device id; numbers as their JavaScript string).
+ * Without `salt`, the feature's key is the salt.
+ */
+export interface UnitRandomNode {
+  readonly __type: "random.unit";
+  readonly attribute: Attribute;
+  readonly salt?: string;
+}
+
+/** A reference to {@link AttributeC} that resolves lazily, for attributes that hold attributes. */
+const ChildAttributeC: t.Type<Attribute, Attribute, unknown> = t.recursion("Attribute", () => AttributeC);
+
+/** io-ts codec for {@link UnitRandomNode}. */
+export const UnitRandomC: t.Type<UnitRandomNode, UnitRandomNode, unknown> = nodeWithOptional(
+  "random.unit",
+  { __type: t.literal("random.unit"), attribute: ChildAttributeC },
+  { salt: SaltC },
+);
+
 /** Every attribute, by tag. Adding one here makes the compiler ask for its getter and DSL function. */
 export const attributeCodecs = {
   "static.number": StaticNumberC,
@@ -70,13 +96,16 @@ export const attributeCodecs = {
   "context.version": ContextVersionC,
   "process.node_version": NodeVersionC,
   "context.timestamp": ContextTimestampC,
+  "random.unit": UnitRandomC,
 } as const;
 
-/** io-ts codec for {@link Attribute}. */
-export const AttributeC = taggedUnion("Attribute", "attribute", attributeCodecs);
-
 /** An attribute node: the closed union of every attribute record. */
-export type Attribute = t.TypeOf<typeof AttributeC>;
+export type Attribute = t.TypeOf<(typeof attributeCodecs)[Exclude<keyof typeof attributeCodecs, "random.unit">]> | UnitRandomNode;
+
+/** io-ts codec for {@link Attribute}. */
+export const AttributeC: t.Type<Attribute, Attribute, unknown> = t.recursion("Attribute", () =>
+  taggedUnion("Attribute", "attribute", attributeCodecs),
+);
 /** The `__type` tag of an attribute. */
 export type AttributeTag = Attribute["__type"];
 /** The attribute record with tag `K`. */

@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
  * must keep compiling.
  */
-import { after, before, contains, ctx, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
+import { after, before, contains, ctx, feature, unitRandom, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
 
 /** Set membership: the list has the attribute's type. */
 export function membership(): void {
@@ -76,4 +76,23 @@ export function time(): void {
   before(sessionRandom(), "2026-12-01T00:00:00Z");
   // @ts-expect-error a context number is not a time either: use ctx.timestamp
   ctx.number("createdAt").after("2026-12-01T00:00:00Z");
+}
+
+/** Rollout units are strings or numbers, and the feature requires them in its context. */
+export function rollouts(): void {
+  unitRandom(ctx.string("userId")).lt(0.1);
+  unitRandom(ctx.number("accountId"), "accounts").lt(0.1);
+  sessionRandom("promo").lt(0.5);
+  // @ts-expect-error a boolean is not a unit
+  unitRandom(ctx.boolean("beta"));
+  // @ts-expect-error a version is not a unit
+  unitRandom(ctx.version("appVersion"));
+  // @ts-expect-error a rollout number is not a string
+  unitRandom(ctx.string("userId")).startsWith("0.");
+  const rollout = feature("r").bucket("on", unitRandom(ctx.string("userId")).lt(0.1), true).default(false);
+  rollout.evaluate({ userId: "u-1" });
+  // @ts-expect-error the unit is required in the context
+  rollout.evaluate();
+  // @ts-expect-error and with its type
+  rollout.evaluate({ userId: 1 });
 }
