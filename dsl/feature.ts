@@ -6,7 +6,7 @@ import { formatIssues, reportIssues } from "../runtime/decode/reporter";
 import { mapAttributes } from "../runtime/model/walk";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
-import type { Rule } from "./rule";
+import type { Prerequisite, Rule } from "./rule";
 
 /** A bucket as the builder holds it: the value is optional until `.default()` fills it in. */
 interface DraftBucket {
@@ -24,6 +24,8 @@ interface Draft {
   readonly python_versions: readonly PythonVersion[];
   readonly buckets: readonly DraftBucket[];
   readonly values: Readonly<Record<string, JsonValue>>;
+  /** The features the rules depend on, by key. */
+  readonly prerequisites: ReadonlyMap<string, Prerequisite>;
 }
 
 /** A bucket name that is not `"default"` and not already taken; anything else fails to compile. */
@@ -41,7 +43,7 @@ export function feature<const K extends string>(key: K): FeatureBuilder<never, n
   if (!FEATURE_KEY.test(key)) {
     throw new DefinitionError(`the feature key must be an identifier (letters, digits and _, not starting with a digit), found ${JSON.stringify(key)}`, { source });
   }
-  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {} });
+  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {}, prerequisites: new Map() });
 }
 
 /**
@@ -103,8 +105,16 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
     // literal is reported at the bucket that holds it rather than when the feature is finished.
     const checked = ClassifierC.decode(classifier);
     if (E.isLeft(checked)) this.fail(formatIssues(reportIssues(checked.left).slice(0, 1)).replace(/^\(root\): /, ""), name, source);
+    const prerequisites = new Map(this.draft.prerequisites);
+    for (const dependency of rule.prerequisites) {
+      const dependencyKey = dependency.key!;
+      if (dependencyKey === key) this.fail(`a feature cannot depend on itself (dependency cycle: ${key} → ${key})`, name, source);
+      const known = prerequisites.get(dependencyKey);
+      if (known !== undefined && known !== dependency) this.fail(`two different features named ${JSON.stringify(dependencyKey)} are prerequisites`, name, source);
+      prerequisites.set(dependencyKey, dependency);
+    }
     const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value, source };
-    return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket] }));
+    return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket], prerequisites }));
   }
 
   /** PyOF's earlier form: the values of buckets defined without one, by bucket name. */
@@ -124,7 +134,7 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
    * (PyOF's current loader needs it).
    */
   default<const X extends T>(value: X): OfflineFeature<V | X, B, Simplify<C>> {
-    const { key, source, description, python_versions, buckets, values } = this.draft;
+    const { key, source, description, python_versions, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",
       ...(description === undefined ? {} : { description }),
@@ -137,7 +147,9 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
       default: value as JsonValue,
     };
     try {
-      return OfflineFeature.fromModel<V | X, B, Simplify<C>>(model, source === undefined ? { key } : { key, source });
+      // Prerequisites resolve to the very feature objects the rules captured.
+      const resolve = (k: string) => prerequisites.get(k);
+      return OfflineFeature.fromModel<V | X, B, Simplify<C>>(model, source === undefined ? { key, resolve } : { key, source, resolve });
     } catch (e) {
       return this.fail(e instanceof Error ? e.message : String(e));
     }

@@ -8,7 +8,8 @@
  * ```
  */
 export { feature, FeatureBuilder, type NewBucketName } from "./feature";
-export { Rule, c } from "./rule";
+export { Rule, c, type Prerequisite } from "./rule";
+export { inBucket } from "./prerequisite";
 export {
   Attr,
   type Primitive,

@@ -11,4 +11,6 @@ export { FeatureC, DEFAULT_BUCKET, type FeatureModel, type Bucket, type PythonVe
 export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type NoneLiteral } from "./model/classifier";
 export { AttributeC, type Attribute, type AttributeTag } from "./model/attribute";
 export { JsonValueC, type JsonValue } from "./model/json";
+export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency } from "./model/dependencies";
+export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";

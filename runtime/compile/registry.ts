@@ -21,6 +21,7 @@ import { semverGte } from "./operators/semver-gte";
 import { semverEq } from "./operators/semver-eq";
 import { before } from "./operators/before";
 import { after } from "./operators/after";
+import { inBucket } from "./operators/in-bucket";
 import { staticNumber } from "./attributes/static-number";
 import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
@@ -58,6 +59,7 @@ export const operators: OperatorTable = {
   "semver.eq": semverEq,
   "time.before": before,
   "time.after": after,
+  "feature.in_bucket": inBucket,
 };
 
 /** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */

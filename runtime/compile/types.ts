@@ -1,7 +1,7 @@
 import type { Attribute, AttributeOf, AttributeTag } from "../model/attribute";
 import type { Classifier, ClassifierOf, ClassifierTag } from "../model/classifier";
 import type { EvaluationContext } from "../evaluate/context";
-import type { ErrorCode, EvaluationError } from "../evaluate/details";
+import type { ErrorCode, EvaluationDetails, EvaluationError } from "../evaluate/details";
 import type { SemVer } from "../semver/parse";
 
 /**
@@ -19,6 +19,17 @@ export type AttributeValue = string | number | boolean | SemVer;
 /** A compiled attribute: its value for this context, or the error that stopped it. */
 export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationError;
 
+/** What a prerequisite needs of the feature it depends on: to evaluate it with the same context. */
+export interface PrerequisiteFeature {
+  evaluate(ctx: EvaluationContext): EvaluationDetails<unknown>;
+}
+
+/**
+ * Finds a feature by key, for prerequisites. Called on each evaluation of a `feature.in_bucket`
+ * node, so a store that replaces a feature is seen at once; it should be a map lookup.
+ */
+export type Resolver = (key: string) => PrerequisiteFeature | undefined;
+
 /**
  * Where a node is being compiled. It carries the bucket and JSON path so that errors can be built
  * once, at compile time, and returned as is at evaluation time.
@@ -26,6 +37,8 @@ export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationErro
 export interface Scope {
   /** The feature's key, when known; rollouts use it as their default salt. */
   readonly featureKey: string | undefined;
+  /** Finds the features that prerequisites name, when the loader gave a resolver. */
+  readonly resolve: Resolver | undefined;
   /** The bucket whose classifier is being compiled. */
   readonly bucket: string;
   /** The JSON path of the current node within the feature document. */

@@ -85,6 +85,28 @@ export const BeforeC = timeComparison("time.before");
 /** The time attribute is at or after the instant, so `before` and `after` of one instant split time exactly. */
 export const AfterC = timeComparison("time.after");
 
+/**
+ * A feature key: an identifier, as the DSL requires (`test` names `generated/test.json` and
+ * `getTest`), so that a prerequisite names a feature the way everything else does.
+ */
+export const FeatureKeyC = checkedString("FeatureKey", (s) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected a feature key (an identifier like "new_checkout"), found ${describe(s)}`,
+);
+const BucketNamesC = new t.Type<readonly string[], readonly string[], unknown>(
+  "BucketNames",
+  (u): u is readonly string[] => Array.isArray(u) && u.length > 0 && u.every((x) => typeof x === "string"),
+  (u, c) => {
+    if (Array.isArray(u) && u.length === 0) return t.failure(u, c, 'expected at least one bucket name (a feature always lands in some bucket, "default" included)');
+    return t.readonlyArray(t.string).validate(u, c);
+  },
+  t.identity,
+);
+/**
+ * A prerequisite: the feature `feature`, evaluated with the same context, lands in one of the
+ * buckets `value` (`"default"` included).
+ */
+export const InBucketC = node("feature.in_bucket", { __type: t.literal("feature.in_bucket"), feature: FeatureKeyC, value: BucketNamesC });
+
 /** Conjunction, left to right, stopping at the first false. */
 export interface AllNode {
   readonly __type: "bool.all";
@@ -116,8 +138,12 @@ export type VersionComparisonNode = t.TypeOf<typeof SemverLtC | typeof SemverLte
 /** A time comparison node. */
 export type TimeComparisonNode = t.TypeOf<typeof BeforeC | typeof AfterC>;
 
+/** A prerequisite node. */
+export type InBucketNode = t.TypeOf<typeof InBucketC>;
+
 /** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
 export type Classifier =
+  | InBucketNode
   | AllNode
   | AnyNode
   | NoneNode
@@ -180,6 +206,7 @@ export const classifierCodecs = {
   "semver.eq": SemverEqC,
   "time.before": BeforeC,
   "time.after": AfterC,
+  "feature.in_bucket": InBucketC,
 } as const;
 
 /** io-ts codec for {@link Classifier}. */

@@ -38,6 +38,8 @@ export function forEachAttribute(node: Classifier, visit: (attribute: Attribute)
     case "time.after":
       forEachAttributeIn(node.attribute, visit);
       return;
+    case "feature.in_bucket":
+      return;
     default:
       return absurd(node);
   }
@@ -69,16 +71,20 @@ export function forEachAttributeIn(attribute: Attribute, visit: (attribute: Attr
   }
 }
 
-/** Calls `visit` on every classifier node of a tree, parents before children. */
-export function forEachNode(node: Classifier, visit: (node: Classifier) => void): void {
-  visit(node);
+/**
+ * Calls `visit` on every classifier node of a tree, parents before children, with the node's JSON
+ * path below the root classifier (`""` for the root, `value[1].value` for a negated second child).
+ */
+export function forEachNode(node: Classifier, visit: (node: Classifier, path: string) => void, path = ""): void {
+  visit(node, path);
+  const at = (key: string) => (path === "" ? key : `${path}.${key}`);
   switch (node.__type) {
     case "bool.all":
     case "bool.any":
-      for (const child of node.value) forEachNode(child, visit);
+      node.value.forEach((child, i) => forEachNode(child, visit, `${at("value")}[${i}]`));
       return;
     case "bool.none":
-      if (isClassifier(node.value)) forEachNode(node.value, visit);
+      if (isClassifier(node.value)) forEachNode(node.value, visit, at("value"));
       return;
     case "comparison.lt":
     case "comparison.lte":
@@ -99,6 +105,7 @@ export function forEachNode(node: Classifier, visit: (node: Classifier) => void)
     case "semver.eq":
     case "time.before":
     case "time.after":
+    case "feature.in_bucket":
       return;
     default:
       return absurd(node);
@@ -140,6 +147,8 @@ export function mapAttributes(node: Classifier, f: (attribute: Attribute) => Att
       const attribute = mapAttribute(node.attribute, f);
       return attribute === node.attribute ? node : ({ ...node, attribute } as Classifier);
     }
+    case "feature.in_bucket":
+      return node;
     default:
       return absurd(node);
   }

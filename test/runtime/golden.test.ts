@@ -9,7 +9,8 @@ import { OfflineFeature, type EvaluationContext, type Reason } from "../../runti
  *   [name, featureJson, context, expectedBucket, expectedValue, { "errors"?: [codes], "reason"?: reason }]
  * `errors` lists the error codes met, in order (none when absent). `reason` is derived unless given:
  * TARGETING_MATCH for a bucket, ERROR for "default" with errors, DEFAULT otherwise.
- * Every feature is loaded with the key "golden" (the default rollout salt). JSON cannot hold NaN or
+ * Every feature is loaded with the key "golden" (the default rollout salt) and may depend, through
+ * `feature.in_bucket`, on the features of test/fixtures/case-dependencies.json. JSON cannot hold NaN or
  * Infinity, so a context value `{ "$special": "NaN" }` (or "Infinity", "-Infinity") stands for it.
  */
 
@@ -23,8 +24,16 @@ type Case = [string, unknown, EvaluationContext, string, unknown, Expectations?]
 Object.assign(process.env, { OFFLINE_FEATURES_GOLDEN: "golden-env", OFFLINE_FEATURES_GOLDEN_EMPTY: "" });
 delete process.env.OFFLINE_FEATURES_GOLDEN_MISSING;
 
-const folder = join(__dirname, "..", "fixtures", "cases");
+const fixtures = join(__dirname, "..", "fixtures");
+const folder = join(fixtures, "cases");
 const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
+
+/** The prerequisites cases may name, loaded as a store would load them: by key, resolved lazily. */
+const dependencies = new Map<string, OfflineFeature>();
+const resolve = (key: string) => dependencies.get(key);
+for (const [key, json] of Object.entries(JSON.parse(readFileSync(join(fixtures, "case-dependencies.json"), "utf8")) as Record<string, unknown>)) {
+  if (!key.startsWith("//")) dependencies.set(key, OfflineFeature.loads(JSON.stringify(json), { key, resolve }));
+}
 
 const SPECIAL: Readonly<Record<string, number>> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, "-Infinity": Number.NEGATIVE_INFINITY };
 
@@ -38,7 +47,7 @@ function contextOf(json: EvaluationContext): EvaluationContext {
 }
 
 function load(json: unknown): OfflineFeature {
-  const decoded = OfflineFeature.decode(json, { key: "golden" });
+  const decoded = OfflineFeature.decode(json, { key: "golden", resolve });
   if (E.isLeft(decoded)) throw decoded.left;
   return decoded.right;
 }

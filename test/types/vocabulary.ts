@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the type-check if the line below it ever compiles; the other lines
  * must keep compiling.
  */
-import { after, before, contains, ctx, feature, unitRandom, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
+import { after, before, contains, ctx, feature, inBucket, unitRandom, endsWith, env, eq, ge, hostname, lt, ne, nodeVersion, noneOf, now, oneOf, platform, sessionRandom, startsWith } from "../../dsl";
 
 /** Set membership: the list has the attribute's type. */
 export function membership(): void {
@@ -95,4 +95,28 @@ export function rollouts(): void {
   rollout.evaluate();
   // @ts-expect-error and with its type
   rollout.evaluate({ userId: 1 });
+}
+
+/** Prerequisites name real buckets, and carry the prerequisite's context. */
+export function prerequisites(): void {
+  const test = feature("test").bucket("holdout", ctx.string("userId").eq("u-1"), true).bucket("control", ctx.number("n").gt(1), 42).default(false);
+  inBucket(test, "holdout");
+  inBucket(test, "control", "default");
+  // @ts-expect-error not a bucket of test
+  inBucket(test, "nope");
+  // @ts-expect-error at least one bucket name
+  inBucket(test);
+  const dependent = feature("dependent").bucket("on", inBucket(test, "holdout"), true).default(false);
+  dependent.evaluate({ userId: "u-1", n: 2 });
+  // @ts-expect-error the prerequisite's context keys are required by the dependent feature
+  dependent.evaluate({ userId: "u-1" });
+}
+
+/** A segment constant carries its context type into every feature that uses it. */
+export function segments(): void {
+  const internalUsers = ctx.string("email").endsWith("@example.com");
+  const darkMode = feature("dark_mode").bucket("internal", internalUsers, true).default(false);
+  darkMode.getValue({ email: "a@example.com" });
+  // @ts-expect-error the segment's key is required
+  darkMode.getValue({});
 }
