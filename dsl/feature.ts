@@ -4,6 +4,7 @@ import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
 import { formatIssues, reportIssues } from "../runtime/decode/reporter";
 import { mapAttributes } from "../runtime/model/walk";
+import { rangeProblem } from "../runtime/semver/range";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
 import type { Prerequisite, Rule } from "./rule";
@@ -22,6 +23,7 @@ interface Draft {
   readonly source: SourceLocation | undefined;
   readonly description?: string;
   readonly python_versions: readonly PythonVersion[];
+  readonly node_versions?: string;
   readonly buckets: readonly DraftBucket[];
   readonly values: Readonly<Record<string, JsonValue>>;
   /** The features the rules depend on, by key. */
@@ -80,6 +82,17 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
   }
 
   /**
+   * The Node versions the feature applies to, as an npm-style range (">=20", "^20.10 || >=22"): the
+   * Node counterpart of `pythonVersions`. Elsewhere it returns its default with reason `DISABLED`.
+   * The running Node is checked once, at load; `nodeVersion` in the context overrides it (tests).
+   */
+  nodeVersions(range: string): FeatureBuilder<V, B, C, T> {
+    const problem = rangeProblem(range);
+    if (problem !== undefined) this.fail(problem);
+    return new FeatureBuilder(this.with({ node_versions: range }));
+  }
+
+  /**
    * Declares the type every value must have, such as an interface for a configuration object.
    * Values given after this are checked against it, and the getter returns it.
    */
@@ -134,11 +147,12 @@ export class FeatureBuilder<V, B extends string, C, T = JsonValue> {
    * (PyOF's current loader needs it).
    */
   default<const X extends T>(value: X): OfflineFeature<V | X, B, Simplify<C>> {
-    const { key, source, description, python_versions, buckets, values, prerequisites } = this.draft;
+    const { key, source, description, python_versions, node_versions, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",
       ...(description === undefined ? {} : { description }),
       python_versions,
+      ...(node_versions === undefined ? {} : { node_versions }),
       buckets: buckets.map((b) => ({
         name: b.name,
         classifier: b.classifier,
