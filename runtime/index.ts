@@ -14,3 +14,4 @@ export { JsonValueC, type JsonValue } from "./model/json";
 export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency } from "./model/dependencies";
 export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";
+export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
