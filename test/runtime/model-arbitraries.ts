@@ -88,7 +88,7 @@ const common = {
   type: junky(fc.constant("offline-feature")),
   description: fc.string({ maxLength: 8 }),
   python_versions: junky(fc.array(mostly(["all", "py3.12", "py3"], ["3.12"]), { maxLength: 2 })),
-  node_versions: junky(mostly([">=20", "<20", "20.x", "^18 || >=22", "*"], ["latest", "1 - 2"])),
+  node_versions: junky(mostly([">=20", ">=18", "20.x || >=21", "^18 || >=20", "*", "<20"], ["latest", "1 - 2"])),
   default: fc.jsonValue({ maxDepth: 2 }),
 };
 
@@ -110,17 +110,39 @@ export const featureDocument: fc.Arbitrary<Record<string, unknown>> = fc.oneof(c
 
 /** A context value of any kind a caller might pass: right types, wrong types, NaN, nothing. */
 const contextValue = fc.oneof(
-  fc.constantFrom("", "FR", "user-1", "2.1.0", "v1.0.0-rc.1", "2026-12-01T00:00:00Z", "2.1"),
-  fc.string({ maxLength: 6 }),
-  fc.double(),
-  fc.integer(),
-  fc.boolean(),
-  fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, -0),
-  fc.jsonValue({ maxDepth: 1 }),
+  { arbitrary: fc.constantFrom("", "FR", "user-1", "2.1.0", "v1.0.0-rc.1", "2026-12-01T00:00:00Z", "2.1", "b", "a"), weight: 6 },
+  { arbitrary: fc.string({ maxLength: 6 }), weight: 2 },
+  { arbitrary: fc.oneof(fc.double(), fc.integer({ min: -2, max: 2 }), fc.constantFrom(0, 1796083200000)), weight: 3 },
+  { arbitrary: fc.boolean(), weight: 1 },
+  { arbitrary: fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, -0), weight: 1 },
+  { arbitrary: fc.jsonValue({ maxDepth: 1 }), weight: 1 },
 );
 
-/** An evaluation context with request keys and ambient overrides, any of them of any type. */
-export const evaluationContext = fc.dictionary(
-  fc.constantFrom<string>(...CONTEXT_NAMES, "hostname", "sessionId", "sessionRandom", "platform", "nodeVersion", "now"),
-  contextValue,
-);
+/** Usually a value of the right kind for the key, sometimes anything. */
+const typed = <T>(plausible: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plausible, weight: 5 }, { arbitrary: contextValue, weight: 1 });
+const anyString = fc.oneof(fc.constantFrom("", "a", "b", "FR", "user-1"), fc.string({ maxLength: 4 }));
+
+const values: Record<string, fc.Arbitrary<unknown>> = {
+  userId: typed(anyString),
+  country: typed(anyString),
+  plan: typed(anyString),
+  appVersion: typed(fc.constantFrom("1.0.0", "2.1.0-rc.1", "2.1.0", "v3.0.0", "2.1", "")),
+  signedUpAt: typed(fc.constantFrom("2026-12-01T00:00:00Z", "2026-11-30T23:59:59.999+01:00", "2026-12-01", 1796083200000, 0)),
+  n: typed(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true }))),
+  beta: typed(fc.boolean()),
+  hostname: typed(fc.constantFrom("", "a", "len-1")),
+  sessionId: typed(fc.constantFrom("", "s-1", "s-2")),
+  sessionRandom: typed(fc.constantFrom(0, 0.05, 0.5, 0.999)),
+  platform: typed(fc.constantFrom("", "linux", "win32")),
+  now: typed(fc.constantFrom(0, 1796083200000, 1796083199999)),
+};
+
+/**
+ * An evaluation context with request keys and ambient overrides, each present about half the time,
+ * usually of the right kind but sometimes anything (wrong types, NaN, undefined), biased towards
+ * the values rules test: empty strings, thresholds, versions, instants. `nodeVersion` is rare, so
+ * that most features with `node_versions` are evaluated rather than disabled.
+ */
+export const evaluationContext = fc
+  .tuple(fc.record(values, { requiredKeys: [] }), fc.oneof({ arbitrary: fc.constant(null), weight: 7 }, { arbitrary: fc.constantFrom("18.0.0", "22.1.0", "23.0.0-pre", "20"), weight: 1 }))
+  .map(([ctx, nodeVersion]) => (nodeVersion === null ? ctx : { ...ctx, nodeVersion }));
