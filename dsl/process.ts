@@ -21,8 +21,8 @@ export function env(name: string): Attr<string> {
 }
 
 /**
- * Node's `process.platform` ("linux", "darwin", "win32", …); the context's `platform` overrides
- * it. Typed with Node's platform names, so `platform().eq("linx")` does not compile.
+ * Node's `process.platform` ("linux", "darwin", "win32", …); the context's `processPlatform`
+ * overrides it. Typed with Node's platform names, so `platform().eq("linx")` does not compile.
  */
 export function platform(): Attr<NodeJS.Platform> {
   return new Attr({ __type: "process.platform" });

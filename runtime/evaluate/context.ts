@@ -9,8 +9,11 @@ export interface AmbientOverrides {
   readonly sessionId?: string;
   /** Replaces `random.session` outright; must be a number in [0, 1). */
   readonly sessionRandom?: number;
-  /** Replaces `process.platform` for `process.platform` rules ("linux", "darwin", "win32", …). */
-  readonly platform?: string;
+  /**
+   * Replaces Node's `process.platform` for `process.platform` rules ("linux", "darwin", "win32", …).
+   * Not named `platform`, which applications use for their clients' platform (ios, android, web).
+   */
+  readonly processPlatform?: string;
   /** Replaces the running Node version, for `process.node_version` and `node_versions` ("22.1.0"). */
   readonly nodeVersion?: string;
   /** Replaces the clock for `time.now`: milliseconds since the epoch. Pins time-based rules in tests. */
@@ -18,7 +21,7 @@ export interface AmbientOverrides {
 }
 
 /** The names of the ambient overrides; no context attribute may take one. */
-export const AMBIENT_KEYS: readonly (keyof AmbientOverrides)[] = ["hostname", "sessionId", "sessionRandom", "platform", "nodeVersion", "now"];
+export const AMBIENT_KEYS: readonly (keyof AmbientOverrides)[] = ["hostname", "sessionId", "sessionRandom", "processPlatform", "nodeVersion", "now"];
 
 /**
  * What an evaluation reads: the ambient overrides plus request attributes (`userId`, `country`, …)
@@ -33,5 +36,5 @@ export interface EvaluationContext extends AmbientOverrides {
  * `now` is left out: `time.now` is not process-constant, so no memoized feature reads it.
  */
 export function overridesAmbient(ctx: EvaluationContext): boolean {
-  return ctx.hostname !== undefined || ctx.sessionId !== undefined || ctx.sessionRandom !== undefined || ctx.platform !== undefined || ctx.nodeVersion !== undefined;
+  return ctx.hostname !== undefined || ctx.sessionId !== undefined || ctx.sessionRandom !== undefined || ctx.processPlatform !== undefined || ctx.nodeVersion !== undefined;
 }

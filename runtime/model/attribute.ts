@@ -41,7 +41,7 @@ export const EnvNameC = checkedString("EnvName", (s) =>
 
 /** The value of environment variable `name`, read once when the feature loads. */
 export const EnvC = node("process.env", { __type: t.literal("process.env"), name: EnvNameC });
-/** Node's `process.platform` ("linux", "darwin", "win32", …); the context's `platform` overrides it. */
+/** Node's `process.platform` ("linux", "darwin", "win32", …); the context's `processPlatform` overrides it. */
 export const PlatformC = node("process.platform", { __type: t.literal("process.platform") });
 /** The current time in milliseconds since the epoch, read on each evaluation; the context's `now` overrides it. */
 export const NowC = node("time.now", { __type: t.literal("time.now") });

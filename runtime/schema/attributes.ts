@@ -22,7 +22,7 @@ export const attributeSchemas: { readonly [K in AttributeTag]: NodeSchema } = {
     required: ["name"],
   },
   "process.env": { description: "An environment variable, read once at load.", properties: { name: ref("envName") }, required: ["name"] },
-  "process.platform": { description: "Node's process.platform; the context's `platform` overrides it.", properties: {}, required: [] },
+  "process.platform": { description: "Node's process.platform; the context's `processPlatform` overrides it.", properties: {}, required: [] },
   "process.node_version": { description: "The running Node version; the context's `nodeVersion` overrides it.", properties: {}, required: [] },
   "time.now": { description: "Milliseconds since the epoch, on each evaluation; the context's `now` overrides it.", properties: {}, required: [] },
   "random.unit": {

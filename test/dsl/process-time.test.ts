@@ -1,4 +1,4 @@
-import { DefinitionError, env, feature, now, platform } from "../../dsl";
+import { ctx, DefinitionError, env, feature, now, platform } from "../../dsl";
 
 describe("process and clock attributes", () => {
   it("writes process.env, process.platform and time.now", () => {
@@ -14,7 +14,13 @@ describe("process and clock attributes", () => {
 
   it("needs no context argument for a feature that reads only ambient attributes", () => {
     const f = feature("windows_only").bucket("on", platform().eq("win32"), true).default(false);
-    expect(f.evaluate({ platform: "win32" }).value).toBe(true);
-    expect(f.getValue({ platform: "linux" })).toBe(false);
+    expect(f.evaluate({ processPlatform: "win32" }).value).toBe(true);
+    expect(f.getValue({ processPlatform: "linux" })).toBe(false);
+  });
+
+  it("leaves the context name \"platform\" free for the client's platform, and reserves the overrides", () => {
+    const mobile = feature("mobile").bucket("ios", ctx.string("platform").eq("ios"), true).default(false);
+    expect(mobile.getValue({ platform: "ios" })).toBe(true);
+    for (const reserved of ["processPlatform", "nodeVersion", "now"]) expect(() => ctx.string(reserved)).toThrow(/reserved for the ambient override/);
   });
 });

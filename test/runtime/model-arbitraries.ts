@@ -133,7 +133,7 @@ const values: Record<string, fc.Arbitrary<unknown>> = {
   hostname: typed(fc.constantFrom("", "a", "len-1")),
   sessionId: typed(fc.constantFrom("", "s-1", "s-2")),
   sessionRandom: typed(fc.constantFrom(0, 0.05, 0.5, 0.999)),
-  platform: typed(fc.constantFrom("", "linux", "win32")),
+  processPlatform: typed(fc.constantFrom("", "linux", "win32")),
   now: typed(fc.constantFrom(0, 1796083200000, 1796083199999)),
 };
 

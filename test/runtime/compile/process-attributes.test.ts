@@ -37,12 +37,12 @@ describe("process.platform", () => {
 
   it("is Node's process.platform unless the context overrides it", () => {
     expect(onThisPlatform.evaluate().bucket).toBe("hit");
-    expect(onThisPlatform.evaluate({ platform: process.platform === "win32" ? "linux" : "win32" }).bucket).toBe("default");
+    expect(onThisPlatform.evaluate({ processPlatform: process.platform === "win32" ? "linux" : "win32" }).bucket).toBe("default");
   });
 
   it("bypasses the process-wide memo when overridden", () => {
     const memo = onThisPlatform.evaluate();
-    expect(onThisPlatform.evaluate({ platform: "aix" })).not.toBe(memo);
+    expect(onThisPlatform.evaluate({ processPlatform: "aix" })).not.toBe(memo);
     expect(onThisPlatform.evaluate()).toBe(memo);
   });
 });
