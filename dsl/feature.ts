@@ -1,11 +1,13 @@
 import { DEFAULT_BUCKET, type FeatureModel, type PythonVersion } from "../runtime/model/feature";
-import type { Classifier } from "../runtime/model/classifier";
+import * as E from "fp-ts/Either";
+import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
-import { patternProblem } from "../runtime/model/pattern";
-import { forEachNode } from "../runtime/model/walk";
+import { formatIssues, reportIssues } from "../runtime/decode/reporter";
+import { mapAttributes } from "../runtime/model/walk";
+import { rangeProblem } from "../runtime/semver/range";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
-import type { Rule } from "./rule";
+import type { Prerequisite, Rule } from "./rule";
 
 /** A bucket as the builder holds it: the value is optional until `.default()` fills it in. */
 interface DraftBucket {
@@ -21,8 +23,11 @@ interface Draft {
   readonly source: SourceLocation | undefined;
   readonly description?: string;
   readonly python_versions: readonly PythonVersion[];
+  readonly node_versions?: string;
   readonly buckets: readonly DraftBucket[];
   readonly values: Readonly<Record<string, JsonValue>>;
+  /** The features the rules depend on, by key. */
+  readonly prerequisites: ReadonlyMap<string, Prerequisite>;
 }
 
 /** A bucket name that is not `"default"` and not already taken; anything else fails to compile. */
@@ -48,7 +53,7 @@ export function feature<const K extends string>(key: K): FeatureBuilder<never, n
   if (!FEATURE_KEY.test(key)) {
     throw new DefinitionError(`the feature key must be an identifier (letters, digits and _, not starting with a digit), found ${JSON.stringify(key)}`, { source });
   }
-  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {} });
+  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {}, prerequisites: new Map() });
 }
 
 /**
@@ -85,6 +90,17 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
   }
 
   /**
+   * The Node versions the feature applies to, as an npm-style range (">=20", "^20.10 || >=22"): the
+   * Node counterpart of `pythonVersions`. Elsewhere it returns its default with reason `DISABLED`.
+   * The running Node is checked once, at load; `nodeVersion` in the context overrides it (tests).
+   */
+  nodeVersions(range: string): FeatureBuilder<V, B, C, T> {
+    const problem = rangeProblem(range);
+    if (problem !== undefined) this.fail(problem);
+    return new FeatureBuilder(this.with({ node_versions: range }));
+  }
+
+  /**
    * Declares the type every value must have, such as an interface for a configuration object.
    * Values given after this are checked against it, and the getter returns it.
    */
@@ -102,13 +118,24 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
     const source = callSite();
     if (name === DEFAULT_BUCKET) this.fail(`the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`, name, source);
     if (this.draft.buckets.some((b) => b.name === name)) this.fail("duplicate bucket name", name, source);
-    forEachNode(rule.def, (node) => {
-      if (node.__type !== "re.match") return;
-      const problem = patternProblem(node.value);
-      if (problem !== undefined) this.fail(problem, name, source);
-    });
-    const bucket: DraftBucket = value === undefined ? { name, classifier: rule.def, source } : { name, classifier: rule.def, value, source };
-    return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket] }));
+    // Rollouts default their salt to the feature key; the JSON says so explicitly, so that other
+    // readers (PyOF, a store loading the file under another name) bucket users the same way.
+    const key = this.draft.key;
+    const classifier = mapAttributes(rule.def, (a) => (a.__type === "random.unit" && a.salt === undefined ? { ...a, salt: key } : a));
+    // The rule goes through the same codec as JSON now, so an invalid regex, version or instant
+    // literal is reported at the bucket that holds it rather than when the feature is finished.
+    const checked = ClassifierC.decode(classifier);
+    if (E.isLeft(checked)) this.fail(formatIssues(reportIssues(checked.left).slice(0, 1)).replace(/^\(root\): /, ""), name, source);
+    const prerequisites = new Map(this.draft.prerequisites);
+    for (const dependency of rule.prerequisites) {
+      const dependencyKey = dependency.key!;
+      if (dependencyKey === key) this.fail(`a feature cannot depend on itself (dependency cycle: ${key} → ${key})`, name, source);
+      const known = prerequisites.get(dependencyKey);
+      if (known !== undefined && known !== dependency) this.fail(`two different features named ${JSON.stringify(dependencyKey)} are prerequisites`, name, source);
+      prerequisites.set(dependencyKey, dependency);
+    }
+    const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value, source };
+    return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket], prerequisites }));
   }
 
   /** PyOF's earlier form: the values of buckets defined without one, by bucket name. */
@@ -130,11 +157,12 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * (PyOF's current loader needs it).
    */
   default<const X extends Allowed<T>>(value: X): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
-    const { key, source, description, python_versions, buckets, values } = this.draft;
+    const { key, source, description, python_versions, node_versions, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",
       ...(description === undefined ? {} : { description }),
       python_versions,
+      ...(node_versions === undefined ? {} : { node_versions }),
       buckets: buckets.map((b) => ({
         name: b.name,
         classifier: b.classifier,
@@ -144,7 +172,9 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
     };
     try {
       const bucketSources = Object.fromEntries(buckets.flatMap((b) => (b.source === undefined ? [] : [[b.name, b.source] as const])));
-      return OfflineFeature.fromModel<WithValue<V, X, T>, B, Simplify<C>>(model, source === undefined ? { key, bucketSources } : { key, source, bucketSources });
+      // Prerequisites resolve to the very feature objects the rules captured.
+      const resolve = (k: string) => prerequisites.get(k);
+      return OfflineFeature.fromModel<WithValue<V, X, T>, B, Simplify<C>>(model, source === undefined ? { key, resolve, bucketSources } : { key, source, resolve, bucketSources });
     } catch (e) {
       return this.fail(e instanceof Error ? e.message : String(e));
     }

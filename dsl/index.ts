@@ -8,7 +8,31 @@
  * ```
  */
 export { feature, FeatureBuilder, type NewBucketName } from "./feature";
-export { Rule, c } from "./rule";
-export { Attr, lt, le, gt, ge, eq, ne, regex, hostname, sessionRandom, staticNumber, errorAttribute } from "./attribute";
+export { Rule, c, type Prerequisite } from "./rule";
+export { inBucket } from "./prerequisite";
+export {
+  Attr,
+  type Primitive,
+  type VersionLiteral,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  regex,
+  oneOf,
+  noneOf,
+  startsWith,
+  endsWith,
+  contains,
+  hostname,
+  sessionRandom,
+  staticNumber,
+  errorAttribute,
+} from "./attribute";
 export { ctx } from "./context";
+export { env, platform, nodeVersion } from "./process";
+export { unitRandom } from "./rollout";
+export { now, before, after, type Instant, type InstantLiteral } from "./time";
 export { DefinitionError } from "./call-site";

@@ -9,6 +9,18 @@ export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } 
 export type { EvaluationContext, AmbientOverrides } from "./evaluate/context";
 export { FeatureC, DEFAULT_BUCKET, type FeatureModel, type Bucket, type PythonVersion } from "./model/feature";
 export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type NoneLiteral } from "./model/classifier";
-export { AttributeC, type Attribute, type AttributeTag } from "./model/attribute";
+export {
+  AttributeC,
+  contextValueType,
+  type Attribute,
+  type AttributeTag,
+  type ContextAttribute,
+  type UnitRandomNode,
+  type VersionAttribute,
+  type TimeAttribute,
+} from "./model/attribute";
 export { JsonValueC, type JsonValue } from "./model/json";
+export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency } from "./model/dependencies";
+export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";
+export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";

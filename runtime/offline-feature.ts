@@ -7,8 +7,9 @@ import { FeatureDecodeError } from "./decode/decode-error";
 import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
-import { reportIssues } from "./decode/reporter";
+import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./write";
+import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 
 /** Where a feature was defined, for messages and generated docs. */
 export interface SourceLocation {
@@ -24,6 +25,13 @@ export interface FeatureOptions {
   readonly source?: SourceLocation;
   /** Where each bucket was defined, by bucket name, for lint messages. */
   readonly bucketSources?: Readonly<Record<string, SourceLocation>>;
+  /**
+   * Finds the features its prerequisites (`feature.in_bucket`) name, by key. It is called on each
+   * evaluation of a prerequisite, so a replaced feature is seen at once; make it a map lookup.
+   * Features built with the DSL resolve to the feature objects their rules captured; a store
+   * passes its own. Without it, every prerequisite is a `PREREQUISITE_ERROR`.
+   */
+  readonly resolve?: (key: string) => OfflineFeature<unknown, string, any> | undefined;
 }
 
 function sourceName(options: FeatureOptions): string | undefined {
@@ -55,10 +63,28 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     readonly key: string | undefined,
     /** Where the feature was defined, when known. */
     readonly source: SourceLocation | undefined,
+    resolve: FeatureOptions["resolve"],
     /** Where each bucket was defined, by name, when known. */
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
   ) {
-    this.compiled = compileFeature(model, key === undefined ? {} : { featureKey: key });
+    this.compiled = compileFeature(model, {
+      ...(key === undefined ? {} : { featureKey: key }),
+      ...(resolve === undefined ? {} : { resolve }),
+    });
+  }
+
+  /**
+   * A dependency cycle through this feature, as far as the resolver can see at load, reported at
+   * the prerequisite that starts it: `dependency cycle: a → b → a`. Undefined when there is none.
+   */
+  private static cycleIssue(model: FeatureModel, options: FeatureOptions): DecodeIssue | undefined {
+    const key = options.key;
+    if (key === undefined) return undefined;
+    const resolve = options.resolve;
+    const cycle = findCycleFrom(key, model, (k) => resolve?.(k)?.model);
+    if (cycle === undefined) return undefined;
+    const start = cycle[0] === key ? dependenciesOf(model).find((d) => d.feature === cycle[1]) : undefined;
+    return { path: start?.path ?? "", message: `dependency cycle: ${formatCycle(cycle)}` };
   }
 
   /**
@@ -68,7 +94,12 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   static decode(json: unknown, options: FeatureOptions = {}): E.Either<FeatureDecodeError, OfflineFeature> {
     return pipe(
       decodeFeature(json, { source: sourceName(options) }),
-      E.map((model) => new OfflineFeature(model, options.key, options.source)),
+      E.chain((model) => {
+        const cycle = OfflineFeature.cycleIssue(model, options);
+        return cycle === undefined
+          ? E.right(new OfflineFeature(model, options.key, options.source, options.resolve))
+          : E.left(new FeatureDecodeError([cycle], sourceName(options)));
+      }),
     );
   }
 
@@ -88,7 +119,9 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     if (E.isLeft(checked)) {
       throw new FeatureDecodeError(reportIssues(checked.left), sourceName(options));
     }
-    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source, options.bucketSources);
+    const cycle = OfflineFeature.cycleIssue(checked.right, options);
+    if (cycle !== undefined) throw new FeatureDecodeError([cycle], sourceName(options));
+    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source, options.resolve, options.bucketSources);
   }
 
   /** The canonical JSON: stable key order, PyOF's current form (a value on every bucket). */

@@ -3,6 +3,7 @@ import type { Attribute } from "../../runtime/model/attribute";
 import { isClassifier, type Classifier } from "../../runtime/model/classifier";
 import { isFalsyLiteral } from "../../runtime/compile/operators/none";
 import { canonicalRecord } from "../../runtime/model/canonical";
+import { forEachAttribute } from "../../runtime/model/walk";
 import { compileFeature } from "../../runtime/compile/feature";
 
 /*
@@ -23,12 +24,20 @@ export function attributeKind(attribute: Attribute): AttributeKind {
     case "static.number":
       return "constant";
     case "random.session":
+    case "random.unit":
       return "uniform";
+    // Process attributes are fixed per process but unknown at gen time: analysis lists them.
     case "socket.hostname":
     case "error":
     case "context.string":
     case "context.number":
     case "context.boolean":
+    case "context.version":
+    case "context.timestamp":
+    case "process.env":
+    case "process.platform":
+    case "process.node_version":
+    case "time.now":
       return "opaque";
     default:
       return absurd(attribute);
@@ -61,13 +70,21 @@ function constantValue(node: Classifier): boolean {
   return compiled.evaluate(undefined).bucket === "x";
 }
 
-function comparison(node: Classifier & { readonly attribute: Attribute }, op: Threshold["op"] | undefined): Formula {
-  const kind = attributeKind(node.attribute);
-  if (kind === "constant") return { kind: "const", value: constantValue(node) };
-  if (kind === "uniform" && op !== undefined && typeof node.value === "number") {
+/** A rule over attributes: decided now if they are all literals, else an opaque condition. */
+function leaf(node: Classifier): Formula {
+  let constant = true;
+  forEachAttribute(node, (attribute) => {
+    if (attributeKind(attribute) !== "constant") constant = false;
+  });
+  return constant ? { kind: "const", value: constantValue(node) } : { kind: "condition", key: nodeKey(node), node };
+}
+
+/** A numeric comparison: a threshold when it tests a uniform random attribute against a number. */
+function comparison(node: Classifier & { readonly attribute: Attribute; readonly value: unknown }, op: Threshold["op"]): Formula {
+  if (attributeKind(node.attribute) === "uniform" && typeof node.value === "number") {
     return { kind: "threshold", test: { variable: nodeKey(node.attribute), op, bound: node.value } };
   }
-  return { kind: "condition", key: nodeKey(node), node };
+  return leaf(node);
 }
 
 /** Turns a classifier into a {@link Formula}. */
@@ -92,7 +109,22 @@ export function toFormula(node: Classifier): Formula {
     case "comparison.ne":
       return comparison(node, "ne");
     case "re.match":
-      return comparison(node, undefined);
+    case "comparison.in":
+    case "comparison.notin":
+    case "str.startswith":
+    case "str.endswith":
+    case "str.contains":
+    case "semver.lt":
+    case "semver.lte":
+    case "semver.gt":
+    case "semver.gte":
+    case "semver.eq":
+    case "time.before":
+    case "time.after":
+      return leaf(node);
+    // Another feature's bucket: not decidable here, listed as a condition.
+    case "feature.in_bucket":
+      return { kind: "condition", key: nodeKey(node), node };
     default:
       return absurd(node);
   }

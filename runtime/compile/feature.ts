@@ -5,6 +5,7 @@ import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "../evaluate/
 import { bucketScope, type CompileOptions } from "./scope";
 import { isProcessConstant } from "./traits";
 import type { Predicate } from "./types";
+import { nodeFilter } from "./node-filter";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
 export interface CompiledFeature {
@@ -20,6 +21,24 @@ const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
  * an error-free evaluation allocates nothing.
  */
 export function compileFeature(model: FeatureModel, options: CompileOptions = {}): CompiledFeature {
+  const compiled = compileBuckets(model, options);
+  if (model.node_versions === undefined) return compiled;
+  // Outside its Node versions a feature is switched off: the default, unevaluated.
+  const applies = nodeFilter(model.node_versions);
+  const fallback = model.default;
+  const disabled: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DISABLED", errors: NO_ERRORS });
+  return {
+    evaluate: (ctx) => {
+      const on = applies(ctx);
+      if (on === true) return compiled.evaluate(ctx);
+      if (on === false) return disabled;
+      return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze([on]) });
+    },
+  };
+}
+
+/** The buckets and default, compiled; memoized when every rule is process-constant. */
+function compileBuckets(model: FeatureModel, options: CompileOptions): CompiledFeature {
   const buckets = model.buckets;
   const predicates: Predicate[] = buckets.map((b, i) => bucketScope(options, b.name, `buckets[${i}].classifier`).classifier(b.classifier));
   const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>

@@ -9,11 +9,31 @@ import { gte } from "./operators/gte";
 import { eq } from "./operators/eq";
 import { ne } from "./operators/ne";
 import { regex } from "./operators/regex";
+import { oneOf } from "./operators/in";
+import { noneOf } from "./operators/notin";
+import { startsWith } from "./operators/starts-with";
+import { endsWith } from "./operators/ends-with";
+import { contains } from "./operators/contains";
+import { semverLt } from "./operators/semver-lt";
+import { semverLte } from "./operators/semver-lte";
+import { semverGt } from "./operators/semver-gt";
+import { semverGte } from "./operators/semver-gte";
+import { semverEq } from "./operators/semver-eq";
+import { before } from "./operators/before";
+import { after } from "./operators/after";
+import { inBucket } from "./operators/in-bucket";
 import { staticNumber } from "./attributes/static-number";
 import { hostname } from "./attributes/hostname";
 import { sessionRandom } from "./attributes/session-random";
 import { errorAttribute } from "./attributes/error";
 import { contextBoolean, contextNumber, contextString } from "./attributes/context";
+import { env } from "./attributes/env";
+import { platform } from "./attributes/platform";
+import { now } from "./attributes/now";
+import { contextVersion } from "./attributes/context-version";
+import { nodeVersion } from "./attributes/node-version";
+import { contextTimestamp } from "./attributes/context-timestamp";
+import { unitRandom } from "./attributes/unit-random";
 
 /** Every classifier tag's compiler. The type makes a missing or misspelled tag a compile error. */
 export const operators: OperatorTable = {
@@ -27,6 +47,19 @@ export const operators: OperatorTable = {
   "comparison.eq": eq,
   "comparison.ne": ne,
   "re.match": regex,
+  "comparison.in": oneOf,
+  "comparison.notin": noneOf,
+  "str.startswith": startsWith,
+  "str.endswith": endsWith,
+  "str.contains": contains,
+  "semver.lt": semverLt,
+  "semver.lte": semverLte,
+  "semver.gt": semverGt,
+  "semver.gte": semverGte,
+  "semver.eq": semverEq,
+  "time.before": before,
+  "time.after": after,
+  "feature.in_bucket": inBucket,
 };
 
 /** Every attribute tag's definition. The type makes a missing or misspelled tag a compile error. */
@@ -38,4 +71,11 @@ export const attributes: AttributeTable = {
   "context.string": contextString,
   "context.number": contextNumber,
   "context.boolean": contextBoolean,
+  "process.env": env,
+  "process.platform": platform,
+  "time.now": now,
+  "context.version": contextVersion,
+  "process.node_version": nodeVersion,
+  "context.timestamp": contextTimestamp,
+  "random.unit": unitRandom,
 };

@@ -2,11 +2,14 @@ import type { Attribute } from "../model/attribute";
 import type { Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
 import { attributes, operators } from "./registry";
-import type { AttributeDefinition, OperatorCompiler, Scope } from "./types";
+import type { AttributeDefinition, OperatorCompiler, Resolver, Scope } from "./types";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
+  /** The feature's key: the default rollout salt. */
   readonly featureKey?: string;
+  /** Finds the features that `feature.in_bucket` names; without it, every prerequisite is an error. */
+  readonly resolve?: Resolver;
 }
 
 function childPath(path: string, key: string | number): string {
@@ -17,6 +20,7 @@ function childPath(path: string, key: string | number): string {
 export function bucketScope(options: CompileOptions, bucket: string, path: string): Scope {
   const scope: Scope = {
     featureKey: options.featureKey,
+    resolve: options.resolve,
     bucket,
     path,
     at: (key) => bucketScope(options, bucket, childPath(path, key)),

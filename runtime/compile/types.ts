@@ -1,7 +1,8 @@
 import type { Attribute, AttributeOf, AttributeTag } from "../model/attribute";
 import type { Classifier, ClassifierOf, ClassifierTag } from "../model/classifier";
 import type { EvaluationContext } from "../evaluate/context";
-import type { ErrorCode, EvaluationError } from "../evaluate/details";
+import type { ErrorCode, EvaluationDetails, EvaluationError } from "../evaluate/details";
+import type { SemVer } from "../semver/parse";
 
 /**
  * A compiled classifier: true or false, or the error that stopped it. Errors are values, never
@@ -9,11 +10,25 @@ import type { ErrorCode, EvaluationError } from "../evaluate/details";
  */
 export type Predicate = (ctx: EvaluationContext) => boolean | EvaluationError;
 
-/** What an attribute reads. */
-export type AttributeValue = string | number | boolean;
+/**
+ * What an attribute reads. Versions are parsed by the attribute that reads them, so the `semver.*`
+ * operators compare parsed values and scalar operators never see a version as a string.
+ */
+export type AttributeValue = string | number | boolean | SemVer;
 
 /** A compiled attribute: its value for this context, or the error that stopped it. */
 export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationError;
+
+/** What a prerequisite needs of the feature it depends on: to evaluate it with the same context. */
+export interface PrerequisiteFeature {
+  evaluate(ctx: EvaluationContext): EvaluationDetails<unknown>;
+}
+
+/**
+ * Finds a feature by key, for prerequisites. Called on each evaluation of a `feature.in_bucket`
+ * node, so a store that replaces a feature is seen at once; it should be a map lookup.
+ */
+export type Resolver = (key: string) => PrerequisiteFeature | undefined;
 
 /**
  * Where a node is being compiled. It carries the bucket and JSON path so that errors can be built
@@ -22,6 +37,8 @@ export type Getter = (ctx: EvaluationContext) => AttributeValue | EvaluationErro
 export interface Scope {
   /** The feature's key, when known; rollouts use it as their default salt. */
   readonly featureKey: string | undefined;
+  /** Finds the features that prerequisites name, when the loader gave a resolver. */
+  readonly resolve: Resolver | undefined;
   /** The bucket whose classifier is being compiled. */
   readonly bucket: string;
   /** The JSON path of the current node within the feature document. */

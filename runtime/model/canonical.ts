@@ -16,6 +16,7 @@ const FIELD_ORDER = [
   TAG,
   "name",
   "attribute",
+  "feature",
   "salt",
   "buckets",
   "classifier",

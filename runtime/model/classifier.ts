@@ -1,5 +1,7 @@
 import * as t from "io-ts";
-import { AttributeC } from "./attribute";
+import { AttributeC, TimeAttributeC, VersionAttributeC } from "./attribute";
+import { parseSemVer } from "../semver/parse";
+import { instantProblem } from "../time/instant";
 import { patternProblem } from "./pattern";
 import { TAG, checkedString, node, taggedUnion } from "./tagged";
 
@@ -44,6 +46,67 @@ export const NeC = comparison("comparison.ne");
 /** Unanchored regex search over a string attribute (PyOF `re.match`). */
 export const RegexC = node("re.match", { __type: t.literal("re.match"), attribute: AttributeC, value: PatternC });
 
+const membership = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: AttributeC, value: t.readonlyArray(ScalarC) });
+/** The attribute is one of the listed scalars (same type, no coercion); compiled to a `Set`. */
+export const InC = membership("comparison.in");
+/** The attribute is a scalar that is none of the listed ones; the negation of `comparison.in`. */
+export const NotInC = membership("comparison.notin");
+
+const stringTest = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: AttributeC, value: t.string });
+/** A string attribute starts with `value` (case-sensitive); false for other types. */
+export const StartsWithC = stringTest("str.startswith");
+/** A string attribute ends with `value` (case-sensitive); false for other types. */
+export const EndsWithC = stringTest("str.endswith");
+/** A string attribute contains `value` (case-sensitive); false for other types. */
+export const ContainsC = stringTest("str.contains");
+
+/** A SemVer 2.0 literal, checked at decode (an optional leading "v" is allowed). */
+export const VersionLiteralC = checkedString("Version", (s) =>
+  parseSemVer(s) === undefined ? `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describe(s)}` : undefined,
+);
+const versionComparison = <K extends string>(tag: K) =>
+  node(tag, { __type: t.literal(tag), attribute: VersionAttributeC, value: VersionLiteralC });
+/** Version `<` literal, by SemVer 2.0 precedence (a prerelease sorts before its release). */
+export const SemverLtC = versionComparison("semver.lt");
+/** Version `<=` literal, by SemVer 2.0 precedence. */
+export const SemverLteC = versionComparison("semver.lte");
+/** Version `>` literal, by SemVer 2.0 precedence. */
+export const SemverGtC = versionComparison("semver.gt");
+/** Version `>=` literal, by SemVer 2.0 precedence. */
+export const SemverGteC = versionComparison("semver.gte");
+/** Version equal to literal by SemVer 2.0 precedence (build metadata is ignored). */
+export const SemverEqC = versionComparison("semver.eq");
+
+/** An RFC 3339 instant with a time zone, checked at decode. */
+export const InstantLiteralC = checkedString("Instant", instantProblem);
+const timeComparison = <K extends string>(tag: K) => node(tag, { __type: t.literal(tag), attribute: TimeAttributeC, value: InstantLiteralC });
+/** The time attribute is strictly before the instant. */
+export const BeforeC = timeComparison("time.before");
+/** The time attribute is at or after the instant, so `before` and `after` of one instant split time exactly. */
+export const AfterC = timeComparison("time.after");
+
+/**
+ * A feature key: an identifier, as the DSL requires (`test` names `generated/test.json` and
+ * `getTest`), so that a prerequisite names a feature the way everything else does.
+ */
+export const FeatureKeyC = checkedString("FeatureKey", (s) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected a feature key (an identifier like "new_checkout"), found ${describe(s)}`,
+);
+const BucketNamesC = new t.Type<readonly string[], readonly string[], unknown>(
+  "BucketNames",
+  (u): u is readonly string[] => Array.isArray(u) && u.length > 0 && u.every((x) => typeof x === "string"),
+  (u, c) => {
+    if (Array.isArray(u) && u.length === 0) return t.failure(u, c, 'expected at least one bucket name (a feature always lands in some bucket, "default" included)');
+    return t.readonlyArray(t.string).validate(u, c);
+  },
+  t.identity,
+);
+/**
+ * A prerequisite: the feature `feature`, evaluated with the same context, lands in one of the
+ * buckets `value` (`"default"` included).
+ */
+export const InBucketC = node("feature.in_bucket", { __type: t.literal("feature.in_bucket"), feature: FeatureKeyC, value: BucketNamesC });
+
 /** Conjunction, left to right, stopping at the first false. */
 export interface AllNode {
   readonly __type: "bool.all";
@@ -64,9 +127,32 @@ export interface NoneNode {
 export type ComparisonNode = t.TypeOf<typeof LtC | typeof LteC | typeof GtC | typeof GteC | typeof EqC | typeof NeC>;
 /** A regex search node. */
 export type RegexNode = t.TypeOf<typeof RegexC>;
+/** A set membership node. */
+export type MembershipNode = t.TypeOf<typeof InC | typeof NotInC>;
+/** A substring test node. */
+export type StringTestNode = t.TypeOf<typeof StartsWithC | typeof EndsWithC | typeof ContainsC>;
+
+/** A version comparison node. */
+export type VersionComparisonNode = t.TypeOf<typeof SemverLtC | typeof SemverLteC | typeof SemverGtC | typeof SemverGteC | typeof SemverEqC>;
+
+/** A time comparison node. */
+export type TimeComparisonNode = t.TypeOf<typeof BeforeC | typeof AfterC>;
+
+/** A prerequisite node. */
+export type InBucketNode = t.TypeOf<typeof InBucketC>;
 
 /** A classifier: the closed union of rule nodes, tagged as the JSON tags them. */
-export type Classifier = AllNode | AnyNode | NoneNode | ComparisonNode | RegexNode;
+export type Classifier =
+  | InBucketNode
+  | AllNode
+  | AnyNode
+  | NoneNode
+  | ComparisonNode
+  | RegexNode
+  | MembershipNode
+  | StringTestNode
+  | VersionComparisonNode
+  | TimeComparisonNode;
 /** The `__type` tag of a classifier. */
 export type ClassifierTag = Classifier["__type"];
 /** The classifier record with tag `K`. */
@@ -108,6 +194,19 @@ export const classifierCodecs = {
   "comparison.eq": EqC,
   "comparison.ne": NeC,
   "re.match": RegexC,
+  "comparison.in": InC,
+  "comparison.notin": NotInC,
+  "str.startswith": StartsWithC,
+  "str.endswith": EndsWithC,
+  "str.contains": ContainsC,
+  "semver.lt": SemverLtC,
+  "semver.lte": SemverLteC,
+  "semver.gt": SemverGtC,
+  "semver.gte": SemverGteC,
+  "semver.eq": SemverEqC,
+  "time.before": BeforeC,
+  "time.after": AfterC,
+  "feature.in_bucket": InBucketC,
 } as const;
 
 /** io-ts codec for {@link Classifier}. */

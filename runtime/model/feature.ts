@@ -5,6 +5,7 @@ import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { checkedString } from "./tagged";
 import { canonicalRecord } from "./canonical";
+import { rangeProblem } from "../semver/range";
 
 /** The name evaluation reports when no bucket matched. No bucket may take it. */
 export const DEFAULT_BUCKET = "default";
@@ -16,6 +17,12 @@ export type PythonVersion = "all" | `py${number}.${number}` | `py${number}`;
 export const PythonVersionC = checkedString("PythonVersion", (s) =>
   /^(all|py\d+(\.\d+)?)$/.test(s) ? undefined : `expected "all" or a version like "py3.12", found ${JSON.stringify(s)}`,
 ) as unknown as t.Type<PythonVersion, PythonVersion, unknown>;
+
+/**
+ * The Node versions a feature applies to, as an npm-style range (">=20", "^20.10 || >=22"): the
+ * Node counterpart of `python_versions`. Outside it, evaluation returns the default, `DISABLED`.
+ */
+export const NodeVersionsC = checkedString("NodeVersions", (s) => rangeProblem(s));
 
 /** A bucket: a name, the rule that selects it, and the value it yields. */
 export interface Bucket {
@@ -32,6 +39,8 @@ export interface FeatureModel {
   readonly type: "offline-feature";
   readonly description?: string;
   readonly python_versions: readonly PythonVersion[];
+  /** The Node versions it applies to (npm range syntax); absent means every version. */
+  readonly node_versions?: string;
   readonly buckets: readonly Bucket[];
   readonly default: JsonValue;
 }
@@ -47,6 +56,7 @@ const RawFeatureC = t.exact(
     t.partial({
       description: t.string,
       python_versions: t.readonlyArray(PythonVersionC),
+      node_versions: NodeVersionsC,
       values: t.record(t.string, JsonValueC),
       default: JsonValueC,
     }),
@@ -93,6 +103,7 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
     type: "offline-feature",
     ...(raw.description === undefined ? {} : { description: raw.description }),
     python_versions: raw.python_versions ?? ["all"],
+    ...(raw.node_versions === undefined ? {} : { node_versions: raw.node_versions }),
     buckets: raw.buckets.map((b) => ({
       name: b.name,
       classifier: b.classifier,

@@ -63,3 +63,8 @@ export function checkedString(name: string, check: (s: string) => string | undef
 export function node<P extends t.Props>(tag: string, props: P) {
   return t.readonly(t.exact(t.type(props)), tag);
 }
+
+/** A node codec with optional fields: like {@link node}, and `optional` fields may be absent. */
+export function nodeWithOptional<P extends t.Props, O extends t.Props>(tag: string, props: P, optional: O) {
+  return t.readonly(t.exact(t.intersection([t.type(props), t.partial(optional)])), tag);
+}

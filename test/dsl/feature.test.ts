@@ -95,7 +95,7 @@ describe("invalid definitions throw when they run, naming file:line, feature and
 
   it("an invalid regex", () => {
     const e = thrown(() => feature("f").bucket("b", regex(hostname(), "(unclosed"), 1));
-    expect(e.message).toMatch(/feature "f", bucket "b": invalid regular expression "\(unclosed"/);
+    expect(e.message).toMatch(/feature "f", bucket "b": value: invalid regular expression "\(unclosed"/);
   });
 
   it(".values naming a bucket that does not exist", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OfflineFeature } from "../../runtime";
-import decisionsJson from "../fixtures/pyof/decisions.json";
+import decisionsJson from "../fixtures/pyof-decisions.json";
 
 type Decision = [hostname: string, sessionRandom: number, byFile: Record<string, [bucket: string, value: unknown]>];
 const decisions = decisionsJson as unknown as Decision[];

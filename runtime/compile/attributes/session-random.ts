@@ -1,30 +1,53 @@
 import type { AttributeOf } from "../../model/attribute";
 import { unitInterval } from "../../hash";
-import { processSessionRandom } from "../ambient";
+import { processSessionId, processSessionRandom } from "../ambient";
 import { describeFound } from "../describe-found";
-import type { AttributeDefinition } from "../types";
+import type { AttributeDefinition, Getter, Scope } from "../types";
 
 const isUnit = (x: unknown): x is number => typeof x === "number" && x >= 0 && x < 1;
 
 /**
- * `random.session`: in order of precedence, the context's `sessionRandom`; a hash of the
- * context's `sessionId` (murmur3 x86 32-bit / 2^32, the same on every machine); the process's own.
+ * `random.session`: in order of precedence, the context's `sessionRandom` (a test pin, salted or
+ * not); then, without a salt, PyOF's one number per session: a hash of the context's `sessionId`
+ * (murmur3 x86 32-bit / 2^32, the same on every machine), else the process's own draw. With a
+ * salt, the number is `murmur3(salt + ":" + session)`, the session being the context's
+ * `sessionId` or else a random id drawn once per process, so salted features draw independently
+ * while each stays fixed for the session.
  */
 export const sessionRandom: AttributeDefinition<AttributeOf<"random.session">> = {
   processConstant: true,
-  compile: (_node, scope) => (ctx) => {
-    const given = ctx.sessionRandom;
-    if (given !== undefined) {
-      return isUnit(given)
-        ? given
-        : scope.error("TYPE_MISMATCH", `context "sessionRandom" must be a number in [0, 1), found ${describeFound(given)}`);
-    }
-    const id = ctx.sessionId;
-    if (id !== undefined) {
-      return typeof id === "string"
-        ? unitInterval(id)
-        : scope.error("TYPE_MISMATCH", `context "sessionId" must be a string, found ${describeFound(id)}`);
-    }
-    return processSessionRandom();
-  },
+  compile: (node, scope) => (node.salt === undefined ? unsalted(scope) : salted(node.salt, scope)),
 };
+
+function pinned(scope: Scope, given: unknown): number | ReturnType<Scope["error"]> {
+  return isUnit(given)
+    ? given
+    : scope.error("TYPE_MISMATCH", `context "sessionRandom" must be a number in [0, 1), found ${describeFound(given)}`);
+}
+
+function badSessionId(scope: Scope, id: unknown): ReturnType<Scope["error"]> {
+  return scope.error("TYPE_MISMATCH", `context "sessionId" must be a string, found ${describeFound(id)}`);
+}
+
+/** PyOF's behaviour, unchanged: one number per session, shared by every feature. */
+function unsalted(scope: Scope): Getter {
+  return (ctx) => {
+    const given = ctx.sessionRandom;
+    if (given !== undefined) return pinned(scope, given);
+    const id = ctx.sessionId;
+    if (id !== undefined) return typeof id === "string" ? unitInterval(id) : badSessionId(scope, id);
+    return processSessionRandom();
+  };
+}
+
+function salted(salt: string, scope: Scope): Getter {
+  const prefix = `${salt}:`;
+  let own: number | undefined;
+  return (ctx) => {
+    const given = ctx.sessionRandom;
+    if (given !== undefined) return pinned(scope, given);
+    const id = ctx.sessionId;
+    if (id !== undefined) return typeof id === "string" ? unitInterval(prefix + id) : badSessionId(scope, id);
+    return (own ??= unitInterval(prefix + processSessionId()));
+  };
+}

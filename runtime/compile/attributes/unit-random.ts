@@ -1,0 +1,43 @@
+import { EvaluationError } from "../../evaluate/details";
+import type { AttributeOf } from "../../model/attribute";
+import { unitInterval } from "../../hash";
+import { describeFound } from "../describe-found";
+import type { AttributeDefinition } from "../types";
+
+/**
+ * `random.unit`: a sticky number in [0, 1) for a unit (user, account, device):
+ * `murmur3_x86_32(utf8(salt + ":" + unit), seed 0) / 2^32`. The same unit gets the same number in
+ * every process, on every machine and in every SDK that hashes the same way; two salts give
+ * independent numbers, so two features do not pick the same 10% of users.
+ *
+ * - The salt is the node's `salt`, else the feature's key; with neither the rule is an error.
+ * - A string unit is hashed as is; a number as its JavaScript string (`12345`, `0.5`).
+ * - A missing unit (or an error reading it) propagates; an empty string is refused as missing,
+ *   since "" would put every caller without an id in one shared bucket. A boolean or a version is
+ *   a type mismatch. The bucket then does not match: a unit never gets a fresh random number,
+ *   which would quietly re-roll callers on each evaluation and skew the split.
+ *
+ * Process-constant by itself (a pure function of the unit), so a feature stays memoized exactly
+ * when its unit attribute is (e.g. the hostname); the walk visits the unit too.
+ */
+export const unitRandom: AttributeDefinition<AttributeOf<"random.unit">> = {
+  processConstant: true,
+  compile: (node, scope) => {
+    const salt = node.salt ?? scope.featureKey;
+    if (salt === undefined) {
+      const unsalted = scope.error("ATTRIBUTE_ERROR", 'random.unit has no "salt" and the feature was loaded without a key to use instead');
+      return () => unsalted;
+    }
+    const unitScope = scope.at("attribute");
+    const read = unitScope.attribute(node.attribute);
+    const prefix = `${salt}:`;
+    const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
+    return (ctx) => {
+      const unit = read(ctx);
+      if (typeof unit === "string") return unit === "" ? empty : unitInterval(prefix + unit);
+      if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(prefix + String(unit));
+      if (unit instanceof EvaluationError) return unit;
+      return unitScope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
+    };
+  },
+};

@@ -1,0 +1,88 @@
+import type { FeatureModel } from "./feature";
+import { forEachNode } from "./walk";
+
+/*
+ * The dependency graph of prerequisites (`feature.in_bucket`). A cycle would make evaluation
+ * recurse forever, so loaders reject one up front and name it whole: `a → b → c → a`.
+ */
+
+/** One prerequisite edge: the feature depended on, and the JSON path of the node that says so. */
+export interface Dependency {
+  readonly feature: string;
+  readonly path: string;
+}
+
+/** The prerequisites of a feature, in document order (a key may appear more than once). */
+export function dependenciesOf(model: FeatureModel): readonly Dependency[] {
+  const out: Dependency[] = [];
+  model.buckets.forEach((bucket, i) =>
+    forEachNode(bucket.classifier, (node, path) => {
+      if (node.__type === "feature.in_bucket") out.push({ feature: node.feature, path: `buckets[${i}].classifier${path === "" ? "" : `.${path}`}` });
+    }),
+  );
+  return out;
+}
+
+/**
+ * A dependency cycle among `features`, as the keys along it with the first repeated at the end
+ * (`["a", "b", "c", "a"]`), or undefined when there is none. Keys that are depended on but not in
+ * the map are not followed (a missing feature is a resolution problem, not a cycle). The search is
+ * iterative, so a long chain cannot overflow the stack, and deterministic: features in map order,
+ * prerequisites in document order.
+ */
+export function findCycle(features: ReadonlyMap<string, FeatureModel>): readonly string[] | undefined {
+  const edges = new Map<string, readonly string[]>();
+  for (const [key, model] of features) edges.set(key, [...new Set(dependenciesOf(model).map((d) => d.feature))].filter((k) => features.has(k)));
+  const done = new Set<string>();
+  for (const start of features.keys()) {
+    if (done.has(start)) continue;
+    // The current path, each entry with the index of the next prerequisite to explore.
+    const path: string[] = [start];
+    const next: number[] = [0];
+    const onPath = new Set<string>([start]);
+    while (path.length > 0) {
+      const key = path[path.length - 1]!;
+      const targets = edges.get(key)!;
+      const i = next[next.length - 1]!;
+      if (i >= targets.length) {
+        done.add(key);
+        onPath.delete(key);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = i + 1;
+      const target = targets[i]!;
+      if (onPath.has(target)) return [...path.slice(path.indexOf(target)), target];
+      if (done.has(target)) continue;
+      path.push(target);
+      next.push(0);
+      onPath.add(target);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The cycle reachable from the feature `key`, following prerequisites through `lookup` as far as
+ * it resolves them; undefined when there is none. This is what a single load can check.
+ */
+export function findCycleFrom(key: string, model: FeatureModel, lookup: (key: string) => FeatureModel | undefined): readonly string[] | undefined {
+  const reachable = new Map<string, FeatureModel>([[key, model]]);
+  const queue = [model];
+  while (queue.length > 0) {
+    for (const { feature } of dependenciesOf(queue.pop()!)) {
+      if (reachable.has(feature)) continue;
+      const found = lookup(feature);
+      if (found === undefined) continue;
+      reachable.set(feature, found);
+      queue.push(found);
+    }
+  }
+  return findCycle(reachable);
+}
+
+/** `a → b → c → a` */
+export function formatCycle(cycle: readonly string[]): string {
+  return cycle.join(" → ");
+}

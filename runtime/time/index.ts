@@ -1,0 +1,2 @@
+/** Instants for time-based rules. */
+export { parseInstant, instantProblem } from "./instant";
