@@ -12,3 +12,4 @@ export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type Non
 export { AttributeC, type Attribute, type AttributeTag } from "./model/attribute";
 export { JsonValueC, type JsonValue } from "./model/json";
 export { writeFileAtomic } from "./write";
+export { FeatureStore, FeatureHandle, BundleDecodeError, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";
