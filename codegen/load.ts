@@ -1,0 +1,122 @@
+import { resolve, sep } from "node:path";
+import * as E from "fp-ts/Either";
+import { FeatureC, type FeatureModel } from "../runtime/model/feature";
+import { reportIssues, formatIssues } from "../runtime/decode/reporter";
+import { OfflineFeature } from "../runtime/offline-feature";
+import { display, type GenOptions } from "./options";
+import { at, type Problem } from "./problems";
+import { ensureTypeScriptLoader, forgetModulesUnder, nodeRequire } from "./ts-node";
+
+/** A feature found in a feature file's exports. */
+export interface LoadedFeature {
+  readonly key: string;
+  readonly model: FeatureModel;
+  /** The module that exports it (absolute path). */
+  readonly file: string;
+  /** The export's name (`default` for a default export). */
+  readonly exportName: string;
+  /** Where `feature(...)` was called, relative to the project root, when known. */
+  readonly source: { readonly file: string; readonly line: number } | undefined;
+}
+
+/** What an exported value must look like to be a feature, when `instanceof` cannot tell. */
+interface FeatureLike {
+  readonly key: unknown;
+  readonly model: unknown;
+  readonly source: unknown;
+  readonly dumps: unknown;
+  readonly evaluate: unknown;
+}
+
+/**
+ * True for an {@link OfflineFeature}. The feature file may have loaded another copy of the runtime
+ * (another module registry, a second install), so the shape is checked too.
+ */
+export function isFeature(value: unknown): value is FeatureLike {
+  if (value instanceof OfflineFeature) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<FeatureLike>;
+  return typeof v.dumps === "function" && typeof v.evaluate === "function" && typeof v.model === "object" && v.model !== null && (v.model as { type?: unknown }).type === "offline-feature";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The line of `file` in an error's stack (the feature file's own frame), if any. */
+function lineInStack(error: unknown, file: string): number | undefined {
+  const stack = error instanceof Error ? error.stack ?? "" : "";
+  const match = new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/** A problem for a feature file that threw while loading: where, from the stack or the DSL's own location. */
+export function loadProblem(options: GenOptions, file: string, error: unknown): Problem {
+  const shown = display(options, file);
+  if (!(error instanceof Error)) return { where: at(shown, undefined), message: `threw ${String(error)}` };
+  // ts-node's compile errors: "features/x.ts(3,5): error TS1005: ';' expected."
+  const compile = /\((\d+),\d+\): error (TS\d+): ([^\n]*)/.exec(error.message);
+  if (error.name === "TSError" && compile !== null) {
+    return { where: at(shown, Number(compile[1])), message: `${compile[2]}: ${compile[3]}` };
+  }
+  // The DSL's DefinitionError names its own place ("features/x.ts:12: feature "x": …"): keep it, once.
+  const where = (error as { where?: { source?: { file: string; line: number } } }).where?.source;
+  if (where !== undefined) {
+    const place = at(display(options, resolve(process.cwd(), where.file)), where.line);
+    const message = error.message.replace(/^[^\s:]+:\d+: /, "");
+    return { where: place, message };
+  }
+  return { where: at(shown, lineInStack(error, file)), message: `${error.name}: ${error.message}` };
+}
+
+/**
+ * Runs each feature file (freshly: earlier loads are forgotten) and collects its exported features.
+ * A file that throws or exports no feature is a problem; the other files still load, so one run
+ * reports every problem.
+ */
+export function loadFeatures(options: GenOptions, files: readonly string[], skip: ReadonlySet<string>): { features: LoadedFeature[]; problems: Problem[] } {
+  ensureTypeScriptLoader();
+  forgetModulesUnder(options.featuresDir, sep);
+  const features: LoadedFeature[] = [];
+  const problems: Problem[] = [];
+  files.forEach((file, i) => {
+    options.onProgress?.("loading", i + 1, files.length);
+    if (skip.has(file)) return;
+    let exports: Record<string, unknown>;
+    try {
+      exports = nodeRequire(file) as Record<string, unknown>;
+    } catch (e) {
+      problems.push(loadProblem(options, file, e));
+      return;
+    }
+    const seen = new Set<unknown>();
+    for (const [exportName, value] of Object.entries(exports ?? {})) {
+      if (!isFeature(value) || seen.has(value)) continue;
+      seen.add(value);
+      const found = collect(options, file, exportName, value);
+      if ("message" in found) problems.push(found);
+      else features.push(found);
+    }
+    if (seen.size === 0) {
+      problems.push({ where: at(display(options, file), 1), message: "exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)" });
+    }
+  });
+  return { features, problems };
+}
+
+function collect(options: GenOptions, file: string, exportName: string, value: FeatureLike): LoadedFeature | Problem {
+  const source = sourceOf(options, value.source);
+  const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
+  if (typeof value.key !== "string") return { where, message: `export "${exportName}" is a feature without a key; build it with feature("key")` };
+  const checked = FeatureC.decode(value.model);
+  if (E.isLeft(checked)) return { where, message: `feature "${value.key}" is not a valid model:\n${formatIssues(reportIssues(checked.left))}` };
+  return { key: value.key, model: checked.right, file, exportName, source };
+}
+
+function sourceOf(options: GenOptions, source: unknown): LoadedFeature["source"] {
+  if (typeof source !== "object" || source === null) return undefined;
+  const { file, line } = source as { file?: unknown; line?: unknown };
+  if (typeof file !== "string" || typeof line !== "number") return undefined;
+  // The DSL records paths relative to the process's working folder; show them relative to the project.
+  return { file: display(options, resolve(process.cwd(), file)), line };
+}
