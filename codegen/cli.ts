@@ -1,6 +1,5 @@
 import { parseArgs } from "./args";
 import { check, formatCheck, formatSummary, generate } from "./generate";
-import { importPyof } from "./import/pyof";
 import { display, resolveGenOptions, type GenOptionsInput } from "./options";
 import { GenerationError } from "./problems";
 import { terminalProgress } from "./progress";
@@ -88,6 +87,8 @@ function importCommand(argv: readonly string[], io: Io): number {
   const key = args.options.get("key");
   const features = args.options.get("features");
   try {
+    // Loaded here only: it pulls in ts-morph, which `gen` on an unchanged project never needs.
+    const { importPyof } = require("./import/pyof") as typeof import("./import/pyof");
     const written = importPyof(args.positional, {
       ...(typeof key === "string" ? { key } : {}),
       ...(typeof features === "string" ? { features } : {}),

@@ -3,7 +3,15 @@ import { applyChanges, diffOutputs } from "./apply";
 import { cachedResult, recordRun } from "./cache";
 import { listFeatureFiles } from "./files";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
-import { generateInMemory } from "./plan";
+import type { Generated } from "./plan";
+
+/**
+ * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
+ * run takes in all; it is loaded only when the cache cannot answer.
+ */
+function generateInMemory(options: GenOptions): Generated {
+  return (require("./plan") as typeof import("./plan")).generateInMemory(options);
+}
 
 /** What a `gen` run did. */
 export interface GenSummary {

@@ -2,3 +2,4 @@
 
 export { store, loaded } from "./feature-store";
 export { getTest, getTestDetails, type TestValue, type TestBucket, type TestContext } from "./test";
+export { getWelcome, getWelcomeDetails, type WelcomeValue, type WelcomeBucket, type WelcomeContext } from "./welcome";

@@ -14,6 +14,7 @@ import type { ContextKeyType } from "../context-type";
 import { describeRule } from "../describe-rule";
 import type { AccessorNames } from "../names";
 import type { ValueType } from "../value-type";
+import { literal } from "../literal";
 import { docText, header, shortJson } from "./header";
 
 /** The name of the generated module that wires the store; not a valid key, so it cannot clash. */
@@ -125,7 +126,7 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
         {
           name: "handle",
           initializer: (w) => {
-            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${JSON.stringify(model.default)})`);
+            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)})`);
           },
         },
       ],

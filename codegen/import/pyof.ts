@@ -7,6 +7,7 @@ import { formatIssues } from "../../runtime/decode/reporter";
 import type { FeatureModel } from "../../runtime/model/feature";
 import { writeFileAtomic } from "../../runtime/write";
 import { readIfExists } from "../files";
+import { literal } from "../literal";
 import { keyFromFileName, variableName } from "../names";
 import { display, packageSpecifier, resolveGenOptions } from "../options";
 import { GenerationError, type Problem } from "../problems";
@@ -24,12 +25,6 @@ export interface ImportOptions {
   readonly force?: boolean;
 }
 
-/** A JSON value as TypeScript source: one line when short, indented otherwise. */
-function jsonSource(value: unknown): string {
-  const line = JSON.stringify(value);
-  return line.length <= 80 ? line : JSON.stringify(value, null, 2);
-}
-
 /** The builder chain: `feature("test")`, then one call per line. */
 function writeChain(w: CodeBlockWriter, key: string, model: FeatureModel, used: UsedNames): void {
   used.add("feature");
@@ -39,8 +34,8 @@ function writeChain(w: CodeBlockWriter, key: string, model: FeatureModel, used: 
     if (model.python_versions.length !== 1 || model.python_versions[0] !== "all") {
       w.newLine().write(`.pythonVersions(${model.python_versions.map((v) => JSON.stringify(v)).join(", ")})`);
     }
-    for (const b of model.buckets) w.newLine().write(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${jsonSource(b.value)})`);
-    w.newLine().write(`.default(${jsonSource(model.default)})`);
+    for (const b of model.buckets) w.newLine().write(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${literal(b.value)})`);
+    w.newLine().write(`.default(${literal(model.default)})`);
   });
 }
 

@@ -1,0 +1,54 @@
+// DO NOT EDIT. Generated from features/welcome.ts by `npm run gen`.
+
+import type { AmbientOverrides, EvaluationDetails } from "../runtime";
+import type { Banner } from "../features/welcome";
+import { store } from "./feature-store";
+
+/** The values of feature `welcome`. */
+export type WelcomeValue = Banner;
+
+/** The buckets of feature `welcome`, and `"default"` when none matches. */
+export type WelcomeBucket = "france" | "adults" | "default";
+
+/** What `getWelcome` takes: the context keys the feature's rules read, and the ambient overrides. */
+export type WelcomeContext = { readonly age: number; readonly country: string; readonly newsletter: boolean } & AmbientOverrides;
+
+/**
+ * Resolved once, so a getter reads the store's current feature without a lookup by key.
+ * The fallback is the default as generated, for a store that lacks the feature.
+ */
+const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { text: "Welcome", color: "red" });
+
+/**
+ * Feature `welcome`: its value for this context. Never throws.
+ *
+ * Welcome banner, by country and age
+ *
+ * Buckets, first match wins:
+ * - "france": `ctx.country == "FR"` → `{"text":"Bienvenue","color":"blue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"text":"Welcome back","color":"green"}`
+ *
+ * Otherwise "default" → `{"text":"Welcome","color":"red"}`.
+ *
+ * Defined at features/welcome.ts:10.
+ */
+export function getWelcome(ctx: WelcomeContext): WelcomeValue {
+  return handle.evaluate(ctx).value;
+}
+
+/**
+ * Feature `welcome` for this context: its value, bucket, reason and the errors met. Never throws.
+ *
+ * Welcome banner, by country and age
+ *
+ * Buckets, first match wins:
+ * - "france": `ctx.country == "FR"` → `{"text":"Bienvenue","color":"blue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"text":"Welcome back","color":"green"}`
+ *
+ * Otherwise "default" → `{"text":"Welcome","color":"red"}`.
+ *
+ * Defined at features/welcome.ts:10.
+ */
+export function getWelcomeDetails(ctx: WelcomeContext): EvaluationDetails<WelcomeValue, WelcomeBucket> {
+  return handle.evaluate(ctx);
+}
