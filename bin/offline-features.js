@@ -2,7 +2,8 @@
 "use strict";
 /*
  * The `offline-features` command. The package ships TypeScript sources, so this shim registers
- * ts-node (transpile-only: types are checked by tsc and by the generator itself) and runs the CLI.
+ * ts-node (transpile-only: types are checked by tsc and by the generator itself; options shared
+ * with codegen/ts-node.ts) and runs the CLI.
  */
 const path = require("node:path");
 const Module = require("node:module");

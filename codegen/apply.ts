@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../runtime/write";
-import { readGeneratedFiles } from "./files";
+import { readGeneratedFiles, readIfExists } from "./files";
 
 /** How the out folder differs from a run's output. */
 export interface Changes {
@@ -25,14 +25,14 @@ export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>):
   const missing: string[] = [];
   const unchanged: string[] = [];
   for (const [name, content] of files) {
-    const now = existing.get(name);
+    const now = existing.get(name) ?? readIfExists(join(outDir, name));
     if (now === content) unchanged.push(name);
     else {
       write.set(name, content);
+      // A file edited out of recognition (no header any more) is still the generator's: stale, not missing.
       (now === undefined ? missing : stale).push(name);
     }
   }
-  // A same-named file the generator did not write is not in `existing`; writing over it is reported as missing.
   const extra = [...existing.keys()].filter((name) => !files.has(name));
   return { write, stale, missing, extra, unchanged };
 }

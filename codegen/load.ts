@@ -43,9 +43,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** What a thrown value looks like. It may come from another realm (jest's), so no `instanceof Error`. */
+interface Thrown {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly stack?: unknown;
+  readonly where?: { readonly source?: { readonly file: string; readonly line: number } };
+}
+
 /** The line of `file` in an error's stack (the feature file's own frame), if any. */
-function lineInStack(error: unknown, file: string): number | undefined {
-  const stack = error instanceof Error ? error.stack ?? "" : "";
+function lineInStack(stack: string, file: string): number | undefined {
   const match = new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(stack);
   return match === null ? undefined : Number(match[1]);
 }
@@ -53,20 +60,21 @@ function lineInStack(error: unknown, file: string): number | undefined {
 /** A problem for a feature file that threw while loading: where, from the stack or the DSL's own location. */
 export function loadProblem(options: GenOptions, file: string, error: unknown): Problem {
   const shown = display(options, file);
-  if (!(error instanceof Error)) return { where: at(shown, undefined), message: `threw ${String(error)}` };
+  const thrown = (typeof error === "object" && error !== null ? error : {}) as Thrown;
+  if (typeof thrown.message !== "string") return { where: at(shown, undefined), message: `threw ${String(error)}` };
+  const name = typeof thrown.name === "string" ? thrown.name : "Error";
   // ts-node's compile errors: "features/x.ts(3,5): error TS1005: ';' expected."
-  const compile = /\((\d+),\d+\): error (TS\d+): ([^\n]*)/.exec(error.message);
-  if (error.name === "TSError" && compile !== null) {
+  const compile = /\((\d+),\d+\): error (TS\d+): ([^\n]*)/.exec(thrown.message);
+  if (name === "TSError" && compile !== null) {
     return { where: at(shown, Number(compile[1])), message: `${compile[2]}: ${compile[3]}` };
   }
   // The DSL's DefinitionError names its own place ("features/x.ts:12: feature "x": …"): keep it, once.
-  const where = (error as { where?: { source?: { file: string; line: number } } }).where?.source;
-  if (where !== undefined) {
+  const where = thrown.where?.source;
+  if (name === "DefinitionError" && where !== undefined) {
     const place = at(display(options, resolve(process.cwd(), where.file)), where.line);
-    const message = error.message.replace(/^[^\s:]+:\d+: /, "");
-    return { where: place, message };
+    return { where: place, message: thrown.message.replace(/^[^\s:]+:\d+: /, "") };
   }
-  return { where: at(shown, lineInStack(error, file)), message: `${error.name}: ${error.message}` };
+  return { where: at(shown, lineInStack(typeof thrown.stack === "string" ? thrown.stack : "", file)), message: `${name}: ${thrown.message}` };
 }
 
 /**
@@ -108,7 +116,16 @@ function collect(options: GenOptions, file: string, exportName: string, value: F
   const source = sourceOf(options, value.source);
   const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
   if (typeof value.key !== "string") return { where, message: `export "${exportName}" is a feature without a key; build it with feature("key")` };
-  const checked = FeatureC.decode(value.model);
+  // The model is read back from the feature's canonical JSON: the generated files then follow the
+  // canonical form (sorted object keys), and a feature from another copy of the runtime, perhaps in
+  // another realm (jest's) whose plain objects have another prototype, crosses over as plain data.
+  let model: unknown;
+  try {
+    model = JSON.parse(String((value.dumps as () => unknown).call(value)));
+  } catch (e) {
+    return { where, message: `feature "${value.key}" could not be serialized: ${String(e)}` };
+  }
+  const checked = FeatureC.decode(model);
   if (E.isLeft(checked)) return { where, message: `feature "${value.key}" is not a valid model:\n${formatIssues(reportIssues(checked.left))}` };
   return { key: value.key, model: checked.right, file, exportName, source };
 }

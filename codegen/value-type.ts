@@ -1,5 +1,5 @@
 import { join, sep } from "node:path";
-import { Node, TypeFormatFlags, type Project, type SourceFile, type Type } from "ts-morph";
+import { Node, TypeFormatFlags, type Project, type SourceFile, type Symbol, type Type } from "ts-morph";
 import type { LoadedFeature } from "./load";
 import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "./options";
 import { at, type Problem } from "./problems";
@@ -108,10 +108,51 @@ function specifierFor(options: GenOptions, project: Project, module: string, nam
   return relativeSpecifier(options.outDir, module);
 }
 
-/** Where a type named `name` is declared in `file`, for "not exported" messages. */
-function declarationLine(file: SourceFile, name: string): number | undefined {
-  const node = file.getInterface(name) ?? file.getTypeAlias(name) ?? file.getEnum(name) ?? file.getClass(name);
-  return node?.getStartLineNumber();
+/**
+ * The named types (aliases, interfaces, classes, enums) a type refers to, through unions,
+ * intersections, type arguments and the members of anonymous object types.
+ */
+function namedTypes(type: Type, at: Node, out: Map<string, Symbol>, seen = new Set<Type>()): Map<string, Symbol> {
+  if (seen.has(type)) return out;
+  seen.add(type);
+  const visit = (t: Type) => namedTypes(t, at, out, seen);
+  const alias = type.getAliasSymbol();
+  if (alias !== undefined) {
+    out.set(alias.getFullyQualifiedName(), alias);
+    type.getAliasTypeArguments().forEach(visit);
+    return out;
+  }
+  if (type.isUnion()) type.getUnionTypes().forEach(visit);
+  else if (type.isIntersection()) type.getIntersectionTypes().forEach(visit);
+  else if (type.isInterface() || type.isClass() || type.isEnum() || type.isEnumLiteral()) {
+    const symbol = type.getSymbol();
+    if (symbol !== undefined) out.set(symbol.getFullyQualifiedName(), symbol);
+    type.getTypeArguments().forEach(visit);
+  } else if (type.isObject()) {
+    type.getTypeArguments().forEach(visit);
+    type.getTupleElements().forEach(visit);
+    if (type.isAnonymous()) for (const property of type.getProperties()) visit(property.getTypeAtLocation(at));
+  }
+  return out;
+}
+
+/** Named types of the value type that are declared in the project but not exported: generated code could not name them. */
+function unexported(options: GenOptions, project: Project, type: Type, at: Node): string[] {
+  const problems: string[] = [];
+  const program = project.getProgram().compilerObject;
+  for (const symbol of namedTypes(type, at, new Map()).values()) {
+    const declaration = symbol.getDeclarations()[0];
+    if (declaration === undefined) continue;
+    const file = declaration.getSourceFile();
+    if (program.isSourceFileFromExternalLibrary(file.compilerNode) || program.isSourceFileDefaultLibrary(file.compilerNode)) continue;
+    if (file.getFilePath().split("/").includes("node_modules") || file.isDeclarationFile()) continue;
+    const name = symbol.getName();
+    if (file.getExportedDeclarations().has(name)) continue;
+    problems.push(
+      `${display(options, file.getFilePath())}:${declaration.getStartLineNumber()}: type "${name}" is part of the value type of feature "%KEY%" but is not exported; export it so the generated accessor can import it`,
+    );
+  }
+  return problems;
 }
 
 /**
@@ -132,18 +173,11 @@ export function valueTypeOf(options: GenOptions, project: Project, feature: Load
   const printed = printReduced(type);
   const imports = new Map<string, TypeImport>();
   const used = new Set(taken);
-  const problems: string[] = [];
+  const problems: string[] = unexported(options, project, type, node).map((p) => p.replace("%KEY%", feature.key));
   const text = printed.replace(IMPORT_TYPE, (_match, module: string, name: string) => {
     const id = `${module}\u0000${name}`;
     const existing = imports.get(id);
     if (existing !== undefined) return existing.alias;
-    const declaredIn = moduleFile(project, module);
-    const isLocal = declaredIn !== undefined && !module.split("/").includes("node_modules");
-    if (isLocal && !declaredIn.getExportedDeclarations().has(name)) {
-      problems.push(
-        `${at(display(options, declaredIn.getFilePath()), declarationLine(declaredIn, name))}: type "${name}" is part of the value type of feature "${feature.key}" but is not exported; export it so the generated accessor can import it`,
-      );
-    }
     let alias = name;
     for (let n = 2; used.has(alias); n++) alias = `${name}${n}`;
     used.add(alias);

@@ -17,7 +17,7 @@ export type WelcomeContext = { readonly age: number; readonly country: string; r
  * Resolved once, so a getter reads the store's current feature without a lookup by key.
  * The fallback is the default as generated, for a store that lacks the feature.
  */
-const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { text: "Welcome", color: "red" });
+const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" });
 
 /**
  * Feature `welcome`: its value for this context. Never throws.
@@ -25,10 +25,10 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  * Welcome banner, by country and age
  *
  * Buckets, first match wins:
- * - "france": `ctx.country == "FR"` → `{"text":"Bienvenue","color":"blue"}`
- * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"text":"Welcome back","color":"green"}`
+ * - "france": `ctx.country == "FR"` → `{"color":"blue","text":"Bienvenue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"color":"green","text":"Welcome back"}`
  *
- * Otherwise "default" → `{"text":"Welcome","color":"red"}`.
+ * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
  *
  * Defined at features/welcome.ts:10.
  */
@@ -42,10 +42,10 @@ export function getWelcome(ctx: WelcomeContext): WelcomeValue {
  * Welcome banner, by country and age
  *
  * Buckets, first match wins:
- * - "france": `ctx.country == "FR"` → `{"text":"Bienvenue","color":"blue"}`
- * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"text":"Welcome back","color":"green"}`
+ * - "france": `ctx.country == "FR"` → `{"color":"blue","text":"Bienvenue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"color":"green","text":"Welcome back"}`
  *
- * Otherwise "default" → `{"text":"Welcome","color":"red"}`.
+ * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
  *
  * Defined at features/welcome.ts:10.
  */
