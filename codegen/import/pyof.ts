@@ -29,14 +29,14 @@ export interface ImportOptions {
 function writeChain(w: CodeBlockWriter, key: string, model: FeatureModel, used: UsedNames): void {
   used.add("feature");
   w.write(`feature(${JSON.stringify(key)})`);
-  w.indent(() => {
-    if (model.description !== undefined) w.newLine().write(`.description(${JSON.stringify(model.description)})`);
-    if (model.python_versions.length !== 1 || model.python_versions[0] !== "all") {
-      w.newLine().write(`.pythonVersions(${model.python_versions.map((v) => JSON.stringify(v)).join(", ")})`);
-    }
-    for (const b of model.buckets) w.newLine().write(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${literal(b.value)})`);
-    w.newLine().write(`.default(${literal(model.default)})`);
-  });
+  // Continuation lines: the writer indents them one level inside an initializer.
+  const call = (text: string) => w.newLine().write(text);
+  if (model.description !== undefined) call(`.description(${JSON.stringify(model.description)})`);
+  if (model.python_versions.length !== 1 || model.python_versions[0] !== "all") {
+    call(`.pythonVersions(${model.python_versions.map((v) => JSON.stringify(v)).join(", ")})`);
+  }
+  for (const b of model.buckets) call(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${literal(b.value)})`);
+  call(`.default(${literal(model.default)})`);
 }
 
 /** The DSL source of one feature, emitted with ts-morph. */
