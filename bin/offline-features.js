@@ -11,5 +11,6 @@ if (Module._extensions[".ts"] === undefined) {
   require("ts-node").register(require(path.join(__dirname, "..", "codegen", "ts-node-options.json")));
 }
 const { main } = require(path.join(__dirname, "..", "codegen", "cli.ts"));
-const code = main(process.argv.slice(2));
-if (code !== "watching") process.exitCode = code;
+main(process.argv.slice(2)).then((code) => {
+  if (code !== "watching") process.exitCode = code;
+});

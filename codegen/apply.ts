@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../runtime/write";
+import { writeFilesAtomic } from "./write-files";
 import { readGeneratedFiles, readIfExists } from "./files";
 
 /** How the out folder differs from a run's output. */
@@ -48,8 +48,10 @@ function writeOrder(name: string): number {
  * Applies changes: each file is written to a temporary file and renamed over its target, so no file
  * is ever seen truncated; then stale generated files are removed.
  */
-export function applyChanges(outDir: string, changes: Changes): void {
+export async function applyChanges(outDir: string, changes: Changes): Promise<void> {
   const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
-  for (const name of names) writeFileAtomic(join(outDir, name), changes.write.get(name)!, false);
+  const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(outDir, n), changes.write.get(n)!] as const);
+  // In waves, so the modules others import are in place before them.
+  for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
   for (const name of changes.extra) rmSync(join(outDir, name), { force: true });
 }

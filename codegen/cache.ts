@@ -36,7 +36,7 @@ function generator(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith(".ts")) parts.push(entry.name, sha256(readFileSync(path)));
+      else if (/\.(ts|js|json)$/.test(entry.name)) parts.push(entry.name, sha256(readFileSync(path)));
     }
   };
   visit(join(PACKAGE_ROOT, "codegen"));

@@ -33,7 +33,7 @@ function reportFailure(io: Io, error: unknown): number {
   return 1;
 }
 
-function gen(argv: readonly string[], io: Io): number | "watching" {
+async function gen(argv: readonly string[], io: Io): Promise<number | "watching"> {
   const args = parseArgs(argv, ["features", "out", "runtime-import"], ["check", "watch", "no-cache"]);
   if (args.positional.length > 0) throw new Error(`gen takes no arguments, found ${args.positional.join(" ")}`);
   const get = (name: string) => {
@@ -52,7 +52,7 @@ function gen(argv: readonly string[], io: Io): number | "watching" {
   if (args.options.has("check") && args.options.has("watch")) throw new Error("--check and --watch do not go together");
   if (args.options.has("check")) {
     try {
-      const result = check(options);
+      const result = await check(options);
       progress?.done();
       (result.ok ? io.out : io.err)(formatCheck(options, result));
       return result.ok ? 0 : 1;
@@ -71,7 +71,7 @@ function gen(argv: readonly string[], io: Io): number | "watching" {
     return "watching";
   }
   try {
-    const summary = generate(options);
+    const summary = await generate(options);
     progress?.done();
     io.out(formatSummary(summary));
     return 0;
@@ -106,12 +106,12 @@ function importCommand(argv: readonly string[], io: Io): number {
  * Runs the CLI on `argv` (without `node` and the script). Resolves to the exit code; with `--watch`,
  * to "watching" while the watcher keeps the process alive.
  */
-export function main(argv: readonly string[], io: Io = processIo): number | "watching" {
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number | "watching"> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "gen":
-        return gen(rest, io);
+        return await gen(rest, io);
       case "import":
         return importCommand(rest, io);
       case undefined:
@@ -129,6 +129,7 @@ export function main(argv: readonly string[], io: Io = processIo): number | "wat
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  if (code !== "watching") process.exitCode = code;
+  void main(process.argv.slice(2)).then((code) => {
+    if (code !== "watching") process.exitCode = code;
+  });
 }

@@ -9,7 +9,7 @@ import type { Generated } from "./plan";
  * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
  * run takes in all; it is loaded only when the cache cannot answer.
  */
-function generateInMemory(options: GenOptions): Generated {
+function generateInMemory(options: GenOptions): Promise<Generated> {
   return (require("./plan") as typeof import("./plan")).generateInMemory(options);
 }
 
@@ -42,10 +42,10 @@ function options(input: GenOptionsInput | GenOptions): GenOptions {
 
 /**
  * `gen`: generates everything in memory, then writes only the files that changed and removes the
- * files of removed features. Throws a `GenerationError` (and writes nothing) when any feature
- * file fails.
+ * files of removed features. Rejects with a `GenerationError` (and writes nothing) when any
+ * feature file fails.
  */
-export function generate(input: GenOptionsInput | GenOptions = {}): GenSummary {
+export async function generate(input: GenOptionsInput | GenOptions = {}): Promise<GenSummary> {
   const opts = options(input);
   const start = performance.now();
   const featureFiles = listFeatureFiles(opts.featuresDir);
@@ -53,9 +53,9 @@ export function generate(input: GenOptionsInput | GenOptions = {}): GenSummary {
   if (cached !== undefined) {
     return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, ms: performance.now() - start };
   }
-  const generated = generateInMemory(opts);
+  const generated = await generateInMemory(opts);
   const changes = diffOutputs(opts.outDir, generated.files);
-  applyChanges(opts.outDir, changes);
+  await applyChanges(opts.outDir, changes);
   recordRun(opts, generated);
   return {
     features: generated.featureCount,
@@ -72,12 +72,12 @@ export function generate(input: GenOptionsInput | GenOptions = {}): GenSummary {
  * Trusts the cache only when it proves every input and output unchanged; otherwise generates in
  * memory and compares.
  */
-export function check(input: GenOptionsInput | GenOptions = {}): CheckResult {
+export async function check(input: GenOptionsInput | GenOptions = {}): Promise<CheckResult> {
   const opts = options(input);
   const start = performance.now();
   const cached = cachedResult(opts, listFeatureFiles(opts.featuresDir));
   if (cached !== undefined) return { ok: true, features: cached.featureCount, stale: [], missing: [], extra: [], ms: performance.now() - start };
-  const generated = generateInMemory(opts);
+  const generated = await generateInMemory(opts);
   const changes = diffOutputs(opts.outDir, generated.files);
   const ok = changes.write.size === 0 && changes.extra.length === 0;
   return { ok, features: generated.featureCount, stale: changes.stale, missing: changes.missing, extra: changes.extra, ms: performance.now() - start };

@@ -1,11 +1,10 @@
-import { resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../runtime/model/feature";
 import { reportIssues, formatIssues } from "../runtime/decode/reporter";
 import { OfflineFeature } from "../runtime/offline-feature";
 import { display, type GenOptions } from "./options";
 import { at, type Problem } from "./problems";
-import { ensureTypeScriptLoader, forgetModulesUnder, nodeRequire } from "./ts-node";
 
 /** A feature found in a feature file's exports. */
 export interface LoadedFeature {
@@ -43,7 +42,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** What a thrown value looks like. It may come from another realm (jest's), so no `instanceof Error`. */
+/** What a thrown value looks like (any value can be thrown, and an Error from another copy of a module is still one). */
 interface Thrown {
   readonly name?: unknown;
   readonly message?: unknown;
@@ -77,24 +76,33 @@ export function loadProblem(options: GenOptions, file: string, error: unknown): 
   return { where: at(shown, lineInStack(typeof thrown.stack === "string" ? thrown.stack : "", file)), message: `${name}: ${thrown.message}` };
 }
 
+/** A problem, with the feature file it belongs to (the generator prefers compile errors for a file). */
+export interface FileProblem {
+  readonly file: string;
+  readonly problem: Problem;
+}
+
+/** What loading found. */
+export interface LoadResult {
+  readonly features: LoadedFeature[];
+  readonly problems: FileProblem[];
+}
+
 /**
- * Runs each feature file (freshly: earlier loads are forgotten) and collects its exported features.
- * A file that throws or exports no feature is a problem; the other files still load, so one run
- * reports every problem.
+ * Runs each feature file and collects its exported features. A file that throws or exports no
+ * feature is a problem; the other files still load, so one run reports every problem. It runs in
+ * a worker thread (see load-worker.ts), so each run starts from a fresh module registry.
  */
-export function loadFeatures(options: GenOptions, files: readonly string[], skip: ReadonlySet<string>): { features: LoadedFeature[]; problems: Problem[] } {
-  ensureTypeScriptLoader();
-  forgetModulesUnder(options.featuresDir, sep);
+export function loadFeatures(options: GenOptions, files: readonly string[], load: (file: string) => unknown): LoadResult {
   const features: LoadedFeature[] = [];
-  const problems: Problem[] = [];
+  const problems: FileProblem[] = [];
   files.forEach((file, i) => {
     options.onProgress?.("loading", i + 1, files.length);
-    if (skip.has(file)) return;
     let exports: Record<string, unknown>;
     try {
-      exports = nodeRequire(file) as Record<string, unknown>;
+      exports = load(file) as Record<string, unknown>;
     } catch (e) {
-      problems.push(loadProblem(options, file, e));
+      problems.push({ file, problem: loadProblem(options, file, e) });
       return;
     }
     const seen = new Set<unknown>();
@@ -102,11 +110,11 @@ export function loadFeatures(options: GenOptions, files: readonly string[], skip
       if (!isFeature(value) || seen.has(value)) continue;
       seen.add(value);
       const found = collect(options, file, exportName, value);
-      if ("message" in found) problems.push(found);
+      if ("message" in found) problems.push({ file, problem: found });
       else features.push(found);
     }
     if (seen.size === 0) {
-      problems.push({ where: at(display(options, file), 1), message: "exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)" });
+      problems.push({ file, problem: { where: at(display(options, file), 1), message: "exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)" } });
     }
   });
   return { features, problems };
@@ -117,8 +125,7 @@ function collect(options: GenOptions, file: string, exportName: string, value: F
   const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
   if (typeof value.key !== "string") return { where, message: `export "${exportName}" is a feature without a key; build it with feature("key")` };
   // The model is read back from the feature's canonical JSON: the generated files then follow the
-  // canonical form (sorted object keys), and a feature from another copy of the runtime, perhaps in
-  // another realm (jest's) whose plain objects have another prototype, crosses over as plain data.
+  // canonical form (sorted object keys) whichever copy of the runtime built the feature.
   let model: unknown;
   try {
     model = JSON.parse(String((value.dumps as () => unknown).call(value)));

@@ -9,7 +9,8 @@ import { accessorStructure, localNames, STORE_MODULE, type AccessorInput } from 
 import { jsonNote } from "./emit/header";
 import { BUNDLE_FILE, indexStructure, storeStructure } from "./emit/modules";
 import { listFeatureFiles } from "./files";
-import { loadFeatures, type LoadedFeature } from "./load";
+import type { LoadedFeature } from "./load";
+import { loadFeaturesInWorker } from "./load-worker";
 import { accessorNames, pascalCase } from "./names";
 import { display, type GenOptions } from "./options";
 import { at, GenerationError, type Problem } from "./problems";
@@ -68,29 +69,49 @@ function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Pro
   return problems;
 }
 
+/** Problems in the order of the feature files they name (compile and run problems come from two places). */
+function sortByFile(problems: readonly Problem[], files: readonly string[]): Problem[] {
+  const rank = (p: Problem) => {
+    const i = files.findIndex((f) => p.where === f || p.where?.startsWith(`${f}:`) === true);
+    return i < 0 ? files.length : i;
+  };
+  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
+}
+
 /** Prints one structure as a file of the out folder, in the run's project. */
 function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
   return project.createSourceFile(join(options.outDir, name), structure, { overwrite: true }).getFullText();
 }
 
 /**
- * Generates every output in memory: type-checks the feature files, runs them, reads their value
- * types, and prints JSON and modules. Throws a {@link GenerationError} listing every problem found;
- * nothing is written either way.
+ * Generates every output in memory: type-checks the feature files while a worker runs them, reads
+ * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
+ * every problem found; nothing is written either way.
  */
-export function generateInMemory(options: GenOptions): Generated {
+export async function generateInMemory(options: GenOptions): Promise<Generated> {
   if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
     throw new GenerationError([{ where: display(options, options.featuresDir), message: "the features folder does not exist; pass --features DIR" }]);
   }
   const featureFiles = listFeatureFiles(options.featuresDir);
-  const project = createProject(options.featuresDir);
-  const sources = featureFiles.map((f) => project.addSourceFileAtPath(f));
-  const diagnostics = featureFileDiagnostics(options, project, sources);
-  const loaded = loadFeatures(options, featureFiles, diagnostics.failed);
-  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems, ...checkKeys(options, loaded.features)];
-  if (problems.length > 0) throw new GenerationError(problems);
+  const loading = loadFeaturesInWorker(options, featureFiles);
+  let diagnostics: ReturnType<typeof featureFileDiagnostics>;
+  let project: Project;
+  try {
+    project = createProject(options.featuresDir);
+    const sources = featureFiles.map((f) => project.addSourceFileAtPath(f));
+    diagnostics = featureFileDiagnostics(options, project, sources);
+  } finally {
+    // Settle the worker before leaving, even on a failure here.
+    await loading.catch(() => undefined);
+  }
+  const loaded = await loading;
+  // A file that does not compile is reported by its compile errors, not by what running it did.
+  const failed = diagnostics.failed;
+  const ran = loaded.features.filter((f) => !failed.has(f.file));
+  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...checkKeys(options, ran)];
+  if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
 
-  const features = [...loaded.features].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inputs: AccessorInput[] = [];
   features.forEach((f, i) => {
     options.onProgress?.("reading types", i + 1, features.length);

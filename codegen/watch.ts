@@ -17,11 +17,25 @@ export interface Watcher {
  * files afresh; a failed run leaves the output as it was and the watcher keeps going.
  */
 export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) => void, debounceMs = 100): Watcher {
-  const run = (): void => {
+  let running = false;
+  let again = false;
+  // One run at a time: a change during a run schedules one more run after it.
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     try {
-      onRun({ ok: true, summary: generate(options) });
+      onRun({ ok: true, summary: await generate(options) });
     } catch (error) {
       onRun({ ok: false, error });
+    } finally {
+      running = false;
+    }
+    if (again && watcher !== undefined) {
+      again = false;
+      await run();
     }
   };
   let timer: NodeJS.Timeout | undefined;
@@ -30,10 +44,10 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (watcher !== undefined) run();
+      if (watcher !== undefined) void run();
     }, debounceMs);
   });
-  run();
+  void run();
   return {
     close: () => {
       if (timer !== undefined) clearTimeout(timer);

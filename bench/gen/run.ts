@@ -96,5 +96,5 @@ try {
   rmSync(join(project, ".offline-features-cache"), { recursive: true, force: true });
   time("cold --check (no cache)", [...args, "--check"], project);
 } finally {
-  rmSync(project, { recursive: true, force: true });
+  if (process.env.KEEP_BENCH_PROJECT === undefined) rmSync(project, { recursive: true, force: true });
 }

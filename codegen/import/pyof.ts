@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import * as E from "fp-ts/Either";
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from "ts-morph";
@@ -95,9 +94,3 @@ export function importPyof(files: readonly string[], options: ImportOptions = {}
   return [...outputs.keys()];
 }
 
-/** Reads a PyOF file's feature model (for tests and tools). */
-export function readPyof(path: string): FeatureModel {
-  const decoded = decodeFeature(readFileSync(path, "utf8"), { source: path });
-  if (E.isLeft(decoded)) throw decoded.left;
-  return decoded.right;
-}

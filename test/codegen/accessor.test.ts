@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveGenOptions } from "../../codegen/options";
-import { generateInMemory } from "../../codegen/plan";
+import { generateInMemory, type Generated } from "../../codegen/plan";
 import { ROOT } from "./temp-project";
 
 jest.setTimeout(60_000);
 
 // The real project's features, generated in memory (the cache is not consulted).
-const generated = generateInMemory(resolveGenOptions({ cwd: ROOT, cacheDir: false }));
+let generated: Generated;
+beforeAll(async () => {
+  generated = await generateInMemory(resolveGenOptions({ cwd: ROOT, cacheDir: false }));
+});
 
 test("the seed feature's accessor module, in full", () => {
   expect(generated.files.get("test.ts")).toMatchSnapshot();

@@ -19,15 +19,15 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 /** The CLI in process, with its output captured. */
-function run(...args: string[]): { code: number | "watching"; out: string[]; err: string[] } {
+async function run(...args: string[]): Promise<{ code: number | "watching"; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), stdout: { isTTY: false } as NodeJS.WriteStream };
-  const code = main(args, io);
+  const code = await main(args, io);
   return { code, out, err };
 }
 
-test("gen, then gen --check after an edit: summary line, exit codes, stale files listed", () => {
+test("gen, then gen --check after an edit: summary line, exit codes, stale files listed", async () => {
   p.write("alpha.ts", flag("alpha"));
   const first = cli("gen");
   expect(first.stderr).toBe("");
@@ -43,7 +43,7 @@ test("gen, then gen --check after an edit: summary line, exit codes, stale files
   expect(readFileSync(join(p.out, "alpha.json"), "utf8")).toContain('"value": 0.5');
 });
 
-test("a failing feature file: file:line on stderr, exit 1, the out folder untouched", () => {
+test("a failing feature file: file:line on stderr, exit 1, the out folder untouched", async () => {
   p.write("alpha.ts", flag("alpha"));
   p.write("bad.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
   const r = cli("gen", "--features", "features", "--out", "out");
@@ -52,25 +52,25 @@ test("a failing feature file: file:line on stderr, exit 1, the out folder untouc
   expect(existsSync(join(p.dir, "out"))).toBe(false);
 });
 
-test("usage errors exit 2 with the usage", () => {
-  const unknown = run("gen", "--outt", "x");
+test("usage errors exit 2 with the usage", async () => {
+  const unknown = await run("gen", "--outt", "x");
   expect(unknown.code).toBe(2);
   expect(unknown.err[0]).toMatch(/^offline-features: unknown option --outt; expected one of --features, --out, --runtime-import, --check, --watch, --no-cache\nusage:/);
-  expect(run("gen", "--out").err[0]).toMatch(/^offline-features: --out needs a value/);
-  expect(run("frobnicate").code).toBe(2);
-  expect(run().code).toBe(2);
-  expect(run("import").err[0]).toMatch(/import needs at least one PyOF JSON file/);
-  expect(run("gen", "--check", "--watch").code).toBe(2);
+  expect((await run("gen", "--out")).err[0]).toMatch(/^offline-features: --out needs a value/);
+  expect((await run("frobnicate")).code).toBe(2);
+  expect((await run()).code).toBe(2);
+  expect((await run("import")).err[0]).toMatch(/import needs at least one PyOF JSON file/);
+  expect((await run("gen", "--check", "--watch")).code).toBe(2);
 });
 
-test("import through the CLI writes the feature file and names it", () => {
+test("import through the CLI writes the feature file and names it", async () => {
   copyFileSync(join(ROOT, "test", "fixtures", "pyof", "test.json"), join(p.dir, "seed.json"));
   const cwd = process.cwd();
   process.chdir(p.dir);
   try {
-    const r = run("import", "seed.json", "--key", "seed");
+    const r = await run("import", "seed.json", "--key", "seed");
     expect(r).toEqual({ code: 0, out: ["wrote features/seed.ts"], err: [] });
-    expect(run("import", "seed.json", "--key", "seed").code).toBe(1);
+    expect((await run("import", "seed.json", "--key", "seed")).code).toBe(1);
   } finally {
     process.chdir(cwd);
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync 
 import { join } from "node:path";
 import { check, generate } from "../../codegen/generate";
 import { GenerationError } from "../../codegen/problems";
-import { nodeRequire } from "../../codegen/ts-node";
+import { nodeRequire } from "./node-require";
 import { flag, tempProject, type TempProject } from "./temp-project";
 
 jest.setTimeout(60_000);
@@ -26,9 +26,9 @@ function age(dir: string): void {
   for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
 }
 
-function problemsOf(run: () => unknown): string {
+async function problemsOf(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (e) {
     expect(e).toBeInstanceOf(GenerationError);
     return (e as GenerationError).message;
@@ -37,10 +37,10 @@ function problemsOf(run: () => unknown): string {
 }
 
 describe("gen", () => {
-  test("writes each feature's JSON and accessor, the bundle, the store module and the index", () => {
+  test("writes each feature's JSON and accessor, the bundle, the store module and the index", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("nested/beta.ts", flag("beta", 0.2));
-    const summary = generate(p.options);
+    const summary = await generate(p.options);
     expect(summary).toMatchObject({ features: 2, unchanged: 0, removed: [], fromCache: false });
     expect(summary.written).toEqual(["alpha.json", "alpha.ts", "beta.json", "beta.ts", "feature-store.ts", "features.json", "index.ts"]);
     const bundle = JSON.parse(readFileSync(join(p.out, "features.json"), "utf8"));
@@ -52,9 +52,9 @@ describe("gen", () => {
     expect(JSON.parse(readFileSync(join(p.out, "alpha.json"), "utf8"))).toEqual(bundle.features.alpha);
   });
 
-  test("the generated getters evaluate through the generated store", () => {
+  test("the generated getters evaluate through the generated store", async () => {
     p.write("alpha.ts", flag("alpha", 0.5));
-    generate(p.options);
+    await generate(p.options);
     const generated = nodeRequire(join(p.out, "index.ts")) as {
       getAlpha(ctx?: object): boolean;
       getAlphaDetails(ctx?: object): { bucket: string; reason: string };
@@ -70,51 +70,51 @@ describe("gen", () => {
     expect(generated.getAlphaDetails({ sessionRandom: 0.1 })).toMatchObject({ bucket: "default", reason: "ERROR" });
   });
 
-  test("an unchanged re-run writes nothing and keeps mtimes, with or without the cache", () => {
+  test("an unchanged re-run writes nothing and keeps mtimes, with or without the cache", async () => {
     p.write("alpha.ts", flag("alpha"));
-    generate(p.options);
+    await generate(p.options);
     age(p.out);
     const before = snapshot(p.out);
-    const cached = generate(p.options);
+    const cached = await generate(p.options);
     expect(cached).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: true });
-    const full = generate({ ...p.options, cacheDir: undefined });
+    const full = await generate({ ...p.options, cacheDir: undefined });
     expect(full).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: false });
     expect(snapshot(p.out)).toEqual(before);
   });
 
-  test("a changed feature rewrites only its own files and the bundle", () => {
+  test("a changed feature rewrites only its own files and the bundle", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));
-    generate(p.options);
+    await generate(p.options);
     p.write("alpha.ts", flag("alpha", 0.3));
-    const summary = generate(p.options);
+    const summary = await generate(p.options);
     expect(summary.written).toEqual(["alpha.json", "alpha.ts", "features.json"]);
     expect(summary.unchanged).toBe(4);
   });
 
-  test("removing a feature removes its generated files", () => {
+  test("removing a feature removes its generated files", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));
     writeFileSync(join(p.dir, "keep.txt"), "not generated");
-    generate(p.options);
+    await generate(p.options);
     writeFileSync(join(p.out, "notes.md"), "mine");
     p.remove("beta.ts");
-    const summary = generate(p.options);
+    const summary = await generate(p.options);
     expect([...summary.removed].sort()).toEqual(["beta.json", "beta.ts"]);
     expect(readdirSync(p.out).sort()).toEqual(["alpha.json", "alpha.ts", "feature-store.ts", "features.json", "index.ts", "notes.md"]);
     expect(readFileSync(join(p.out, "index.ts"), "utf8")).not.toContain("beta");
   });
 
-  test("--runtime-import sets the specifier generated code imports the runtime with", () => {
+  test("--runtime-import sets the specifier generated code imports the runtime with", async () => {
     p.write("alpha.ts", flag("alpha"));
-    generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
+    await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
     expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import type { AmbientOverrides, EvaluationDetails } from "@acme/flags/runtime";');
     expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore } from "@acme/flags/runtime";');
   });
 });
 
 describe("value and context types", () => {
-  test("interfaces are imported, literal unions kept, context keys required with their types", () => {
+  test("interfaces are imported, literal unions kept, context keys required with their types", async () => {
     p.write(
       "banner.ts",
       `import { feature, ctx, eq } from "DSL";
@@ -130,7 +130,7 @@ export const size = feature("size").valueType<Size>()
 export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"), { a: [1, 2], b: "x" }).default(null);
 `,
     );
-    generate(p.options);
+    await generate(p.options);
     const banner = readFileSync(join(p.out, "banner.ts"), "utf8");
     expect(banner).toContain('import type { Banner } from "../features/banner";');
     expect(banner).toContain("export type BannerValue = Banner;");
@@ -146,84 +146,84 @@ export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"),
 });
 
 describe("errors name file:line and leave the output as it was", () => {
-  test("a feature file that throws", () => {
+  test("a feature file that throws", async () => {
     p.write("bad.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
-    expect(problemsOf(() => generate(p.options))).toBe("features/bad.ts:3: Error: boom");
+    expect(await problemsOf(() => generate(p.options))).toBe("features/bad.ts:3: Error: boom");
   });
 
-  test("a feature file with a syntax error", () => {
+  test("a feature file with a syntax error", async () => {
     p.write("bad.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
-    expect(problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:2: TS1109: Expression expected\.$/);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:2: TS1109: Expression expected\.$/);
   });
 
-  test("a feature file with a type error", () => {
+  test("a feature file with a type error", async () => {
     p.write("bad.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
-    expect(problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:3: TS2345: Argument of type 'Attr<string, \{\}>' is not assignable/);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:3: TS2345: Argument of type 'Attr<string, \{\}>' is not assignable/);
   });
 
-  test("a definition the DSL refuses when it runs (its own place, once)", () => {
+  test("a definition the DSL refuses when it runs (its own place, once)", async () => {
     p.write("bad.ts", `import { feature, regex, hostname } from "DSL";\n\nexport const bad = feature("bad")\n  .bucket("x", regex(hostname(), "("), true)\n  .default(false);\n`);
-    expect(problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:4: feature "bad", bucket "x": invalid regular expression "\("/);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:4: feature "bad", bucket "x": invalid regular expression "\("/);
   });
 
-  test("a file that exports no feature", () => {
+  test("a file that exports no feature", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("helper.ts", `export const threshold = 0.5;\n`);
-    expect(problemsOf(() => generate(p.options))).toMatch(/^features\/helper\.ts:1: exports no feature/);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/helper\.ts:1: exports no feature/);
   });
 
-  test("a key used twice names both files", () => {
+  test("a key used twice names both files", async () => {
     p.write("a.ts", flag("alpha"));
     p.write("b.ts", `\n${flag("alpha")}`);
-    expect(problemsOf(() => generate(p.options))).toBe('features/b.ts:4: duplicate feature key "alpha": also defined at features/a.ts:3 (keys are unique across the project)');
+    expect(await problemsOf(() => generate(p.options))).toBe('features/b.ts:4: duplicate feature key "alpha": also defined at features/a.ts:3 (keys are unique across the project)');
   });
 
-  test("keys that would clash with the generator's files or names", () => {
+  test("keys that would clash with the generator's files or names", async () => {
     p.write("a.ts", flag("index"));
     p.write("b.ts", flag("foo_bar"));
     p.write("c.ts", flag("fooBar"));
-    const message = problemsOf(() => generate(p.options));
+    const message = await problemsOf(() => generate(p.options));
     expect(message).toContain('features/a.ts:3: the feature key "index" is reserved: the generator writes index.ts itself');
     expect(message).toContain('features/c.ts:3: feature key "fooBar" gives the same generated names (getFooBar) as "foo_bar" at features/b.ts:3');
   });
 
-  test("a value type that is not exported", () => {
+  test("a value type that is not exported", async () => {
     p.write("cfg.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
-    expect(problemsOf(() => generate(p.options))).toBe(
+    expect(await problemsOf(() => generate(p.options))).toBe(
       'features/cfg.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it',
     );
   });
 
-  test("every problem of a run is reported, not only the first", () => {
+  test("every problem of a run is reported, not only the first", async () => {
     p.write("a.ts", `throw new Error("first");\n`);
     p.write("b.ts", `export const nothing = 1;\n`);
-    const message = problemsOf(() => generate(p.options));
+    const message = await problemsOf(() => generate(p.options));
     expect(message.split("\n")).toEqual(["features/a.ts:1: Error: first", "features/b.ts:1: exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)"]);
   });
 
-  test("a feature file that throws halfway through a run changes no file in the out folder", () => {
+  test("a feature file that throws halfway through a run changes no file in the out folder", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));
     p.write("gamma.ts", flag("gamma"));
-    generate(p.options);
+    await generate(p.options);
     age(p.out);
     const before = snapshot(p.out);
     // alpha changes (it would be rewritten), beta throws (loaded after alpha), gamma is removed (its files would go).
     p.write("alpha.ts", flag("alpha", 0.1));
     p.write("beta.ts", `import { feature } from "DSL";\nif (Date.now() > 0) throw new Error("halfway");\nexport const beta = feature("beta").default(1);\n`);
     p.remove("gamma.ts");
-    expect(problemsOf(() => generate(p.options))).toBe("features/beta.ts:2: Error: halfway");
+    expect(await problemsOf(() => generate(p.options))).toBe("features/beta.ts:2: Error: halfway");
     expect(snapshot(p.out)).toEqual(before);
     expect(readdirSync(p.out).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });
 
 describe("gen --check", () => {
-  test("lists stale, missing and extra files, writes nothing, and is not fooled by the cache", () => {
+  test("lists stale, missing and extra files, writes nothing, and is not fooled by the cache", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));
-    generate(p.options);
-    expect(check(p.options)).toMatchObject({ ok: true, stale: [], missing: [], extra: [] });
+    await generate(p.options);
+    expect(await check(p.options)).toMatchObject({ ok: true, stale: [], missing: [], extra: [] });
 
     writeFileSync(join(p.out, "alpha.json"), "{}\n"); // stale, though edited out of recognition
     writeFileSync(join(p.out, "alpha.ts"), "// DO NOT EDIT. Generated by hand\n"); // stale
@@ -231,7 +231,7 @@ describe("gen --check", () => {
     writeFileSync(join(p.out, "ghost.json"), readFileSync(join(p.out, "beta.json"))); // extra: a generated file no feature produces
     age(p.out);
     const before = snapshot(p.out);
-    const result = check(p.options);
+    const result = await check(p.options);
     expect(result.ok).toBe(false);
     expect(result.stale).toEqual(["alpha.json", "alpha.ts"]);
     expect(result.missing).toEqual(["beta.ts"]);
@@ -239,11 +239,11 @@ describe("gen --check", () => {
     expect(snapshot(p.out)).toEqual(before);
   });
 
-  test("a fresh clone (no cache) compares in full", () => {
+  test("a fresh clone (no cache) compares in full", async () => {
     p.write("alpha.ts", flag("alpha"));
-    generate({ ...p.options, cacheDir: undefined });
-    expect(check(p.options)).toMatchObject({ ok: true, features: 1 });
+    await generate({ ...p.options, cacheDir: undefined });
+    expect(await check(p.options)).toMatchObject({ ok: true, features: 1 });
     p.write("alpha.ts", flag("alpha", 0.7));
-    expect(check(p.options)).toMatchObject({ ok: false, stale: ["alpha.json", "alpha.ts", "features.json"] });
+    expect(await check(p.options)).toMatchObject({ ok: false, stale: ["alpha.json", "alpha.ts", "features.json"] });
   });
 });

@@ -21,10 +21,10 @@ afterEach(() => p.dispose());
 /** The input in the current canonical form: what an equivalent generated JSON must equal. */
 const normalized = (path: string) => FeatureC.encode(OfflineFeature.loads(readFileSync(path, "utf8")).model);
 
-test("both PyOF forms round-trip: import, then gen, gives JSON equivalent to the input", () => {
+test("both PyOF forms round-trip: import, then gen, gives JSON equivalent to the input", async () => {
   const written = importPyof(["test.json", "test-values-map.json"], { cwd: p.dir });
   expect(written).toEqual([join(p.features, "test.ts"), join(p.features, "test_values_map.ts")]);
-  generate(p.options);
+  await generate(p.options);
   expect(JSON.parse(readFileSync(join(p.out, "test.json"), "utf8"))).toEqual(normalized(join(FIXTURES, "test.json")));
   expect(JSON.parse(readFileSync(join(p.out, "test_values_map.json"), "utf8"))).toEqual(normalized(join(FIXTURES, "test-values-map.json")));
   // The earlier form's buckets without a value take theirs from "values", or the default; 42.0 is 42.
@@ -32,7 +32,7 @@ test("both PyOF forms round-trip: import, then gen, gives JSON equivalent to the
   expect(readFileSync(join(p.out, "test_values_map.ts"), "utf8")).toContain("export type TestValuesMapValue = boolean | 42;");
 });
 
-test("the emitted DSL source, in full", () => {
+test("the emitted DSL source, in full", async () => {
   importPyof(["test.json"], { cwd: p.dir });
   const dsl = readFileSync(join(p.features, "test.ts"), "utf8").replace(/from "[^"]*dsl"/, 'from "DSL"');
   expect(dsl).toBe(`import { c, eq, feature, hostname, lt, regex, sessionRandom, staticNumber } from "DSL";
@@ -46,7 +46,7 @@ export const test = feature("test")
 `);
 });
 
-test("rules the typed DSL cannot express, descriptions, versions and objects still round-trip", () => {
+test("rules the typed DSL cannot express, descriptions, versions and objects still round-trip", async () => {
   const feature = {
     type: "offline-feature",
     description: "Odd but valid PyOF",
@@ -67,11 +67,11 @@ test("rules the typed DSL cannot express, descriptions, versions and objects sti
   expect(source).toContain('c.notLiteral([0,""])');
   expect(source).toContain('ne(ctx.string("plan"), "free")');
   expect(source).toContain("c.always()");
-  generate(p.options);
+  await generate(p.options);
   expect(JSON.parse(readFileSync(join(p.out, "renamed.json"), "utf8"))).toEqual(normalized(join(p.dir, "odd.json")));
 });
 
-test("refuses, writing nothing: an existing feature file, invalid JSON, --key with several files", () => {
+test("refuses, writing nothing: an existing feature file, invalid JSON, --key with several files", async () => {
   importPyof(["test.json"], { cwd: p.dir });
   const before = readFileSync(join(p.features, "test.ts"), "utf8");
   writeFileSync(join(p.dir, "broken.json"), JSON.stringify({ type: "offline-feature", buckets: [{ name: "x", classifier: { __type: "nope" } }] }));
