@@ -128,7 +128,8 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       valueType,
       context: context.keys,
       file: display(options, f.file),
-      source: whereOf(options, f),
+      // Features built without the DSL (OfflineFeature.loads) do not know their call site: use the export's line.
+      source: f.source === undefined ? at(display(options, f.file), valueType.line) : whereOf(options, f),
       runtimeImport: options.runtimeImport,
     });
   });

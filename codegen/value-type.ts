@@ -24,6 +24,8 @@ export interface TypeImport {
 export interface ValueType {
   readonly text: string;
   readonly imports: readonly TypeImport[];
+  /** The line of the exported declaration, for features that do not know where they were defined. */
+  readonly line: number;
 }
 
 const FLAGS = TypeFormatFlags.NoTruncation | TypeFormatFlags.UseFullyQualifiedType;
@@ -190,5 +192,5 @@ export function valueTypeOf(options: GenOptions, project: Project, feature: Load
     const split = /^(\S+?:\d+): ([\s\S]*)$/.exec(first!);
     return { where: split?.[1] ?? where, message: [split?.[2] ?? first!, ...rest].join("\n") };
   }
-  return { text, imports: [...imports.values()] };
+  return { text, imports: [...imports.values()], line: node.getStartLineNumber() };
 }

@@ -88,7 +88,19 @@ function typeAlias(name: string, type: string, description: string): TypeAliasDe
 /** The accessor module `generated/<key>.ts`, as one structure. */
 export function accessorStructure(input: AccessorInput): SourceFileStructure {
   const { names, valueType, model } = input;
-  const bySpecifier = new Map<string, ImportDeclarationStructure>();
+  // One import declaration per module, the runtime's first; value types the runtime exports join it.
+  const bySpecifier = new Map<string, ImportDeclarationStructure>([
+    [
+      input.runtimeImport,
+      {
+        kind: StructureKind.ImportDeclaration,
+        leadingTrivia: `${header(input.file)}\n\n`,
+        isTypeOnly: true,
+        moduleSpecifier: input.runtimeImport,
+        namedImports: [{ name: "AmbientOverrides" }, { name: "EvaluationDetails" }],
+      },
+    ],
+  ]);
   for (const i of valueType.imports) {
     let declaration = bySpecifier.get(i.specifier);
     if (declaration === undefined) {
@@ -99,13 +111,6 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
   }
   const bucketNames = [...model.buckets.map((b) => b.name), DEFAULT_BUCKET].map((n) => JSON.stringify(n)).join(" | ");
   const statements: StatementStructures[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      leadingTrivia: `${header(input.file)}\n\n`,
-      isTypeOnly: true,
-      moduleSpecifier: input.runtimeImport,
-      namedImports: ["AmbientOverrides", "EvaluationDetails"],
-    },
     ...bySpecifier.values(),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STORE_MODULE}`, namedImports: ["store"] },
     typeAlias(names.value, valueType.text, `The values of feature \`${input.key}\`.`),
