@@ -13,10 +13,10 @@ export type TestBucket = "holdout" | "control" | "" | "default";
 export type TestContext = AmbientOverrides;
 
 /**
- * Resolved once, so a getter reads the store's current feature without a lookup by key.
- * The fallback is the default as generated, for a store that lacks the feature.
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<TestValue, TestBucket, TestContext>("test", false);
+const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, ["holdout", "control", ""]);
 
 /**
  * Feature `test`: its value for this context. Never throws.

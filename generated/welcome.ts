@@ -14,10 +14,10 @@ export type WelcomeBucket = "france" | "adults" | "default";
 export type WelcomeContext = { readonly age: number; readonly country: string; readonly newsletter: boolean } & AmbientOverrides;
 
 /**
- * Resolved once, so a getter reads the store's current feature without a lookup by key.
- * The fallback is the default as generated, for a store that lacks the feature.
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" });
+const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" }, ["france", "adults"]);
 
 /**
  * Feature `welcome`: its value for this context. Never throws.

@@ -126,12 +126,18 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
       kind: StructureKind.VariableStatement,
       leadingTrivia: "\n",
       declarationKind: VariableDeclarationKind.Const,
-      docs: [doc("Resolved once, so a getter reads the store's current feature without a lookup by key.", "The fallback is the default as generated, for a store that lacks the feature.")],
+      docs: [
+        doc(
+          "Resolved once, so a getter reads the store's current feature without a lookup by key. The default as",
+          "generated is the answer for a store that lacks the feature or holds one with buckets not listed here.",
+        ),
+      ],
       declarations: [
         {
           name: "handle",
           initializer: (w) => {
-            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)})`);
+            const buckets = model.buckets.map((b) => JSON.stringify(b.name)).join(", ");
+            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)}, [${buckets}])`);
           },
         },
       ],

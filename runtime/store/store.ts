@@ -75,14 +75,14 @@ export class FeatureStore {
 
   /**
    * A handle on `key`, resolved once: it follows every later replace. `fallback` is what it
-   * answers while the store has no such feature.
+   * answers while the store has no such feature, or (given `buckets`) one with a bucket not listed.
    */
-  handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(key: string, fallback: V): FeatureHandle<V, B, C> {
+  handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(key: string, fallback: V, buckets?: readonly B[]): FeatureHandle<V, B, C> {
     let slot = this.slots.get(key);
     if (slot === undefined) {
       slot = { feature: this.features.get(key) };
       this.slots.set(key, slot);
     }
-    return new FeatureHandle<V, B, C>(key, slot, fallback);
+    return new FeatureHandle<V, B, C>(key, slot, fallback, buckets);
   }
 }

@@ -58,6 +58,22 @@ describe("FeatureStore", () => {
     expect(handle.feature).toBeUndefined();
   });
 
+  test("a handle refuses a feature with buckets its generated types do not know", () => {
+    const store = right(FeatureStore.fromBundle(bundle({ a: model(true, false) })));
+    const typed = store.handle<boolean, "on" | "off">("a", false, ["on", "off"]);
+    expect(typed.evaluate({ sessionRandom: 0.1 })).toMatchObject({ value: true, bucket: "on" });
+    const renamed = model(true, false);
+    right(store.replace(bundle({ a: { ...renamed, buckets: [{ ...renamed.buckets[0]!, name: "beta" }] } })));
+    const details = typed.evaluate({ sessionRandom: 0.1 });
+    expect(details).toMatchObject({ value: false, bucket: "default", reason: "ERROR" });
+    expect(details.errors[0]?.code).toBe("TYPE_MISMATCH");
+    expect(details.errors[0]?.message).toContain('has a bucket "beta" that the generated code does not know (expected one of "on", "off")');
+    // An untyped handle takes it.
+    expect(store.handle("a", false).evaluate({ sessionRandom: 0.1 })).toMatchObject({ value: true, bucket: "beta" });
+    right(store.replace(bundle({ a: model(true, false) })));
+    expect(typed.evaluate({ sessionRandom: 0.1 })).toMatchObject({ value: true, bucket: "on" });
+  });
+
   test("a bad bundle is refused whole and the last good contents stay", () => {
     const store = right(FeatureStore.fromBundle(bundle({ a: model(true, false) })));
     const handle = store.handle("a", false);
