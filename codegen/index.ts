@@ -1,8 +1,8 @@
 /**
  * The generator behind `npm run gen` and `offline-features import`. Its public surface, by name:
  *
- * - {@link generate}: write generated files for the features (only what changed).
- * - {@link check}: compare without writing (`gen --check`).
+ * - {@link generate}: write generated files for the features (only what changed); async.
+ * - {@link check}: compare without writing (`gen --check`); async.
  * - {@link watchFeatures}: regenerate on change (`gen --watch`).
  * - {@link importPyof}: turn PyOF JSON into DSL source (`offline-features import`).
  * - {@link describeRule}: a classifier in readable form, as generated docs show it.
