@@ -24,3 +24,4 @@ export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency 
 export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";
 export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
+export { FeatureStore, FeatureHandle, BundleDecodeError, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";

@@ -12,9 +12,10 @@ export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED";
  * - `ATTRIBUTE_MISSING`: the context lacks a key a rule reads;
  * - `TYPE_MISMATCH`: the context holds a key of the wrong type (values are never coerced);
  * - `ATTRIBUTE_ERROR`: an attribute could not be read (the `error` attribute always fails);
- * - `PREREQUISITE_ERROR`: a feature this one depends on could not be evaluated.
+ * - `PREREQUISITE_ERROR`: a feature this one depends on could not be evaluated;
+ * - `FLAG_NOT_FOUND`: the store has no feature under the key a getter asked for (OpenFeature's name).
  */
-export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR";
+export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "FLAG_NOT_FOUND";
 
 /**
  * An error met while evaluating a bucket's classifier. The bucket did not match and evaluation

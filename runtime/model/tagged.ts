@@ -7,6 +7,33 @@ function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
   return typeof u === "object" && u !== null && !Array.isArray(u);
 }
 
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? "an" : "a");
+
+/** Edit distance, bounded by the lengths involved; tags are short. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known tag a typo most likely meant: within 3 edits (and the tag is not absurdly long). */
+function closest(tag: string, known: readonly string[]): string | undefined {
+  if (tag.length > 64) return undefined;
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of known) {
+    const d = distance(tag, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
 /**
  * A union discriminated by `__type`. Unlike `t.union`, it looks at the tag first and decodes with
  * that one member only, so a bad node yields one precise error
@@ -30,12 +57,16 @@ export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(
     name,
     (u): u is A => memberFor(u)?.is(u) === true,
     (u, c) => {
-      if (!isRecord(u)) return t.failure(u, c, `expected a ${noun} object with a "${TAG}" tag`);
+      if (!isRecord(u)) return t.failure(u, c, `expected ${article(noun)} ${noun} object with a "${TAG}" tag, found ${u === undefined ? "nothing" : u === null ? "null" : Array.isArray(u) ? "an array" : typeof u}`);
       const tag = u[TAG];
       const tagContext = t.appendContext(c, TAG, t.string, tag);
-      if (typeof tag !== "string") return t.failure(tag, tagContext, `expected a ${noun} tag (one of ${known.join(", ")})`);
+      if (typeof tag !== "string") return t.failure(tag, tagContext, `expected ${article(noun)} ${noun} tag (one of ${known.join(", ")})`);
       const member = memberFor(u);
-      if (member === undefined) return t.failure(tag, tagContext, `unknown ${noun} "${tag}"; expected one of ${known.join(", ")}`);
+      if (member === undefined) {
+        const near = closest(tag, known);
+        const hint = near === undefined ? `expected one of ${known.join(", ")}` : `did you mean "${near}"?`;
+        return t.failure(tag, tagContext, `unknown ${noun} ${JSON.stringify(tag)}; ${hint}`);
+      }
       return member.validate(u, c) as t.Validation<A>;
     },
     (a) => {

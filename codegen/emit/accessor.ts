@@ -1,0 +1,149 @@
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type JSDocStructure,
+  type SourceFileStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import type { FeatureModel } from "../../runtime/model/feature";
+import { DEFAULT_BUCKET } from "../../runtime/model/feature";
+import type { ContextKeyType } from "../context-type";
+import { describeRule } from "../describe-rule";
+import type { AccessorNames } from "../names";
+import type { ValueType } from "../value-type";
+import { literal } from "../literal";
+import { docText, header, shortJson } from "./header";
+
+/** The name of the generated module that wires the store; not a valid key, so it cannot clash. */
+export const STORE_MODULE = "feature-store";
+
+/** Everything the accessor module of one feature is made from. */
+export interface AccessorInput {
+  readonly key: string;
+  readonly model: FeatureModel;
+  readonly names: AccessorNames;
+  readonly valueType: ValueType;
+  readonly context: ReadonlyArray<readonly [string, ContextKeyType]>;
+  /** `features/test.ts` (the module that exports the feature). */
+  readonly file: string;
+  /** `features/test.ts:4` (where `feature()` was called). */
+  readonly source: string;
+  readonly runtimeImport: string;
+}
+
+/** Names the generated module declares itself; imported value types are renamed around them. */
+export function localNames(names: AccessorNames): Set<string> {
+  return new Set([names.getter, names.details, names.value, names.bucket, names.context, "AmbientOverrides", "EvaluationDetails", "store", "handle"]);
+}
+
+function contextType(context: AccessorInput["context"]): string {
+  if (context.length === 0) return "AmbientOverrides";
+  const keys = context.map(([name, type]) => `readonly ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${type}`);
+  return `{ ${keys.join("; ")} } & AmbientOverrides`;
+}
+
+/** The rules, in readable form, that both getters document. */
+function rulesDoc(input: AccessorInput): string[] {
+  const { model } = input;
+  const lines: string[] = [];
+  if (model.description !== undefined) lines.push(model.description, "");
+  if (model.buckets.length > 0) {
+    lines.push("Buckets, first match wins:");
+    for (const b of model.buckets) lines.push(`- ${JSON.stringify(b.name)}: \`${describeRule(b.classifier)}\` → \`${shortJson(b.value)}\``);
+    lines.push("");
+  }
+  lines.push(`Otherwise ${JSON.stringify(DEFAULT_BUCKET)} → \`${shortJson(model.default)}\`.`, "", `Defined at ${input.source}.`);
+  return lines;
+}
+
+function doc(...lines: string[]): JSDocStructure {
+  return { kind: StructureKind.JSDoc, description: docText(lines.join("\n")) };
+}
+
+function getter(input: AccessorInput, details: boolean): FunctionDeclarationStructure {
+  const { names } = input;
+  const first = details
+    ? `Feature \`${input.key}\` for this context: its value, bucket, reason and the errors met. Never throws.`
+    : `Feature \`${input.key}\`: its value for this context. Never throws.`;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: details ? names.details : names.getter,
+    docs: [doc(first, "", ...rulesDoc(input))],
+    parameters: [{ name: "ctx", type: names.context, hasQuestionToken: input.context.length === 0 }],
+    returnType: details ? `EvaluationDetails<${names.value}, ${names.bucket}>` : names.value,
+    statements: (w) => {
+      w.write(details ? "return handle.evaluate(ctx);" : "return handle.evaluate(ctx).value;");
+    },
+  };
+}
+
+function typeAlias(name: string, type: string, description: string): TypeAliasDeclarationStructure {
+  return { kind: StructureKind.TypeAlias, leadingTrivia: "\n", isExported: true, name, type, docs: [doc(description)] };
+}
+
+/** The accessor module `generated/<key>.ts`, as one structure. */
+export function accessorStructure(input: AccessorInput): SourceFileStructure {
+  const { names, valueType, model } = input;
+  // One import declaration per module, the runtime's first; value types the runtime exports join it.
+  const bySpecifier = new Map<string, ImportDeclarationStructure>([
+    [
+      input.runtimeImport,
+      {
+        kind: StructureKind.ImportDeclaration,
+        leadingTrivia: `${header(input.file)}\n\n`,
+        isTypeOnly: true,
+        moduleSpecifier: input.runtimeImport,
+        namedImports: [{ name: "AmbientOverrides" }, { name: "EvaluationDetails" }],
+      },
+    ],
+  ]);
+  for (const i of valueType.imports) {
+    let declaration = bySpecifier.get(i.specifier);
+    if (declaration === undefined) {
+      declaration = { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: i.specifier, namedImports: [] };
+      bySpecifier.set(i.specifier, declaration);
+    }
+    (declaration.namedImports as { name: string; alias?: string }[]).push(i.alias === i.name ? { name: i.name } : { name: i.name, alias: i.alias });
+  }
+  const bucketNames = [...model.buckets.map((b) => b.name), DEFAULT_BUCKET].map((n) => JSON.stringify(n)).join(" | ");
+  const statements: StatementStructures[] = [
+    ...bySpecifier.values(),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STORE_MODULE}`, namedImports: ["store"] },
+    typeAlias(names.value, valueType.text, `The values of feature \`${input.key}\`.`),
+    typeAlias(names.bucket, bucketNames, `The buckets of feature \`${input.key}\`, and \`"default"\` when none matches.`),
+    typeAlias(
+      names.context,
+      contextType(input.context),
+      input.context.length === 0
+        ? `What \`${names.getter}\` takes: the feature reads no context, so only the ambient overrides.`
+        : `What \`${names.getter}\` takes: the context keys the feature's rules read, and the ambient overrides.`,
+    ),
+    {
+      kind: StructureKind.VariableStatement,
+      leadingTrivia: "\n",
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [
+        doc(
+          "Resolved once, so a getter reads the store's current feature without a lookup by key. The default as",
+          "generated is the answer for a store that lacks the feature or holds one with buckets not listed here.",
+        ),
+      ],
+      declarations: [
+        {
+          name: "handle",
+          initializer: (w) => {
+            const buckets = model.buckets.map((b) => JSON.stringify(b.name)).join(", ");
+            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)}, [${buckets}])`);
+          },
+        },
+      ],
+    },
+    getter(input, false),
+    getter(input, true),
+  ];
+  return { kind: StructureKind.SourceFile, statements };
+}

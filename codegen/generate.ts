@@ -1,0 +1,106 @@
+import { performance } from "node:perf_hooks";
+import { applyChanges, diffOutputs } from "./apply";
+import { cachedResult, recordRun } from "./cache";
+import { listFeatureFiles } from "./files";
+import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
+import type { Generated } from "./plan";
+
+/**
+ * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
+ * run takes in all; it is loaded only when the cache cannot answer.
+ */
+function generateInMemory(options: GenOptions): Promise<Generated> {
+  return (require("./plan") as typeof import("./plan")).generateInMemory(options);
+}
+
+/** What a `gen` run did. */
+export interface GenSummary {
+  readonly features: number;
+  /** Files written (created or changed), by name in the out folder. */
+  readonly written: readonly string[];
+  readonly unchanged: number;
+  /** Generated files removed because their feature is gone. */
+  readonly removed: readonly string[];
+  /** True when the manifest cache proved everything up to date (no feature was loaded). */
+  readonly fromCache: boolean;
+  readonly ms: number;
+}
+
+/** What `gen --check` found. */
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly features: number;
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+  readonly ms: number;
+}
+
+function options(input: GenOptionsInput | GenOptions): GenOptions {
+  return "outDir" in input ? input : resolveGenOptions(input);
+}
+
+/**
+ * `gen`: generates everything in memory, then writes only the files that changed and removes the
+ * files of removed features. Rejects with a `GenerationError` (and writes nothing) when any
+ * feature file fails.
+ */
+export async function generate(input: GenOptionsInput | GenOptions = {}): Promise<GenSummary> {
+  const opts = options(input);
+  const start = performance.now();
+  const featureFiles = listFeatureFiles(opts.featuresDir);
+  const cached = cachedResult(opts, featureFiles);
+  if (cached !== undefined) {
+    return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, ms: performance.now() - start };
+  }
+  const generated = await generateInMemory(opts);
+  const changes = diffOutputs(opts.outDir, generated.files);
+  await applyChanges(opts.outDir, changes);
+  recordRun(opts, generated);
+  return {
+    features: generated.featureCount,
+    written: [...changes.write.keys()].sort(),
+    unchanged: changes.unchanged.length,
+    removed: [...changes.extra],
+    fromCache: false,
+    ms: performance.now() - start,
+  };
+}
+
+/**
+ * `gen --check`: writes nothing; reports every generated file that is stale, missing or extra.
+ * Trusts the cache only when it proves every input and output unchanged; otherwise generates in
+ * memory and compares.
+ */
+export async function check(input: GenOptionsInput | GenOptions = {}): Promise<CheckResult> {
+  const opts = options(input);
+  const start = performance.now();
+  const cached = cachedResult(opts, listFeatureFiles(opts.featuresDir));
+  if (cached !== undefined) return { ok: true, features: cached.featureCount, stale: [], missing: [], extra: [], ms: performance.now() - start };
+  const generated = await generateInMemory(opts);
+  const changes = diffOutputs(opts.outDir, generated.files);
+  const ok = changes.write.size === 0 && changes.extra.length === 0;
+  return { ok, features: generated.featureCount, stale: changes.stale, missing: changes.missing, extra: changes.extra, ms: performance.now() - start };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** `12 features, 3 written, 22 unchanged, in 840 ms` (and removals, when any). */
+export function formatSummary(s: GenSummary): string {
+  const removed = s.removed.length > 0 ? `, ${s.removed.length} removed` : "";
+  return `${plural(s.features, "feature")}, ${s.written.length} written, ${s.unchanged} unchanged${removed}, in ${Math.round(s.ms)} ms`;
+}
+
+/** The lines `gen --check` prints. */
+export function formatCheck(opts: GenOptions, r: CheckResult): string {
+  const out = (name: string) => display(opts, `${opts.outDir}/${name}`);
+  if (r.ok) return `${plural(r.features, "feature")}, generated files up to date, in ${Math.round(r.ms)} ms`;
+  return [
+    `generated files are out of date; run \`npm run gen\`:`,
+    ...r.stale.map((n) => `  stale:   ${out(n)}`),
+    ...r.missing.map((n) => `  missing: ${out(n)}`),
+    ...r.extra.map((n) => `  extra:   ${out(n)}`),
+  ].join("\n");
+}

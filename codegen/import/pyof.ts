@@ -1,0 +1,96 @@
+import { basename, extname, join, resolve } from "node:path";
+import * as E from "fp-ts/Either";
+import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from "ts-morph";
+import { decodeFeature } from "../../runtime/decode/decode";
+import { formatIssues } from "../../runtime/decode/reporter";
+import type { FeatureModel } from "../../runtime/model/feature";
+import { writeFileAtomic } from "../../runtime/write";
+import { readIfExists } from "../files";
+import { literal } from "../literal";
+import { keyFromFileName, variableName } from "../names";
+import { display, packageSpecifier, resolveGenOptions } from "../options";
+import { GenerationError, type Problem } from "../problems";
+import { createEmitProject } from "../project";
+import { renderRule, type UsedNames } from "./render-rule";
+
+/** Options of `offline-features import`. */
+export interface ImportOptions {
+  readonly cwd?: string;
+  /** The features folder to write into (default `features`). */
+  readonly features?: string;
+  /** The key, when importing one file (default: from the file name). */
+  readonly key?: string;
+  /** Overwrite an existing feature file. */
+  readonly force?: boolean;
+}
+
+/** The builder chain: `feature("test")`, then one call per line. */
+function writeChain(w: CodeBlockWriter, key: string, model: FeatureModel, used: UsedNames): void {
+  used.add("feature");
+  w.write(`feature(${JSON.stringify(key)})`);
+  // Continuation lines: the writer indents them one level inside an initializer.
+  const call = (text: string) => w.newLine().write(text);
+  if (model.description !== undefined) call(`.description(${JSON.stringify(model.description)})`);
+  if (model.python_versions.length !== 1 || model.python_versions[0] !== "all") {
+    call(`.pythonVersions(${model.python_versions.map((v) => JSON.stringify(v)).join(", ")})`);
+  }
+  for (const b of model.buckets) call(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${literal(b.value)})`);
+  call(`.default(${literal(model.default)})`);
+}
+
+/** The DSL source of one feature, emitted with ts-morph. */
+export function featureSource(key: string, model: FeatureModel, from: string, dslImport: string): string {
+  const project = createEmitProject();
+  const used: UsedNames = new Set();
+  const file = project.createSourceFile(`/${key}.ts`, {
+    kind: StructureKind.SourceFile,
+    statements: [
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [{ kind: StructureKind.JSDoc, description: `Imported from ${from} by \`offline-features import\`.` }],
+        declarations: [{ name: variableName(key), initializer: (w) => writeChain(w, key, model, used) }],
+      },
+    ],
+  });
+  // The chain is written first so the import names exactly what it used (noUnusedLocals).
+  file.insertImportDeclaration(0, { moduleSpecifier: dslImport, namedImports: [...used].sort() });
+  return file.getFullText();
+}
+
+/**
+ * `offline-features import`: turns PyOF JSON files (either form) into `features/<key>.ts`. All files
+ * are read and checked before any is written; an existing feature file is kept unless `force`.
+ * Returns the paths written.
+ */
+export function importPyof(files: readonly string[], options: ImportOptions = {}): string[] {
+  const opts = resolveGenOptions({ ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.features === undefined ? {} : { features: options.features }) });
+  const problems: Problem[] = [];
+  if (options.key !== undefined && files.length !== 1) problems.push({ message: `--key names one feature, but ${files.length} files were given` });
+  const outputs = new Map<string, string>();
+  for (const file of files) {
+    const path = resolve(opts.cwd, file);
+    const shown = display(opts, path);
+    const text = readIfExists(path);
+    if (text === undefined) {
+      problems.push({ where: shown, message: "no such file" });
+      continue;
+    }
+    const key = options.key ?? keyFromFileName(basename(file, extname(file)));
+    const decoded = decodeFeature(text);
+    if (E.isLeft(decoded)) {
+      problems.push({ where: shown, message: `not a PyOF feature:\n${formatIssues(decoded.left.issues)}` });
+      continue;
+    }
+    const target = join(opts.featuresDir, `${key}.ts`);
+    if (outputs.has(target)) problems.push({ where: shown, message: `another file given also imports as key "${key}"; pass the files one at a time with --key` });
+    else if (!options.force && readIfExists(target) !== undefined) problems.push({ where: shown, message: `${display(opts, target)} exists; pass --force to overwrite it` });
+    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) problems.push({ where: shown, message: `the key ${JSON.stringify(key)} is not an identifier (letters, digits, _)` });
+    else outputs.set(target, featureSource(key, decoded.right, shown, packageSpecifier(opts.featuresDir, "dsl")));
+  }
+  if (problems.length > 0) throw new GenerationError(problems);
+  for (const [target, source] of outputs) writeFileAtomic(target, source, false);
+  return [...outputs.keys()];
+}
+

@@ -1,0 +1,17 @@
+/**
+ * The generator behind `npm run gen` and `offline-features import`. Its public surface, by name:
+ *
+ * - {@link generate}: write generated files for the features (only what changed); async.
+ * - {@link check}: compare without writing (`gen --check`); async.
+ * - {@link watchFeatures}: regenerate on change (`gen --watch`).
+ * - {@link importPyof}: turn PyOF JSON into DSL source (`offline-features import`).
+ * - {@link describeRule}: a classifier in readable form, as generated docs show it.
+ * - {@link resolveGenOptions}, {@link formatSummary}, {@link formatCheck}, {@link GenerationError}, {@link main}.
+ */
+export { generate, check, formatSummary, formatCheck, type GenSummary, type CheckResult } from "./generate";
+export { watchFeatures, type Watcher, type WatchEvent } from "./watch";
+export { importPyof, type ImportOptions } from "./import/pyof";
+export { describeRule } from "./describe-rule";
+export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
+export { GenerationError, type Problem } from "./problems";
+export { main } from "./cli";

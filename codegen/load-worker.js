@@ -1,0 +1,17 @@
+"use strict";
+/*
+ * The worker thread that runs feature files (codegen/load-worker.ts starts it). Feature files are
+ * TypeScript: register ts-node, transpile-only, with the options the bin shim uses, then load
+ * each file with Node's own require. A worker per run means a fresh module registry every time
+ * (watch mode re-runs edited files) and isolates the generator from what feature files do.
+ */
+const { parentPort, workerData } = require("node:worker_threads");
+const Module = require("node:module");
+const path = require("node:path");
+
+if (Module._extensions[".ts"] === undefined) require("ts-node").register(require("./ts-node-options.json"));
+const { loadFeatures } = require("./load.ts");
+
+const onProgress = (phase, done, total) => parentPort.postMessage({ progress: [phase, done, total] });
+const result = loadFeatures({ ...workerData.options, onProgress }, workerData.files, (file) => require(path.resolve(file)));
+parentPort.postMessage({ result });

@@ -1,0 +1,146 @@
+import { resolve } from "node:path";
+import * as E from "fp-ts/Either";
+import { FeatureC, type FeatureModel } from "../runtime/model/feature";
+import { reportIssues, formatIssues } from "../runtime/decode/reporter";
+import { OfflineFeature } from "../runtime/offline-feature";
+import { display, type GenOptions } from "./options";
+import { at, type Problem } from "./problems";
+
+/** A feature found in a feature file's exports. */
+export interface LoadedFeature {
+  readonly key: string;
+  readonly model: FeatureModel;
+  /** The module that exports it (absolute path). */
+  readonly file: string;
+  /** The export's name (`default` for a default export). */
+  readonly exportName: string;
+  /** Where `feature(...)` was called, relative to the project root, when known. */
+  readonly source: { readonly file: string; readonly line: number } | undefined;
+}
+
+/** What an exported value must look like to be a feature, when `instanceof` cannot tell. */
+interface FeatureLike {
+  readonly key: unknown;
+  readonly model: unknown;
+  readonly source: unknown;
+  readonly dumps: unknown;
+  readonly evaluate: unknown;
+}
+
+/**
+ * True for an {@link OfflineFeature}. The feature file may have loaded another copy of the runtime
+ * (another module registry, a second install), so the shape is checked too.
+ */
+export function isFeature(value: unknown): value is FeatureLike {
+  if (value instanceof OfflineFeature) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<FeatureLike>;
+  return typeof v.dumps === "function" && typeof v.evaluate === "function" && typeof v.model === "object" && v.model !== null && (v.model as { type?: unknown }).type === "offline-feature";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** What a thrown value looks like (any value can be thrown, and an Error from another copy of a module is still one). */
+interface Thrown {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly stack?: unknown;
+  readonly where?: { readonly source?: { readonly file: string; readonly line: number } };
+}
+
+/** The line of `file` in an error's stack (the feature file's own frame), if any. */
+function lineInStack(stack: string, file: string): number | undefined {
+  const match = new RegExp(`${escapeRegExp(file)}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/** A problem for a feature file that threw while loading: where, from the stack or the DSL's own location. */
+export function loadProblem(options: GenOptions, file: string, error: unknown): Problem {
+  const shown = display(options, file);
+  const thrown = (typeof error === "object" && error !== null ? error : {}) as Thrown;
+  if (typeof thrown.message !== "string") return { where: at(shown, undefined), message: `threw ${String(error)}` };
+  const name = typeof thrown.name === "string" ? thrown.name : "Error";
+  // ts-node's compile errors: "features/x.ts(3,5): error TS1005: ';' expected."
+  const compile = /\((\d+),\d+\): error (TS\d+): ([^\n]*)/.exec(thrown.message);
+  if (name === "TSError" && compile !== null) {
+    return { where: at(shown, Number(compile[1])), message: `${compile[2]}: ${compile[3]}` };
+  }
+  // The DSL's DefinitionError names its own place ("features/x.ts:12: feature "x": …"): keep it, once.
+  const where = thrown.where?.source;
+  if (name === "DefinitionError" && where !== undefined) {
+    const place = at(display(options, resolve(process.cwd(), where.file)), where.line);
+    return { where: place, message: thrown.message.replace(/^[^\s:]+:\d+: /, "") };
+  }
+  return { where: at(shown, lineInStack(typeof thrown.stack === "string" ? thrown.stack : "", file)), message: `${name}: ${thrown.message}` };
+}
+
+/** A problem, with the feature file it belongs to (the generator prefers compile errors for a file). */
+export interface FileProblem {
+  readonly file: string;
+  readonly problem: Problem;
+}
+
+/** What loading found. */
+export interface LoadResult {
+  readonly features: LoadedFeature[];
+  readonly problems: FileProblem[];
+}
+
+/**
+ * Runs each feature file and collects its exported features. A file that throws or exports no
+ * feature is a problem; the other files still load, so one run reports every problem. It runs in
+ * a worker thread (see load-worker.ts), so each run starts from a fresh module registry.
+ */
+export function loadFeatures(options: GenOptions, files: readonly string[], load: (file: string) => unknown): LoadResult {
+  const features: LoadedFeature[] = [];
+  const problems: FileProblem[] = [];
+  files.forEach((file, i) => {
+    options.onProgress?.("loading", i + 1, files.length);
+    let exports: Record<string, unknown>;
+    try {
+      exports = load(file) as Record<string, unknown>;
+    } catch (e) {
+      problems.push({ file, problem: loadProblem(options, file, e) });
+      return;
+    }
+    const seen = new Set<unknown>();
+    for (const [exportName, value] of Object.entries(exports ?? {})) {
+      if (!isFeature(value) || seen.has(value)) continue;
+      seen.add(value);
+      const found = collect(options, file, exportName, value);
+      if ("message" in found) problems.push({ file, problem: found });
+      else features.push(found);
+    }
+    if (seen.size === 0) {
+      problems.push({ file, problem: { where: at(display(options, file), 1), message: "exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)" } });
+    }
+  });
+  return { features, problems };
+}
+
+function collect(options: GenOptions, file: string, exportName: string, value: FeatureLike): LoadedFeature | Problem {
+  const source = sourceOf(options, value.source);
+  const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
+  if (typeof value.key !== "string") return { where, message: `export "${exportName}" is a feature without a key; build it with feature("key")` };
+  // The model is read back from the feature's canonical JSON: the generated files then follow the
+  // canonical form (sorted object keys) whichever copy of the runtime built the feature.
+  let model: unknown;
+  try {
+    model = JSON.parse(String((value.dumps as () => unknown).call(value)));
+  } catch (e) {
+    return { where, message: `feature "${value.key}" could not be serialized: ${String(e)}` };
+  }
+  const checked = FeatureC.decode(model);
+  if (E.isLeft(checked)) return { where, message: `feature "${value.key}" is not a valid model:\n${formatIssues(reportIssues(checked.left))}` };
+  return { key: value.key, model: checked.right, file, exportName, source };
+}
+
+function sourceOf(options: GenOptions, source: unknown): LoadedFeature["source"] {
+  if (typeof source !== "object" || source === null) return undefined;
+  const { file, line } = source as { file?: unknown; line?: unknown };
+  if (typeof file !== "string" || typeof line !== "number") return undefined;
+  // The DSL records paths relative to the process's working folder; show them relative to the project.
+  return { file: display(options, resolve(process.cwd(), file)), line };
+}

@@ -1,0 +1,155 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Project } from "ts-morph";
+import { encodeBundle } from "../runtime/store/bundle";
+import { FeatureC } from "../runtime/model/feature";
+import { contextKeys } from "./context-type";
+import { featureFileDiagnostics } from "./diagnostics";
+import { accessorStructure, localNames, STORE_MODULE, type AccessorInput } from "./emit/accessor";
+import { jsonNote } from "./emit/header";
+import { BUNDLE_FILE, indexStructure, storeStructure } from "./emit/modules";
+import { listFeatureFiles } from "./files";
+import type { LoadedFeature } from "./load";
+import { loadFeaturesInWorker } from "./load-worker";
+import { accessorNames, pascalCase } from "./names";
+import { display, type GenOptions } from "./options";
+import { at, GenerationError, type Problem } from "./problems";
+import { createProject } from "./project";
+import { valueTypeOf } from "./value-type";
+
+/** Keys whose files would collide with the generator's own. */
+const RESERVED_KEYS = new Map([
+  ["index", "index.ts"],
+  ["features", BUNDLE_FILE],
+]);
+
+/** A run's output, computed in memory: nothing is written yet. */
+export interface Generated {
+  /** File name in the out folder → content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly featureCount: number;
+  /** The feature files read. */
+  readonly featureFiles: readonly string[];
+  /** Every source file the features depend on outside node_modules (feature files included), for the cache. */
+  readonly inputs: readonly string[];
+}
+
+function whereOf(options: GenOptions, f: LoadedFeature): string {
+  return f.source === undefined ? at(display(options, f.file), 1) : at(f.source.file, f.source.line);
+}
+
+/** Unique keys, keys that do not take the generator's file names, and getter names that do not clash. */
+function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Problem[] {
+  const problems: Problem[] = [];
+  const byKey = new Map<string, LoadedFeature>();
+  const byName = new Map<string, LoadedFeature>();
+  for (const f of features) {
+    const reserved = RESERVED_KEYS.get(f.key);
+    if (reserved !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" is reserved: the generator writes ${reserved} itself; choose another key` });
+      continue;
+    }
+    const first = byKey.get(f.key);
+    if (first !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `duplicate feature key "${f.key}": also defined at ${whereOf(options, first)} (keys are unique across the project)` });
+      continue;
+    }
+    byKey.set(f.key, f);
+    const name = pascalCase(f.key);
+    const clash = byName.get(name);
+    if (clash !== undefined) {
+      problems.push({
+        where: whereOf(options, f),
+        message: `feature key "${f.key}" gives the same generated names (get${name}) as "${clash.key}" at ${whereOf(options, clash)}; rename one`,
+      });
+      continue;
+    }
+    byName.set(name, f);
+  }
+  return problems;
+}
+
+/** Problems in the order of the feature files they name (compile and run problems come from two places). */
+function sortByFile(problems: readonly Problem[], files: readonly string[]): Problem[] {
+  const rank = (p: Problem) => {
+    const i = files.findIndex((f) => p.where === f || p.where?.startsWith(`${f}:`) === true);
+    return i < 0 ? files.length : i;
+  };
+  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
+}
+
+/** Prints one structure as a file of the out folder, in the run's project. */
+function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
+  return project.createSourceFile(join(options.outDir, name), structure, { overwrite: true }).getFullText();
+}
+
+/**
+ * Generates every output in memory: type-checks the feature files while a worker runs them, reads
+ * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
+ * every problem found; nothing is written either way.
+ */
+export async function generateInMemory(options: GenOptions): Promise<Generated> {
+  if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
+    throw new GenerationError([{ where: display(options, options.featuresDir), message: "the features folder does not exist; pass --features DIR" }]);
+  }
+  const featureFiles = listFeatureFiles(options.featuresDir);
+  const loading = loadFeaturesInWorker(options, featureFiles);
+  let diagnostics: ReturnType<typeof featureFileDiagnostics>;
+  let project: Project;
+  try {
+    project = createProject(options.featuresDir);
+    const sources = featureFiles.map((f) => project.addSourceFileAtPath(f));
+    diagnostics = featureFileDiagnostics(options, project, sources);
+  } finally {
+    // Settle the worker before leaving, even on a failure here.
+    await loading.catch(() => undefined);
+  }
+  const loaded = await loading;
+  // A file that does not compile is reported by its compile errors, not by what running it did.
+  const failed = diagnostics.failed;
+  const ran = loaded.features.filter((f) => !failed.has(f.file));
+  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...checkKeys(options, ran)];
+  if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
+
+  const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inputs: AccessorInput[] = [];
+  features.forEach((f, i) => {
+    options.onProgress?.("reading types", i + 1, features.length);
+    const names = accessorNames(f.key);
+    const context = contextKeys(f.model);
+    const valueType = valueTypeOf(options, project, f, localNames(names));
+    if ("conflict" in context) problems.push({ where: whereOf(options, f), message: context.conflict });
+    if ("message" in valueType) problems.push(valueType);
+    if ("conflict" in context || "message" in valueType) return;
+    inputs.push({
+      key: f.key,
+      model: f.model,
+      names,
+      valueType,
+      context: context.keys,
+      file: display(options, f.file),
+      // Features built without the DSL (OfflineFeature.loads) do not know their call site: use the export's line.
+      source: f.source === undefined ? at(display(options, f.file), valueType.line) : whereOf(options, f),
+      runtimeImport: options.runtimeImport,
+    });
+  });
+  if (problems.length > 0) throw new GenerationError(problems);
+  // Everything the checker read: the cache must notice a change to any of it.
+  const dependencies = project
+    .getSourceFiles()
+    .map((s) => s.getFilePath() as string)
+    .filter((p) => !p.split("/").includes("node_modules"));
+
+  const files = new Map<string, string>();
+  const featuresFolder = `${display(options, options.featuresDir)}/`;
+  inputs.forEach((input, i) => {
+    options.onProgress?.("emitting", i + 1, inputs.length);
+    files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
+    files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
+  });
+  const models = Object.fromEntries(inputs.map((i) => [i.key, i.model]));
+  files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(models, jsonNote(featuresFolder)), null, 2)}\n`);
+  files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
+  files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs)));
+  return { files, featureCount: inputs.length, featureFiles, inputs: dependencies };
+}

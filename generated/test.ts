@@ -1,0 +1,55 @@
+// DO NOT EDIT. Generated from features/test.ts by `npm run gen`.
+
+import type { AmbientOverrides, EvaluationDetails } from "../runtime";
+import { store } from "./feature-store";
+
+/** The values of feature `test`. */
+export type TestValue = boolean | 42;
+
+/** The buckets of feature `test`, and `"default"` when none matches. */
+export type TestBucket = "holdout" | "control" | "" | "default";
+
+/** What `getTest` takes: the feature reads no context, so only the ambient overrides. */
+export type TestContext = AmbientOverrides;
+
+/**
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
+ */
+const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, ["holdout", "control", ""]);
+
+/**
+ * Feature `test`: its value for this context. Never throws.
+ *
+ * Holdout and control on len* hosts
+ *
+ * Buckets, first match wins:
+ * - "holdout": `all(sessionRandom < 0.1, hostname ~ /^len.+/)` → `true`
+ * - "control": `all(sessionRandom < 0.9, hostname ~ /^len.+/)` → `42`
+ * - "": `all(3 == 0.9)` → `false`
+ *
+ * Otherwise "default" → `false`.
+ *
+ * Defined at features/test.ts:4.
+ */
+export function getTest(ctx?: TestContext): TestValue {
+  return handle.evaluate(ctx).value;
+}
+
+/**
+ * Feature `test` for this context: its value, bucket, reason and the errors met. Never throws.
+ *
+ * Holdout and control on len* hosts
+ *
+ * Buckets, first match wins:
+ * - "holdout": `all(sessionRandom < 0.1, hostname ~ /^len.+/)` → `true`
+ * - "control": `all(sessionRandom < 0.9, hostname ~ /^len.+/)` → `42`
+ * - "": `all(3 == 0.9)` → `false`
+ *
+ * Otherwise "default" → `false`.
+ *
+ * Defined at features/test.ts:4.
+ */
+export function getTestDetails(ctx?: TestContext): EvaluationDetails<TestValue, TestBucket> {
+  return handle.evaluate(ctx);
+}

@@ -1,0 +1,54 @@
+// DO NOT EDIT. Generated from features/welcome.ts by `npm run gen`.
+
+import type { AmbientOverrides, EvaluationDetails } from "../runtime";
+import type { Banner } from "../features/welcome";
+import { store } from "./feature-store";
+
+/** The values of feature `welcome`. */
+export type WelcomeValue = Banner;
+
+/** The buckets of feature `welcome`, and `"default"` when none matches. */
+export type WelcomeBucket = "france" | "adults" | "default";
+
+/** What `getWelcome` takes: the context keys the feature's rules read, and the ambient overrides. */
+export type WelcomeContext = { readonly age: number; readonly country: string; readonly newsletter: boolean } & AmbientOverrides;
+
+/**
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
+ */
+const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" }, ["france", "adults"]);
+
+/**
+ * Feature `welcome`: its value for this context. Never throws.
+ *
+ * Welcome banner, by country and age
+ *
+ * Buckets, first match wins:
+ * - "france": `ctx.country == "FR"` → `{"color":"blue","text":"Bienvenue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"color":"green","text":"Welcome back"}`
+ *
+ * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
+ *
+ * Defined at features/welcome.ts:10.
+ */
+export function getWelcome(ctx: WelcomeContext): WelcomeValue {
+  return handle.evaluate(ctx).value;
+}
+
+/**
+ * Feature `welcome` for this context: its value, bucket, reason and the errors met. Never throws.
+ *
+ * Welcome banner, by country and age
+ *
+ * Buckets, first match wins:
+ * - "france": `ctx.country == "FR"` → `{"color":"blue","text":"Bienvenue"}`
+ * - "adults": `all(ctx.age >= 18, ctx.newsletter == true)` → `{"color":"green","text":"Welcome back"}`
+ *
+ * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
+ *
+ * Defined at features/welcome.ts:10.
+ */
+export function getWelcomeDetails(ctx: WelcomeContext): EvaluationDetails<WelcomeValue, WelcomeBucket> {
+  return handle.evaluate(ctx);
+}

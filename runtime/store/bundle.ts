@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import * as t from "io-ts";
+import * as E from "fp-ts/Either";
+import { FeatureC, type FeatureModel } from "../model/feature";
+import type { JsonValue } from "../model/json";
+import { checkedString } from "../model/tagged";
+import { decodeFeature, documentDepth, MAX_DOCUMENT_DEPTH } from "../decode/decode";
+import { describeValue, reportIssues, type DecodeIssue } from "../decode/reporter";
+import { BundleDecodeError } from "./bundle-error";
+
+/*
+ * The bundle: every feature of a project in one JSON document, for distribution (the generated
+ * `features.json`, and later a file or an HTTP source). It names its format so a reader can refuse
+ * one it does not know, and carries a hash of its content so a truncated or hand-edited copy is
+ * refused rather than half-applied.
+ */
+
+/** The `format` of the bundles this runtime reads and the generator writes. */
+export const BUNDLE_FORMAT = "offline-features/bundle@1";
+
+/** A feature key: an identifier, because it names generated files and getters. */
+export const FeatureKeyC = checkedString("FeatureKey", (s) =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected a feature key like "checkout_v2" (letters, digits and _, not starting with a digit), found ${JSON.stringify(s)}`,
+);
+
+/** A decoded bundle: the features by key, normalized to the current form. */
+export interface Bundle {
+  readonly format: typeof BUNDLE_FORMAT;
+  /** `sha256:<hex>` of the canonical content; see {@link bundleHash}. */
+  readonly hash: string;
+  readonly features: Readonly<Record<string, FeatureModel>>;
+}
+
+/** The envelope, checked before any feature is decoded. `generated` is the generator's "DO NOT EDIT" note. */
+const EnvelopeC = t.exact(
+  t.intersection([
+    t.type({
+      format: t.literal(BUNDLE_FORMAT),
+      hash: checkedString("BundleHash", (s) => (/^sha256:[0-9a-f]{64}$/.test(s) ? undefined : `expected "sha256:" and 64 hex digits, found ${JSON.stringify(s)}`)),
+      features: t.UnknownRecord,
+    }),
+    t.partial({ generated: t.string }),
+  ]),
+  "bundle",
+);
+
+/**
+ * The content hash of a set of features: SHA-256 over the compact JSON of an object mapping each
+ * key, in sorted order, to the feature's canonical JSON. Any formatting of the same features, and
+ * either PyOF form, gives the same hash.
+ */
+export function bundleHash(features: Readonly<Record<string, FeatureModel>>): string {
+  const canonical: Record<string, JsonValue> = {};
+  for (const key of Object.keys(features).sort()) canonical[key] = FeatureC.encode(features[key]!);
+  return `sha256:${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+}
+
+/** The bundle's JSON value, keys sorted (what the generator writes as `features.json`, plus its note). */
+export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, generated?: string): JsonValue {
+  const encoded: Record<string, JsonValue> = {};
+  for (const key of Object.keys(features).sort()) encoded[key] = FeatureC.encode(features[key]!);
+  return {
+    format: BUNDLE_FORMAT,
+    ...(generated === undefined ? {} : { generated }),
+    hash: bundleHash(features),
+    features: encoded,
+  };
+}
+
+function prefixed(prefix: string, issues: readonly DecodeIssue[]): DecodeIssue[] {
+  return issues.map((i) => ({ path: i.path === "" ? prefix : `${prefix}.${i.path}`, message: i.message }));
+}
+
+/**
+ * Decodes a bundle from JSON text or a parsed value. Never throws: a `Left` lists every problem
+ * (the envelope, each feature, the keys, and a hash that does not match the content).
+ */
+export function decodeBundle(input: unknown, source?: string): E.Either<BundleDecodeError, Bundle> {
+  const fail = (issues: readonly DecodeIssue[]) => E.left(new BundleDecodeError(issues, source));
+  let parsed: unknown = input;
+  if (typeof input === "string") {
+    try {
+      parsed = JSON.parse(input);
+    } catch (e) {
+      return fail([{ path: "", message: `invalid JSON: ${e instanceof Error ? e.message : describeValue(e)}` }]);
+    }
+  }
+  try {
+    if (documentDepth(parsed, MAX_DOCUMENT_DEPTH + 2) > MAX_DOCUMENT_DEPTH + 2) {
+      return fail([{ path: "", message: `the document nests deeper than ${MAX_DOCUMENT_DEPTH + 2} levels` }]);
+    }
+    const envelope = EnvelopeC.decode(parsed);
+    if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
+    const issues: DecodeIssue[] = [];
+    const features: Record<string, FeatureModel> = {};
+    for (const [key, raw] of Object.entries(envelope.right.features)) {
+      const path = /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
+      const keyProblem = FeatureKeyC.decode(key);
+      if (E.isLeft(keyProblem)) issues.push(...prefixed(path, reportIssues(keyProblem.left)));
+      const decoded = decodeFeature(raw);
+      if (E.isLeft(decoded)) issues.push(...prefixed(path, decoded.left.issues));
+      else features[key] = decoded.right;
+    }
+    if (issues.length > 0) return fail(issues);
+    const actual = bundleHash(features);
+    if (actual !== envelope.right.hash) {
+      return fail([{ path: "hash", message: `the content does not match the hash: expected ${envelope.right.hash}, found ${actual} (was the file edited or cut short?)` }]);
+    }
+    return E.right({ format: BUNDLE_FORMAT, hash: actual, features });
+  } catch (e) {
+    // Exotic inputs (getters that throw, proxies) must still come back as a Left.
+    return fail([{ path: "", message: `could not read the document: ${e instanceof Error ? e.message : describeValue(e)}` }]);
+  }
+}

@@ -1,0 +1,75 @@
+import type { OfflineFeature } from "../offline-feature";
+import type { AmbientOverrides, EvaluationContext } from "../evaluate/context";
+import { EvaluationError, type EvaluationDetails } from "../evaluate/details";
+import { DEFAULT_BUCKET } from "../model/feature";
+
+/**
+ * One key's place in a store. The store swaps `feature` on replace; every handle on the key sees
+ * the new feature on its next call, with no lookup by string.
+ */
+export interface Slot {
+  feature: OfflineFeature | undefined;
+}
+
+/**
+ * A feature of a store, resolved once by key: what a generated getter holds. `evaluate` reads the
+ * store's current feature for the key. It answers the fallback (the default baked into the
+ * generated code) with reason `ERROR` when the store has no such feature (`FLAG_NOT_FOUND`), or
+ * when the feature has a bucket the generated code does not know (`TYPE_MISMATCH`: a bundle from a
+ * newer definition; regenerate). Never throws.
+ *
+ * @typeParam V the feature's value type.
+ * @typeParam B its bucket names (`"default"` included or not: details add it).
+ * @typeParam C the context it takes: the keys the feature reads plus the ambient overrides.
+ */
+export class FeatureHandle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides> {
+  private readonly missing: EvaluationDetails<V, B>;
+  /** The feature last checked against `buckets`, and whether it passed: one identity test per call. */
+  private checked: OfflineFeature | undefined;
+  private usable = false;
+  private mismatch: EvaluationDetails<V, B> | undefined;
+
+  constructor(
+    /** The feature's key in the store. */
+    readonly key: string,
+    private readonly slot: Slot,
+    /** What evaluation answers when the store has no usable feature under the key. */
+    readonly fallback: V,
+    /** The bucket names the caller's types allow; undefined accepts any. */
+    readonly buckets?: readonly B[],
+  ) {
+    const error = new EvaluationError("FLAG_NOT_FOUND", DEFAULT_BUCKET, "", `the feature store has no feature "${key}"; returning the generated default`);
+    this.missing = Object.freeze({ value: fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([error]) });
+  }
+
+  /** The store's current feature for the key, if any (for tools; getters use {@link FeatureHandle.evaluate}). */
+  get feature(): OfflineFeature | undefined {
+    return this.slot.feature;
+  }
+
+  /** Evaluates the store's current feature for this key. Never throws. */
+  evaluate(ctx?: C): EvaluationDetails<V, B> {
+    const feature = this.slot.feature;
+    if (feature === undefined) return this.missing;
+    if (feature !== this.checked) this.check(feature);
+    if (!this.usable) return this.mismatch!;
+    // C is an object type with known keys; the evaluator reads any key, hence the widening.
+    return feature.evaluate(ctx as EvaluationContext | undefined) as EvaluationDetails<V, B>;
+  }
+
+  private check(feature: OfflineFeature): void {
+    this.checked = feature;
+    const known = this.buckets;
+    const unknown = known === undefined ? undefined : feature.model.buckets.find((b) => !(known as readonly string[]).includes(b.name));
+    this.usable = unknown === undefined;
+    if (unknown !== undefined) {
+      const error = new EvaluationError(
+        "TYPE_MISMATCH",
+        DEFAULT_BUCKET,
+        "",
+        `feature "${this.key}" in the store has a bucket ${JSON.stringify(unknown.name)} that the generated code does not know (expected one of ${known!.map((b) => JSON.stringify(b)).join(", ")}); regenerate, or load a bundle built from the same definitions`,
+      );
+      this.mismatch = Object.freeze({ value: this.fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([error]) });
+    }
+  }
+}

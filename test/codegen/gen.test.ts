@@ -1,0 +1,249 @@
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { check, generate } from "../../codegen/generate";
+import { GenerationError } from "../../codegen/problems";
+import { nodeRequire } from "./node-require";
+import { flag, tempProject, type TempProject } from "./temp-project";
+
+jest.setTimeout(60_000);
+
+let p: TempProject;
+beforeEach(() => {
+  p = tempProject();
+});
+afterEach(() => p.dispose());
+
+/** Name → [content, mtime] of every file in the out folder. */
+function snapshot(dir: string): Map<string, [string, number]> {
+  const files = new Map<string, [string, number]>();
+  for (const name of readdirSync(dir).sort()) files.set(name, [readFileSync(join(dir, name), "utf8"), statSync(join(dir, name)).mtimeMs]);
+  return files;
+}
+
+/** Sets every output's mtime in the past, so a rewrite would show. */
+function age(dir: string): void {
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
+}
+
+async function problemsOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(GenerationError);
+    return (e as GenerationError).message;
+  }
+  throw new Error("expected the run to fail");
+}
+
+describe("gen", () => {
+  test("writes each feature's JSON and accessor, the bundle, the store module and the index", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("nested/beta.ts", flag("beta", 0.2));
+    const summary = await generate(p.options);
+    expect(summary).toMatchObject({ features: 2, unchanged: 0, removed: [], fromCache: false });
+    expect(summary.written).toEqual(["alpha.json", "alpha.ts", "beta.json", "beta.ts", "feature-store.ts", "features.json", "index.ts"]);
+    const bundle = JSON.parse(readFileSync(join(p.out, "features.json"), "utf8"));
+    expect(Object.keys(bundle.features)).toEqual(["alpha", "beta"]);
+    expect(bundle.format).toBe("offline-features/bundle@1");
+    expect(bundle.generated).toBe("DO NOT EDIT. Generated from features/ by `npm run gen`.");
+    expect(readFileSync(join(p.out, "beta.ts"), "utf8")).toMatch(/^\/\/ DO NOT EDIT\. Generated from features\/nested\/beta\.ts by `npm run gen`\.\n/);
+    // Per-feature JSON stays PyOF's format: no header field.
+    expect(JSON.parse(readFileSync(join(p.out, "alpha.json"), "utf8"))).toEqual(bundle.features.alpha);
+  });
+
+  test("the generated getters evaluate through the generated store", async () => {
+    p.write("alpha.ts", flag("alpha", 0.5));
+    await generate(p.options);
+    const generated = nodeRequire(join(p.out, "index.ts")) as {
+      getAlpha(ctx?: object): boolean;
+      getAlphaDetails(ctx?: object): { bucket: string; reason: string };
+      store: { replace(json: unknown): { _tag: string } };
+    };
+    expect(generated.getAlpha({ sessionRandom: 0.1 })).toBe(true);
+    expect(generated.getAlphaDetails({ sessionRandom: 0.9 })).toMatchObject({ bucket: "default", reason: "DEFAULT" });
+    // Replacing the store with a bundle that lacks the feature: the generated default, reason ERROR.
+    const empty = JSON.parse(readFileSync(join(p.out, "features.json"), "utf8"));
+    empty.features = {};
+    empty.hash = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"; // sha256 of "{}"
+    expect(generated.store.replace(empty)._tag).toBe("Right");
+    expect(generated.getAlphaDetails({ sessionRandom: 0.1 })).toMatchObject({ bucket: "default", reason: "ERROR" });
+  });
+
+  test("an unchanged re-run writes nothing and keeps mtimes, with or without the cache", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    await generate(p.options);
+    age(p.out);
+    const before = snapshot(p.out);
+    const cached = await generate(p.options);
+    expect(cached).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: true });
+    const full = await generate({ ...p.options, cacheDir: undefined });
+    expect(full).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: false });
+    expect(snapshot(p.out)).toEqual(before);
+  });
+
+  test("a changed feature rewrites only its own files and the bundle", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("beta.ts", flag("beta"));
+    await generate(p.options);
+    p.write("alpha.ts", flag("alpha", 0.3));
+    const summary = await generate(p.options);
+    expect(summary.written).toEqual(["alpha.json", "alpha.ts", "features.json"]);
+    expect(summary.unchanged).toBe(4);
+  });
+
+  test("removing a feature removes its generated files", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("beta.ts", flag("beta"));
+    writeFileSync(join(p.dir, "keep.txt"), "not generated");
+    await generate(p.options);
+    writeFileSync(join(p.out, "notes.md"), "mine");
+    p.remove("beta.ts");
+    const summary = await generate(p.options);
+    expect([...summary.removed].sort()).toEqual(["beta.json", "beta.ts"]);
+    expect(readdirSync(p.out).sort()).toEqual(["alpha.json", "alpha.ts", "feature-store.ts", "features.json", "index.ts", "notes.md"]);
+    expect(readFileSync(join(p.out, "index.ts"), "utf8")).not.toContain("beta");
+  });
+
+  test("--runtime-import sets the specifier generated code imports the runtime with", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
+    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import type { AmbientOverrides, EvaluationDetails } from "@acme/flags/runtime";');
+    expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore } from "@acme/flags/runtime";');
+  });
+});
+
+describe("value and context types", () => {
+  test("interfaces are imported, literal unions kept, context keys required with their types", async () => {
+    p.write(
+      "banner.ts",
+      `import { feature, ctx, eq } from "DSL";
+export interface Banner { readonly text: string }
+export type Size = "s" | "m" | "l";
+export const banner = feature("banner").valueType<Banner>()
+  .bucket("fr", eq(ctx.string("country"), "FR"), { text: "Bonjour" })
+  .default({ text: "Hello" });
+export const size = feature("size").valueType<Size>()
+  .bucket("big", ctx.number("width").ge(1000), "l")
+  .bucket("vip", ctx.boolean("user.vip").eq(true), "m")
+  .default("s");
+export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"), { a: [1, 2], b: "x" }).default(null);
+`,
+    );
+    await generate(p.options);
+    const banner = readFileSync(join(p.out, "banner.ts"), "utf8");
+    expect(banner).toContain('import type { Banner } from "../features/banner";');
+    expect(banner).toContain("export type BannerValue = Banner;");
+    expect(banner).toContain("export type BannerContext = { readonly country: string } & AmbientOverrides;");
+    expect(banner).toContain("export function getBanner(ctx: BannerContext): BannerValue {");
+    const size = readFileSync(join(p.out, "size.ts"), "utf8");
+    expect(size).toContain('import type { Size } from "../features/banner";');
+    expect(size).toContain('export type SizeContext = { readonly \"user.vip\": boolean; readonly width: number } & AmbientOverrides;');
+    const plain = readFileSync(join(p.out, "plain.ts"), "utf8");
+    expect(plain).toContain('export type PlainValue = { readonly a: readonly [1, 2]; readonly b: "x"; } | null;');
+    expect(plain).not.toMatch(/JsonValue|\bany\b/);
+  });
+});
+
+describe("errors name file:line and leave the output as it was", () => {
+  test("a feature file that throws", async () => {
+    p.write("bad.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
+    expect(await problemsOf(() => generate(p.options))).toBe("features/bad.ts:3: Error: boom");
+  });
+
+  test("a feature file with a syntax error", async () => {
+    p.write("bad.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:2: TS1109: Expression expected\.$/);
+  });
+
+  test("a feature file with a type error", async () => {
+    p.write("bad.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:3: TS2769: No overload matches this call\.\n[^]*Argument of type 'Attr<string, \{\}>' is not assignable/);
+  });
+
+  test("a definition the DSL refuses when it runs (its own place, once)", async () => {
+    p.write("bad.ts", `import { feature, regex, hostname } from "DSL";\n\nexport const bad = feature("bad")\n  .bucket("x", regex(hostname(), "("), true)\n  .default(false);\n`);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:4: feature "bad", bucket "x": value: invalid regular expression "\("/);
+  });
+
+  test("a file that exports no feature", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("helper.ts", `export const threshold = 0.5;\n`);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/helper\.ts:1: exports no feature/);
+  });
+
+  test("a key used twice names both files", async () => {
+    p.write("a.ts", flag("alpha"));
+    p.write("b.ts", `\n${flag("alpha")}`);
+    expect(await problemsOf(() => generate(p.options))).toBe('features/b.ts:4: duplicate feature key "alpha": also defined at features/a.ts:3 (keys are unique across the project)');
+  });
+
+  test("keys that would clash with the generator's files or names", async () => {
+    p.write("a.ts", flag("index"));
+    p.write("b.ts", flag("foo_bar"));
+    p.write("c.ts", flag("fooBar"));
+    const message = await problemsOf(() => generate(p.options));
+    expect(message).toContain('features/a.ts:3: the feature key "index" is reserved: the generator writes index.ts itself');
+    expect(message).toContain('features/c.ts:3: feature key "fooBar" gives the same generated names (getFooBar) as "foo_bar" at features/b.ts:3');
+  });
+
+  test("a value type that is not exported", async () => {
+    p.write("cfg.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
+    expect(await problemsOf(() => generate(p.options))).toBe(
+      'features/cfg.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it',
+    );
+  });
+
+  test("every problem of a run is reported, not only the first", async () => {
+    p.write("a.ts", `throw new Error("first");\n`);
+    p.write("b.ts", `export const nothing = 1;\n`);
+    const message = await problemsOf(() => generate(p.options));
+    expect(message.split("\n")).toEqual(["features/a.ts:1: Error: first", "features/b.ts:1: exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)"]);
+  });
+
+  test("a feature file that throws halfway through a run changes no file in the out folder", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("beta.ts", flag("beta"));
+    p.write("gamma.ts", flag("gamma"));
+    await generate(p.options);
+    age(p.out);
+    const before = snapshot(p.out);
+    // alpha changes (it would be rewritten), beta throws (loaded after alpha), gamma is removed (its files would go).
+    p.write("alpha.ts", flag("alpha", 0.1));
+    p.write("beta.ts", `import { feature } from "DSL";\nif (Date.now() > 0) throw new Error("halfway");\nexport const beta = feature("beta").default(1);\n`);
+    p.remove("gamma.ts");
+    expect(await problemsOf(() => generate(p.options))).toBe("features/beta.ts:2: Error: halfway");
+    expect(snapshot(p.out)).toEqual(before);
+    expect(readdirSync(p.out).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("gen --check", () => {
+  test("lists stale, missing and extra files, writes nothing, and is not fooled by the cache", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    p.write("beta.ts", flag("beta"));
+    await generate(p.options);
+    expect(await check(p.options)).toMatchObject({ ok: true, stale: [], missing: [], extra: [] });
+
+    writeFileSync(join(p.out, "alpha.json"), "{}\n"); // stale, though edited out of recognition
+    writeFileSync(join(p.out, "alpha.ts"), "// DO NOT EDIT. Generated by hand\n"); // stale
+    rmSync(join(p.out, "beta.ts")); // missing
+    writeFileSync(join(p.out, "ghost.json"), readFileSync(join(p.out, "beta.json"))); // extra: a generated file no feature produces
+    age(p.out);
+    const before = snapshot(p.out);
+    const result = await check(p.options);
+    expect(result.ok).toBe(false);
+    expect(result.stale).toEqual(["alpha.json", "alpha.ts"]);
+    expect(result.missing).toEqual(["beta.ts"]);
+    expect(result.extra).toEqual(["ghost.json"]);
+    expect(snapshot(p.out)).toEqual(before);
+  });
+
+  test("a fresh clone (no cache) compares in full", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    await generate({ ...p.options, cacheDir: undefined });
+    expect(await check(p.options)).toMatchObject({ ok: true, features: 1 });
+    p.write("alpha.ts", flag("alpha", 0.7));
+    expect(await check(p.options)).toMatchObject({ ok: false, stale: ["alpha.json", "alpha.ts", "features.json"] });
+  });
+});

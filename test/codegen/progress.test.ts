@@ -1,0 +1,33 @@
+import { terminalProgress } from "../../codegen/progress";
+import { literal } from "../../codegen/literal";
+import { keyFromFileName, pascalCase, variableName } from "../../codegen/names";
+
+test("the progress display redraws one line on large runs, stays silent on small ones, and clears itself", () => {
+  const written: string[] = [];
+  const stream = { write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+  const { listener, done } = terminalProgress(stream);
+  listener("loading", 1, 10);
+  listener("loading", 10, 10);
+  expect(written).toEqual([]);
+  listener("loading", 1, 1000);
+  listener("loading", 2, 1000); // within 100 ms of the last redraw: skipped
+  listener("loading", 1000, 1000); // the last one always shows
+  done();
+  expect(written).toEqual(["\r\x1b[Kloading 1/1000", "\r\x1b[Kloading 1000/1000", "\r\x1b[K"]);
+});
+
+test("JSON values print as TypeScript literals", () => {
+  expect(literal({ text: "Hi", "odd-key": [1, null, true], __proto__x: {} })).toBe('{ text: "Hi", "odd-key": [1, null, true], __proto__x: {} }');
+  expect(literal(JSON.parse('{"__proto__": 1}'))).toBe('{ ["__proto__"]: 1 }');
+  const long = { description: "x".repeat(60), values: ["a".repeat(30), "b".repeat(30)] };
+  expect(literal(long)).toBe(`{\n  description: "${"x".repeat(60)}",\n  values: ["${"a".repeat(30)}", "${"b".repeat(30)}"],\n}`);
+});
+
+test("names derived from keys and file names", () => {
+  expect(pascalCase("checkout_v2")).toBe("CheckoutV2");
+  expect(pascalCase("_beta")).toBe("Beta");
+  expect(keyFromFileName("test-values-map")).toBe("test_values_map");
+  expect(keyFromFileName("2fa")).toBe("_2fa");
+  expect(variableName("delete")).toBe("deleteFeature");
+  expect(variableName("rollout")).toBe("rollout");
+});

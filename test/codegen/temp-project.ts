@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { resolveGenOptions, type GenOptions } from "../../codegen/options";
+
+/** The repository root (this file is test/codegen/temp-project.ts). */
+export const ROOT = resolve(__dirname, "..", "..");
+
+/** A throwaway project under the OS temp folder: features/, generated/ and its own cache. */
+export interface TempProject {
+  readonly dir: string;
+  readonly features: string;
+  readonly out: string;
+  readonly options: GenOptions;
+  /** Writes `features/<name>`, with `DSL` in the text replaced by the import path of the DSL. */
+  write(name: string, text: string): string;
+  remove(name: string): void;
+  dispose(): void;
+}
+
+export function tempProject(): TempProject {
+  const dir = mkdtempSync(join(tmpdir(), "offline-features-test-"));
+  const features = join(dir, "features");
+  mkdirSync(features);
+  const out = join(dir, "generated");
+  const options = resolveGenOptions({ cwd: dir, cacheDir: join(dir, ".cache") });
+  return {
+    dir,
+    features,
+    out,
+    options,
+    write(name, text) {
+      const path = join(features, name);
+      mkdirSync(dirname(path), { recursive: true });
+      const dsl = relative(dirname(path), join(ROOT, "dsl")).split("\\").join("/");
+      writeFileSync(path, text.split("DSL").join(dsl));
+      return path;
+    },
+    remove(name) {
+      rmSync(join(features, name), { force: true });
+    },
+    dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A feature file defining one boolean flag `key`. */
+export function flag(key: string, threshold = 0.5): string {
+  return `import { feature, lt, sessionRandom } from "DSL";
+
+export const ${key} = feature("${key}")
+  .bucket("on", lt(sessionRandom(), ${threshold}), true)
+  .default(false);
+`;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { watchFeatures, type WatchEvent, type Watcher } from "../../codegen/watch";
+import { GenerationError } from "../../codegen/problems";
+import { flag, tempProject, type TempProject } from "./temp-project";
+
+jest.setTimeout(60_000);
+
+let p: TempProject;
+let watcher: Watcher | undefined;
+afterEach(() => {
+  watcher?.close();
+  p.dispose();
+});
+
+/** Collects watch events; `next()` waits (at most 20 s) for the next one. */
+function recorder() {
+  const events: WatchEvent[] = [];
+  const waiting: Array<(e: WatchEvent) => void> = [];
+  return {
+    onRun: (e: WatchEvent) => {
+      const w = waiting.shift();
+      if (w === undefined) events.push(e);
+      else w(e);
+    },
+    next: (): Promise<WatchEvent> =>
+      events.length > 0
+        ? Promise.resolve(events.shift()!)
+        : new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error("no watch event within 20 s")), 20_000);
+            waiting.push((e) => {
+              clearTimeout(timer);
+              resolve(e);
+            });
+          }),
+  };
+}
+
+test("regenerates when a feature file changes, reloading it fresh, and survives a failing edit", async () => {
+  p = tempProject();
+  p.write("alpha.ts", flag("alpha", 0.5));
+  const r = recorder();
+  watcher = watchFeatures(p.options, r.onRun, 50);
+
+  const first = await r.next();
+  expect(first.ok && first.summary.written).toContain("alpha.json");
+
+  p.write("alpha.ts", flag("alpha", 0.125));
+  const second = await r.next();
+  expect(second.ok && second.summary.written).toEqual(["alpha.json", "alpha.ts", "features.json"]);
+  expect(readFileSync(join(p.out, "alpha.json"), "utf8")).toContain('"value": 0.125');
+
+  p.write("alpha.ts", `import { feature } from "DSL";\nthrow new Error("mid-edit");\nexport const alpha = feature("alpha").default(1);\n`);
+  const third = await r.next();
+  expect(third.ok).toBe(false);
+  expect(!third.ok && third.error instanceof GenerationError && third.error.message).toBe("features/alpha.ts:2: Error: mid-edit");
+  expect(readFileSync(join(p.out, "alpha.json"), "utf8")).toContain('"value": 0.125');
+
+  p.write("nested/beta.ts", flag("beta"));
+  p.write("alpha.ts", flag("alpha", 0.75));
+  const fourth = await r.next();
+  expect(fourth.ok && fourth.summary.features).toBe(2);
+  expect(readFileSync(join(p.out, "alpha.json"), "utf8")).toContain('"value": 0.75');
+});
