@@ -1,7 +1,8 @@
 import * as E from "fp-ts/Either";
 import { OfflineFeature } from "../offline-feature";
 import { decodeBundle } from "./bundle";
-import type { BundleDecodeError } from "./bundle-error";
+import { BundleDecodeError } from "./bundle-error";
+import { findCycle, formatCycle } from "../model/dependencies";
 import { FeatureHandle, type Slot } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
 
@@ -48,8 +49,15 @@ export class FeatureStore {
   replace(json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
     const decoded = decodeBundle(json, source);
     if (E.isLeft(decoded)) return decoded;
+    const models = new Map(Object.entries(decoded.right.features));
+    const cycle = findCycle(models);
+    if (cycle !== undefined) {
+      return E.left(new BundleDecodeError([{ path: `features.${cycle[0]!}`, message: `prerequisites form a cycle: ${formatCycle(cycle)}` }], source));
+    }
+    // Prerequisites resolve within the same bundle: one consistent snapshot per replace.
     const next = new Map<string, OfflineFeature>();
-    for (const [key, model] of Object.entries(decoded.right.features)) next.set(key, OfflineFeature.fromModel(model, { key }));
+    const resolve = (key: string) => next.get(key);
+    for (const [key, model] of models) next.set(key, OfflineFeature.fromModel(model, { key, resolve }));
     // Everything is compiled: switch over in one synchronous pass, so no caller sees a mix.
     this.features = next;
     for (const [key, slot] of this.slots) slot.feature = next.get(key);

@@ -123,3 +123,32 @@ describe("bundle decoding", () => {
     expect(issues(hostile)[0]).toMatch(/could not read the document: gotcha/);
   });
 });
+
+describe("prerequisites through the store", () => {
+  const gate = (bucket: string, dependency: string, on: string[]): FeatureModel => ({
+    type: "offline-feature",
+    python_versions: ["all"],
+    buckets: [{ name: bucket, classifier: { __type: "feature.in_bucket", feature: dependency, value: on }, value: true }],
+    default: false,
+  });
+
+  it("a feature's prerequisite resolves to the store's copy of the other feature", () => {
+    const store = right(FeatureStore.fromBundle(bundle({ beta: model("yes", "no"), checkout: gate("beta_users", "beta", ["on"]) })));
+    expect(store.resolve("checkout")!.evaluate({ sessionRandom: 0.1 })).toMatchObject({ bucket: "beta_users", value: true, reason: "TARGETING_MATCH" });
+    expect(store.resolve("checkout")!.evaluate({ sessionRandom: 0.9 })).toMatchObject({ bucket: "default", value: false, reason: "DEFAULT" });
+  });
+
+  it("a prerequisite naming a feature the bundle lacks is an error in the details, not a throw", () => {
+    const store = right(FeatureStore.fromBundle(bundle({ checkout: gate("beta_users", "missing", ["on"]) })));
+    const details = store.resolve("checkout")!.evaluate({});
+    expect(details).toMatchObject({ bucket: "default", value: false, reason: "ERROR" });
+    expect(details.errors[0]!.code).toBe("PREREQUISITE_ERROR");
+  });
+
+  it("refuses a bundle whose prerequisites form a cycle, naming it whole, and keeps the last good one", () => {
+    const store = right(FeatureStore.fromBundle(bundle({ a: model(1, 0) })));
+    const result = store.replace(bundle({ a: gate("x", "b", ["x"]), b: gate("y", "c", ["y"]), c: gate("z", "a", ["z"]) }));
+    expect(E.isLeft(result) && result.left.message).toMatch(/prerequisites form a cycle: a → b → c → a/);
+    expect(store.resolve("a")!.evaluate({}).value).toBe(1);
+  });
+});
