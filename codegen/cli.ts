@@ -1,7 +1,7 @@
 import { parseArgs } from "./args";
 import { check, formatCheck, formatSummary, generate } from "./generate";
 import { display, resolveGenOptions, type GenOptionsInput } from "./options";
-import { GenerationError } from "./problems";
+import { formatProblems, GenerationError } from "./problems";
 import { terminalProgress } from "./progress";
 import { watchFeatures } from "./watch";
 
@@ -64,8 +64,10 @@ async function gen(argv: readonly string[], io: Io): Promise<number | "watching"
   if (args.options.has("watch")) {
     watchFeatures(options, (event) => {
       progress?.done();
-      if (event.ok) io.out(formatSummary(event.summary));
-      else reportFailure(io, event.error);
+      if (event.ok) {
+        for (const warning of event.summary.warnings) io.err(formatProblems([warning]));
+        io.out(formatSummary(event.summary));
+      } else reportFailure(io, event.error);
     });
     io.out(`watching ${display(options, options.featuresDir)}/ (Ctrl-C to stop)`);
     return "watching";
@@ -73,6 +75,7 @@ async function gen(argv: readonly string[], io: Io): Promise<number | "watching"
   try {
     const summary = await generate(options);
     progress?.done();
+    for (const warning of summary.warnings) io.err(formatProblems([warning]));
     io.out(formatSummary(summary));
     return 0;
   } catch (e) {

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { FEATURE_SCHEMA_ID } from "../runtime/schema/feature-schema";
+
 /** The first line of every generated TypeScript file; how the generator recognizes its own files. */
 export const HEADER_MARK = "// DO NOT EDIT. Generated";
 
@@ -47,8 +49,8 @@ export function readIfExists(path: string): string | undefined {
 }
 
 /**
- * True for a file the generator wrote: a `.ts` that opens with the header, the bundle, or a
- * feature's JSON. Anything else in the output folder is the user's and is never touched.
+ * True for a file the generator wrote: a `.ts` that opens with the header, the bundle, the JSON
+ * Schema, or a feature's JSON. Anything else in the output folder is the user's and is never touched.
  */
 export function isGeneratedFile(name: string, content: string): boolean {
   if (name.endsWith(".ts")) return content.startsWith(HEADER_MARK);
@@ -56,8 +58,8 @@ export function isGeneratedFile(name: string, content: string): boolean {
   try {
     const parsed: unknown = JSON.parse(content);
     if (typeof parsed !== "object" || parsed === null) return false;
-    const { type, format } = parsed as { type?: unknown; format?: unknown };
-    return type === "offline-feature" || (typeof format === "string" && format.startsWith("offline-features/bundle@"));
+    const { type, format, $id } = parsed as { type?: unknown; format?: unknown; $id?: unknown };
+    return type === "offline-feature" || (typeof format === "string" && format.startsWith("offline-features/bundle@")) || $id === FEATURE_SCHEMA_ID;
   } catch {
     return false;
   }

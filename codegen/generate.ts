@@ -4,6 +4,7 @@ import { cachedResult, recordRun } from "./cache";
 import { listFeatureFiles } from "./files";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
 import type { Generated } from "./plan";
+import type { Problem } from "./problems";
 
 /**
  * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
@@ -23,6 +24,8 @@ export interface GenSummary {
   readonly removed: readonly string[];
   /** True when the manifest cache proved everything up to date (no feature was loaded). */
   readonly fromCache: boolean;
+  /** Lint warnings (empty when the cache answered: nothing changed since they were shown). */
+  readonly warnings: readonly Problem[];
   readonly ms: number;
 }
 
@@ -51,7 +54,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
   const featureFiles = listFeatureFiles(opts.featuresDir);
   const cached = cachedResult(opts, featureFiles);
   if (cached !== undefined) {
-    return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, ms: performance.now() - start };
+    return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, warnings: [], ms: performance.now() - start };
   }
   const generated = await generateInMemory(opts);
   const changes = diffOutputs(opts.outDir, generated.files);
@@ -63,6 +66,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
     unchanged: changes.unchanged.length,
     removed: [...changes.extra],
     fromCache: false,
+    warnings: generated.warnings,
     ms: performance.now() - start,
   };
 }

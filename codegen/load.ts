@@ -16,6 +16,8 @@ export interface LoadedFeature {
   readonly exportName: string;
   /** Where `feature(...)` was called, relative to the project root, when known. */
   readonly source: { readonly file: string; readonly line: number } | undefined;
+  /** Where each `.bucket(...)` was called, by bucket name, when known (for lint messages). */
+  readonly bucketSources: Readonly<Record<string, { readonly file: string; readonly line: number }>>;
 }
 
 /** What an exported value must look like to be a feature, when `instanceof` cannot tell. */
@@ -134,7 +136,15 @@ function collect(options: GenOptions, file: string, exportName: string, value: F
   }
   const checked = FeatureC.decode(model);
   if (E.isLeft(checked)) return { where, message: `feature "${value.key}" is not a valid model:\n${formatIssues(reportIssues(checked.left))}` };
-  return { key: value.key, model: checked.right, file, exportName, source };
+  const bucketSources: Record<string, { file: string; line: number }> = {};
+  const given = (value as { bucketSources?: unknown }).bucketSources;
+  if (typeof given === "object" && given !== null) {
+    for (const [name, where] of Object.entries(given)) {
+      const located = sourceOf(options, where);
+      if (located !== undefined) bucketSources[name] = located;
+    }
+  }
+  return { key: value.key, model: checked.right, file, exportName, source, bucketSources };
 }
 
 function sourceOf(options: GenOptions, source: unknown): LoadedFeature["source"] {

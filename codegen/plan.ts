@@ -16,6 +16,11 @@ import { display, type GenOptions } from "./options";
 import { at, GenerationError, type Problem } from "./problems";
 import { createProject } from "./project";
 import { valueTypeOf } from "./value-type";
+import { findingText, findingWhere, lintFeatures, type LintFinding } from "./lint";
+import { featureJsonSchema } from "../runtime/schema";
+
+/** The JSON Schema of the feature format, written beside the features for editors. */
+export const SCHEMA_FILE = "schema.json";
 
 /** Keys whose files would collide with the generator's own. */
 const RESERVED_KEYS = new Map([
@@ -32,6 +37,8 @@ export interface Generated {
   readonly featureFiles: readonly string[];
   /** Every source file the features depend on outside node_modules (feature files included), for the cache. */
   readonly inputs: readonly string[];
+  /** Lint warnings: printed, not blocking. */
+  readonly warnings: readonly Problem[];
 }
 
 function whereOf(options: GenOptions, f: LoadedFeature): string {
@@ -110,13 +117,20 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   const ran = loaded.features.filter((f) => !failed.has(f.file));
   const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...checkKeys(options, ran)];
   if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
+  // Static checks: errors block the run like compile errors; warnings ride along with the output.
+  const findings = lintFeatures(ran.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources })));
+  const asProblem = (f: LintFinding): Problem => ({ where: findingWhere(f), message: `${f.severity}: ${findingText(f)}` });
+  const lintErrors = findings.filter((f) => f.severity === "error").map(asProblem);
+  if (lintErrors.length > 0) throw new GenerationError(lintErrors);
+  const warnings = findings.filter((f) => f.severity === "warning").map(asProblem);
+  const models = new Map(ran.map((f) => [f.key, f.model]));
 
   const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inputs: AccessorInput[] = [];
   features.forEach((f, i) => {
     options.onProgress?.("reading types", i + 1, features.length);
     const names = accessorNames(f.key);
-    const context = contextKeys(f.model);
+    const context = contextKeys(f.model, (key) => models.get(key));
     const valueType = valueTypeOf(options, project, f, localNames(names));
     if ("conflict" in context) problems.push({ where: whereOf(options, f), message: context.conflict });
     if ("message" in valueType) problems.push(valueType);
@@ -147,9 +161,9 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
     files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
   });
-  const models = Object.fromEntries(inputs.map((i) => [i.key, i.model]));
-  files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(models, jsonNote(featuresFolder)), null, 2)}\n`);
+  files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
+  files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
   files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
   files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs)));
-  return { files, featureCount: inputs.length, featureFiles, inputs: dependencies };
+  return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

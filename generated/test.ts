@@ -30,6 +30,10 @@ const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, [
  *
  * Otherwise "default" → `false`.
  *
+ * Traffic shares (exact, for each combination of the other conditions):
+ * - when hostname ~ /^len.+/: "holdout" 10%, "control" 80%, "default" 10%
+ * - when not hostname ~ /^len.+/: "default" 100%
+ *
  * Defined at features/test.ts:4.
  */
 export function getTest(ctx?: TestContext): TestValue {
@@ -47,6 +51,10 @@ export function getTest(ctx?: TestContext): TestValue {
  * - "": `all(3 == 0.9)` → `false`
  *
  * Otherwise "default" → `false`.
+ *
+ * Traffic shares (exact, for each combination of the other conditions):
+ * - when hostname ~ /^len.+/: "holdout" 10%, "control" 80%, "default" 10%
+ * - when not hostname ~ /^len.+/: "default" 100%
  *
  * Defined at features/test.ts:4.
  */

@@ -72,7 +72,8 @@ export function trafficShares(model: FeatureModel): ShareAnalysis | undefined {
 
   const scenarios: Scenario[] = [];
   for (let mask = 0; mask < 1 << conditions.length; mask++) {
-    const truths = conditions.map((_, i) => (mask & (1 << i)) !== 0);
+    // All conditions true first: the case the rules were written for.
+    const truths = conditions.map((_, i) => (mask & (1 << i)) === 0);
     const conditionMap = new Map(conditions.map((c, i) => [c.key, truths[i]!]));
     const shares = new Array<number>(formulas.length + 1).fill(0);
     const index = grids.map(() => 0);

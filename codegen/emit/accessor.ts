@@ -12,6 +12,7 @@ import type { FeatureModel } from "../../runtime/model/feature";
 import { DEFAULT_BUCKET } from "../../runtime/model/feature";
 import type { ContextKeyType } from "../context-type";
 import { describeRule } from "../describe-rule";
+import { describeShares, hasRandomSplit } from "../analysis/describe-shares";
 import type { AccessorNames } from "../names";
 import type { ValueType } from "../value-type";
 import { literal } from "../literal";
@@ -55,7 +56,10 @@ function rulesDoc(input: AccessorInput): string[] {
     for (const b of model.buckets) lines.push(`- ${JSON.stringify(b.name)}: \`${describeRule(b.classifier)}\` → \`${shortJson(b.value)}\``);
     lines.push("");
   }
-  lines.push(`Otherwise ${JSON.stringify(DEFAULT_BUCKET)} → \`${shortJson(model.default)}\`.`, "", `Defined at ${input.source}.`);
+  lines.push(`Otherwise ${JSON.stringify(DEFAULT_BUCKET)} → \`${shortJson(model.default)}\`.`, "");
+  const shares = hasRandomSplit(model) ? describeShares(model, 4) : undefined;
+  if (shares !== undefined) lines.push("Traffic shares (exact, for each combination of the other conditions):", ...shares.map((l) => `- ${l}`), "");
+  lines.push(`Defined at ${input.source}.`);
   return lines;
 }
 

@@ -4,5 +4,5 @@
  */
 export { findRedosRisk } from "./redos";
 export type { RedosRisk } from "./redos";
-export { lintFeatures, formatFinding, LINT_RULES } from "./lint";
+export { lintFeatures, formatFinding, findingWhere, findingText, LINT_RULES } from "./lint";
 export type { LintFinding, LintRule, LintSubject, Severity } from "./types";

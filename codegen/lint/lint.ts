@@ -1,12 +1,13 @@
 import { contextTypes } from "./rules/context-types";
 import { contradictoryRanges } from "./rules/contradictory-ranges";
+import { prerequisites } from "./rules/prerequisites";
 import { regexRisk } from "./rules/regex-risk";
 import { sharedSalt } from "./rules/shared-salt";
 import { unreachableBucket } from "./rules/unreachable-bucket";
 import type { LintFinding, LintRule, LintSubject } from "./types";
 
 /** Every rule `lint` and `gen` run, in reporting order. */
-export const LINT_RULES: readonly LintRule[] = [unreachableBucket, contradictoryRanges, regexRisk, sharedSalt, contextTypes];
+export const LINT_RULES: readonly LintRule[] = [prerequisites, unreachableBucket, contradictoryRanges, regexRisk, sharedSalt, contextTypes];
 
 /** Runs every rule over the project's features; errors first, then warnings, each in rule order. */
 export function lintFeatures(subjects: readonly LintSubject[], rules: readonly LintRule[] = LINT_RULES): readonly LintFinding[] {
@@ -14,9 +15,18 @@ export function lintFeatures(subjects: readonly LintSubject[], rules: readonly L
   return [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")];
 }
 
+/** Where a finding points: `features/x.ts:12`, or undefined when the feature's source is unknown. */
+export function findingWhere(f: LintFinding): string | undefined {
+  return f.source === undefined ? undefined : `${f.source.file}:${f.source.line}`;
+}
+
+/** What a finding says, without its place: `feature "x", bucket "b" (buckets[1]): … [rule]`. */
+export function findingText(f: LintFinding): string {
+  const subject = [`feature ${JSON.stringify(f.feature)}`, f.bucket === undefined ? undefined : `bucket ${JSON.stringify(f.bucket)}`].filter(Boolean).join(", ");
+  return `${subject}${f.path === undefined ? "" : ` (${f.path})`}: ${f.message} [${f.rule}]`;
+}
+
 /** One line per finding: `features/x.ts:12: error: feature "x", bucket "b" (buckets[1]): … [rule]`. */
 export function formatFinding(f: LintFinding): string {
-  const where = f.source === undefined ? `feature ${f.feature}` : `${f.source.file}:${f.source.line}`;
-  const subject = [`feature ${JSON.stringify(f.feature)}`, f.bucket === undefined ? undefined : `bucket ${JSON.stringify(f.bucket)}`].filter(Boolean).join(", ");
-  return `${where}: ${f.severity}: ${subject}${f.path === undefined ? "" : ` (${f.path})`}: ${f.message} [${f.rule}]`;
+  return `${findingWhere(f) ?? `feature ${f.feature}`}: ${f.severity}: ${findingText(f)}`;
 }

@@ -31,7 +31,7 @@ test("gen, then gen --check after an edit: summary line, exit codes, stale files
   p.write("alpha.ts", flag("alpha"));
   const first = cli("gen");
   expect(first.stderr).toBe("");
-  expect(first.stdout).toMatch(/^1 feature, 5 written, 0 unchanged, in \d+ ms\n$/);
+  expect(first.stdout).toMatch(/^1 feature, 6 written, 0 unchanged, in \d+ ms\n$/);
   expect(first.status).toBe(0);
 
   p.write("alpha.ts", flag("alpha", 0.25));

@@ -42,7 +42,7 @@ describe("gen", () => {
     p.write("nested/beta.ts", flag("beta", 0.2));
     const summary = await generate(p.options);
     expect(summary).toMatchObject({ features: 2, unchanged: 0, removed: [], fromCache: false });
-    expect(summary.written).toEqual(["alpha.json", "alpha.ts", "beta.json", "beta.ts", "feature-store.ts", "features.json", "index.ts"]);
+    expect(summary.written).toEqual(["alpha.json", "alpha.ts", "beta.json", "beta.ts", "feature-store.ts", "features.json", "index.ts", "schema.json"]);
     const bundle = JSON.parse(readFileSync(join(p.out, "features.json"), "utf8"));
     expect(Object.keys(bundle.features)).toEqual(["alpha", "beta"]);
     expect(bundle.format).toBe("offline-features/bundle@1");
@@ -76,9 +76,9 @@ describe("gen", () => {
     age(p.out);
     const before = snapshot(p.out);
     const cached = await generate(p.options);
-    expect(cached).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: true });
+    expect(cached).toMatchObject({ features: 1, written: [], unchanged: 6, fromCache: true });
     const full = await generate({ ...p.options, cacheDir: undefined });
-    expect(full).toMatchObject({ features: 1, written: [], unchanged: 5, fromCache: false });
+    expect(full).toMatchObject({ features: 1, written: [], unchanged: 6, fromCache: false });
     expect(snapshot(p.out)).toEqual(before);
   });
 
@@ -89,7 +89,7 @@ describe("gen", () => {
     p.write("alpha.ts", flag("alpha", 0.3));
     const summary = await generate(p.options);
     expect(summary.written).toEqual(["alpha.json", "alpha.ts", "features.json"]);
-    expect(summary.unchanged).toBe(4);
+    expect(summary.unchanged).toBe(5);
   });
 
   test("removing a feature removes its generated files", async () => {
@@ -101,7 +101,7 @@ describe("gen", () => {
     p.remove("beta.ts");
     const summary = await generate(p.options);
     expect([...summary.removed].sort()).toEqual(["beta.json", "beta.ts"]);
-    expect(readdirSync(p.out).sort()).toEqual(["alpha.json", "alpha.ts", "feature-store.ts", "features.json", "index.ts", "notes.md"]);
+    expect(readdirSync(p.out).sort()).toEqual(["alpha.json", "alpha.ts", "feature-store.ts", "features.json", "index.ts", "notes.md", "schema.json"]);
     expect(readFileSync(join(p.out, "index.ts"), "utf8")).not.toContain("beta");
   });
 

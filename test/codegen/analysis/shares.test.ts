@@ -16,8 +16,8 @@ describe("exact traffic shares", () => {
     expect(analysis.conditions).toHaveLength(1);
     expect(analysis.conditions[0]!.node).toEqual({ __type: "re.match", attribute: { __type: "socket.hostname" }, value: "^len.+" });
     expect(table(seed.model)).toEqual([
-      { when: [false], shares: { holdout: "0%", control: "0%", "": "0%", default: "100%" } },
       { when: [true], shares: { holdout: "10%", control: "80%", "": "0%", default: "10%" } },
+      { when: [false], shares: { holdout: "0%", control: "0%", "": "0%", default: "100%" } },
     ]);
   });
 

@@ -32,3 +32,15 @@ describe("lint findings point at the definition", () => {
     expect(severities).toEqual(["error", "warning"]);
   });
 });
+
+describe("prerequisite cycles", () => {
+  it("are rejected with the whole cycle named", () => {
+    const gate = (key: string, next: string): LintSubject => ({
+      key,
+      model: { type: "offline-feature", python_versions: ["all"], buckets: [{ name: "on", classifier: { __type: "feature.in_bucket", feature: next, value: ["on"] }, value: true }], default: false },
+    });
+    const findings = lintFeatures([gate("a", "b"), gate("b", "c"), gate("c", "a")]);
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([["prerequisites", "prerequisites form a cycle: a → b → c → a"]]);
+    expect(findings[0]!.path).toBe("buckets[0].classifier");
+  });
+});
