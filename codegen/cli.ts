@@ -1,4 +1,5 @@
 import { parseArgs } from "./args";
+import { explainCommand, lintCommand, schemaText } from "./inspect";
 import { check, formatCheck, formatSummary, generate } from "./generate";
 import { display, resolveGenOptions, type GenOptionsInput } from "./options";
 import { formatProblems, GenerationError } from "./problems";
@@ -7,13 +8,16 @@ import { watchFeatures } from "./watch";
 
 /*
  * The command line: `offline-features gen [--check] [--watch] [--features DIR] [--out DIR]
- * [--runtime-import SPEC] [--no-cache]` and `offline-features import <pyof.json...> [--key K]
- * [--features DIR] [--force]`. Exit codes: 0 done, 1 a failed run or stale output, 2 a usage error.
+ * [--runtime-import SPEC] [--no-cache]`, `offline-features import <pyof.json...> [--key K]
+ * [--features DIR] [--force]`, `lint`, `explain <feature>` and `schema` (see USAGE). Exit codes: 0 done, 1 a failed run or stale output, 2 a usage error.
  */
 
 const USAGE = `usage:
   offline-features gen [--check] [--watch] [--features DIR] [--out DIR] [--runtime-import SPEC] [--no-cache]
-  offline-features import <pyof.json...> [--key KEY] [--features DIR] [--force]`;
+  offline-features import <pyof.json...> [--key KEY] [--features DIR] [--force]
+  offline-features lint [--features DIR]
+  offline-features explain <feature> [--features DIR]
+  offline-features schema`;
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -105,6 +109,33 @@ function importCommand(argv: readonly string[], io: Io): number {
   }
 }
 
+function featuresOption(argv: readonly string[], flags: readonly string[] = []) {
+  const args = parseArgs(argv, ["features"], flags);
+  const features = args.options.get("features");
+  return { args, options: resolveGenOptions(typeof features === "string" ? { features } : {}) };
+}
+
+async function lint(argv: readonly string[], io: Io): Promise<number> {
+  const { args, options } = featuresOption(argv);
+  if (args.positional.length > 0) throw new Error(`lint takes no arguments, found ${args.positional.join(" ")}`);
+  const result = await lintCommand(options);
+  for (const line of result.lines) (result.ok ? io.out : io.err)(line);
+  return result.ok ? 0 : 1;
+}
+
+async function explain(argv: readonly string[], io: Io): Promise<number> {
+  const { args, options } = featuresOption(argv);
+  if (args.positional.length !== 1) throw new Error("explain takes one feature key");
+  try {
+    for (const line of await explainCommand(options, args.positional[0]!)) io.out(line);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    io.err(`offline-features: ${e.message}`);
+    return 1;
+  }
+}
+
 /**
  * Runs the CLI on `argv` (without `node` and the script). Resolves to the exit code; with `--watch`,
  * to "watching" while the watcher keeps the process alive.
@@ -117,6 +148,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await gen(rest, io);
       case "import":
         return importCommand(rest, io);
+      case "lint":
+        return await lint(rest, io);
+      case "explain":
+        return await explain(rest, io);
+      case "schema":
+        if (rest.length > 0) throw new Error("schema takes no arguments");
+        io.out(schemaText());
+        return 0;
       case undefined:
       case "help":
       case "--help":
