@@ -52,7 +52,7 @@ describe("gen runs the static checks", () => {
     p.write("b.ts", rollout("b", "shared"));
     const summary = await generate(p.options);
     expect(summary.warnings.map((w) => `${w.where}: ${w.message}`)).toEqual([
-      'features/a.ts:5: warning: feature "a", bucket "on": features "a", "b" share the rollout salt "shared", so they pick the same units [shared-salt]',
+      'features/a.ts:4: warning: feature "a", bucket "on": features "a", "b" share the rollout salt "shared", so they pick the same units [shared-salt]',
     ]);
     expect(readdirSync(p.out)).toContain("a.json");
   });
