@@ -2,7 +2,7 @@ import type { Classifier, NoneLiteral } from "../runtime/model/classifier";
 import type { OfflineFeature } from "../runtime/offline-feature";
 
 /** A feature a rule depends on through `inBucket`. */
-export type Prerequisite = OfflineFeature<unknown, string, any>;
+export type Prerequisite = OfflineFeature<unknown, string, unknown>;
 
 const NO_PREREQUISITES: readonly Prerequisite[] = Object.freeze([]);
 

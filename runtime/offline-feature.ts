@@ -31,7 +31,7 @@ export interface FeatureOptions {
    * Features built with the DSL resolve to the feature objects their rules captured; a store
    * passes its own. Without it, every prerequisite is a `PREREQUISITE_ERROR`.
    */
-  readonly resolve?: (key: string) => OfflineFeature<unknown, string, any> | undefined;
+  readonly resolve?: (key: string) => OfflineFeature<unknown, string, unknown> | undefined;
 }
 
 function sourceName(options: FeatureOptions): string | undefined {
