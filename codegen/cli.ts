@@ -1,5 +1,4 @@
 import { parseArgs } from "./args";
-import { explainCommand, lintCommand, schemaText } from "./inspect";
 import { check, formatCheck, formatSummary, generate } from "./generate";
 import { display, resolveGenOptions, type GenOptionsInput } from "./options";
 import { formatProblems, GenerationError } from "./problems";
@@ -118,7 +117,7 @@ function featuresOption(argv: readonly string[], flags: readonly string[] = []) 
 async function lint(argv: readonly string[], io: Io): Promise<number> {
   const { args, options } = featuresOption(argv);
   if (args.positional.length > 0) throw new Error(`lint takes no arguments, found ${args.positional.join(" ")}`);
-  const result = await lintCommand(options);
+  const result = await inspect().lintCommand(options);
   for (const line of result.lines) (result.ok ? io.out : io.err)(line);
   return result.ok ? 0 : 1;
 }
@@ -127,13 +126,18 @@ async function explain(argv: readonly string[], io: Io): Promise<number> {
   const { args, options } = featuresOption(argv);
   if (args.positional.length !== 1) throw new Error("explain takes one feature key");
   try {
-    for (const line of await explainCommand(options, args.positional[0]!)) io.out(line);
+    for (const line of await inspect().explainCommand(options, args.positional[0]!)) io.out(line);
     return 0;
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     io.err(`offline-features: ${e.message}`);
     return 1;
   }
+}
+
+/** `lint`, `explain` and `schema` need the full generator (ts-morph); `gen` on an unchanged project does not. */
+function inspect(): typeof import("./inspect") {
+  return require("./inspect") as typeof import("./inspect");
 }
 
 /**
@@ -154,7 +158,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await explain(rest, io);
       case "schema":
         if (rest.length > 0) throw new Error("schema takes no arguments");
-        io.out(schemaText());
+        io.out(inspect().schemaText());
         return 0;
       case undefined:
       case "help":

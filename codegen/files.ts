@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { FEATURE_SCHEMA_ID } from "../runtime/schema/feature-schema";
+import { FEATURE_SCHEMA_ID } from "../runtime/schema/id";
 
 /** The first line of every generated TypeScript file; how the generator recognizes its own files. */
 export const HEADER_MARK = "// DO NOT EDIT. Generated";

@@ -5,8 +5,9 @@ import { classifierSchemas } from "./classifiers";
 import { fragments } from "./fragments";
 import { ref, type JsonSchema, type JsonSchemaObject, type NodeSchema } from "./types";
 
-/** The `$id` of the generated schema. */
-export const FEATURE_SCHEMA_ID = "urn:offline-features:feature";
+import { FEATURE_SCHEMA_ID } from "./id";
+
+export { FEATURE_SCHEMA_ID };
 
 function tagged(tag: string, node: NodeSchema): JsonSchema {
   return {
