@@ -6,12 +6,19 @@
  * - {@link watchFeatures}: regenerate on change (`gen --watch`).
  * - {@link importPyof}: turn PyOF JSON into DSL source (`offline-features import`).
  * - {@link describeRule}: a classifier in readable form, as generated docs show it.
+ * - {@link lintFeatures}, {@link formatFinding}: the static checks `gen` and `lint` run.
+ * - {@link trafficShares}, {@link describeShares}: exact traffic shares (`explain`, generated docs).
+ * - {@link lintCommand}, {@link explainCommand}, {@link schemaText}: `lint`, `explain` and `schema`.
  * - {@link resolveGenOptions}, {@link formatSummary}, {@link formatCheck}, {@link GenerationError}, {@link main}.
  */
 export { generate, check, formatSummary, formatCheck, type GenSummary, type CheckResult } from "./generate";
 export { watchFeatures, type Watcher, type WatchEvent } from "./watch";
 export { importPyof, type ImportOptions } from "./import/pyof";
 export { describeRule } from "./describe-rule";
+export { lintFeatures, formatFinding, LINT_RULES, type LintFinding, type LintRule, type LintSubject } from "./lint";
+export { trafficShares, formatShare, type ShareAnalysis, type Scenario, type Condition } from "./analysis/shares";
+export { describeShares } from "./analysis/describe-shares";
+export { lintCommand, explainCommand, schemaText } from "./inspect";
 export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
 export { GenerationError, type Problem } from "./problems";
 export { main } from "./cli";
