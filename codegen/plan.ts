@@ -26,6 +26,7 @@ export const SCHEMA_FILE = "schema.json";
 const RESERVED_KEYS = new Map([
   ["index", "index.ts"],
   ["features", BUNDLE_FILE],
+  ["schema", SCHEMA_FILE],
 ]);
 
 /** A run's output, computed in memory: nothing is written yet. */

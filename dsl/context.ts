@@ -1,16 +1,11 @@
-import { AMBIENT_KEYS } from "../runtime/evaluate/context";
-import { ContextNameC } from "../runtime/model/attribute";
+import { contextNameProblem } from "../runtime/model/attribute";
 import type { SemVer } from "../runtime/semver";
 import { Attr, type Instant } from "./attribute";
 import { DefinitionError, callSite } from "./call-site";
 
 function checkedName(name: string): string {
-  if (!ContextNameC.is(name)) {
-    throw new DefinitionError(`context attribute name ${JSON.stringify(name)} must look like "userId" (letters, digits, _ . -; not starting with a digit)`, { source: callSite() });
-  }
-  if ((AMBIENT_KEYS as readonly string[]).includes(name)) {
-    throw new DefinitionError(`context attribute name ${JSON.stringify(name)} is reserved for the ambient override of the same name`, { source: callSite() });
-  }
+  const problem = contextNameProblem(name);
+  if (problem !== undefined) throw new DefinitionError(problem, { source: callSite() });
   return name;
 }
 

@@ -7,6 +7,7 @@ import { mapAttributes } from "../runtime/model/walk";
 import { rangeProblem } from "../runtime/semver/range";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
+import { featureKeyProblem } from "../runtime/model/feature-key";
 import type { Prerequisite, Rule } from "./rule";
 
 /** A bucket as the builder holds it: the value is optional until `.default()` fills it in. */
@@ -42,7 +43,6 @@ type Allowed<T> = [T] extends [Undeclared] ? JsonValue : T;
 /** The value union after adding `X`: the declared type stays as declared. */
 type WithValue<V, X, T> = [T] extends [Undeclared] ? V | X : T;
 
-const FEATURE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Starts a feature. The key names its JSON file and getters (`test` → `generated/test.json`,
@@ -50,9 +50,8 @@ const FEATURE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function feature<const K extends string>(key: K): FeatureBuilder<never, never, {}> {
   const source = callSite();
-  if (!FEATURE_KEY.test(key)) {
-    throw new DefinitionError(`the feature key must be an identifier (letters, digits and _, not starting with a digit), found ${JSON.stringify(key)}`, { source });
-  }
+  const problem = featureKeyProblem(key);
+  if (problem !== undefined) throw new DefinitionError(problem, { source });
   return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {}, prerequisites: new Map() });
 }
 

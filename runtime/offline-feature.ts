@@ -9,6 +9,8 @@ import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./write";
+import { describeThrown } from "./evaluate/thrown";
+import { deepFreeze } from "./model/freeze";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 
 /** Where a feature was defined, for messages and generated docs. */
@@ -67,6 +69,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     /** Where each bucket was defined, by name, when known. */
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
   ) {
+    deepFreeze(model);
     this.compiled = compileFeature(model, {
       ...(key === undefined ? {} : { featureKey: key }),
       ...(resolve === undefined ? {} : { resolve }),
@@ -148,7 +151,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
       return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
       // Only a hostile context (a throwing getter or proxy) can get here.
-      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${String(e)}`);
+      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
       return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
     }
   }

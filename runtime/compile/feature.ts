@@ -6,6 +6,7 @@ import { bucketScope, type CompileOptions } from "./scope";
 import { isProcessConstant } from "./traits";
 import type { Predicate } from "./types";
 import { nodeFilter } from "./node-filter";
+import { describeThrown } from "../evaluate/thrown";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
 export interface CompiledFeature {
@@ -62,13 +63,14 @@ function compileBuckets(model: FeatureModel, options: CompileOptions): CompiledF
     } catch (e) {
       // Operators return errors rather than throw; this catches the unforeseen (a hostile
       // context's throwing getter) so that a getter still never throws, and goes on after it.
-      const error = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${String(e)}`);
+      const error = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
       return run(ctx, i + 1, [...(errors ?? []), error]);
     }
     return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
   };
 
   if (!model.buckets.every((b) => isProcessConstant(b.classifier))) {
+    // `?? ` and `!= null` below: JavaScript callers may pass null, which reads as no context.
     return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT) };
   }
   // Every attribute read is process-wide (hostname, session random, literals): unless the context
@@ -76,7 +78,7 @@ function compileBuckets(model: FeatureModel, options: CompileOptions): CompiledF
   let memo: EvaluationDetails<JsonValue> | undefined;
   return {
     evaluate: (ctx) => {
-      if (ctx !== undefined && overridesAmbient(ctx)) return run(ctx);
+      if (ctx != null && overridesAmbient(ctx)) return run(ctx);
       return (memo ??= run(EMPTY_CONTEXT));
     },
   };

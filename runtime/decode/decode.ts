@@ -6,21 +6,30 @@ import { describeValue, reportIssues } from "./reporter";
 /** Documents nesting deeper than this are refused before decoding, so no later step can overflow the stack. */
 export const MAX_DOCUMENT_DEPTH = 256;
 
-/** The depth of a parsed JSON document, measured with an explicit stack (never recursion). */
-export function documentDepth(root: unknown, limit: number): number {
-  let deepest = 0;
+/** Documents with more values than this are refused before decoding: no flag file is near it. */
+export const MAX_DOCUMENT_VALUES = 2_000_000;
+
+/**
+ * Why a parsed document is too big to decode, or undefined: nesting deeper than `depthLimit`, or
+ * more than {@link MAX_DOCUMENT_VALUES} values. Walked with an explicit stack (never recursion) and
+ * stopped as soon as a limit is passed, so neither the stack nor the heap can be exhausted here.
+ */
+export function documentSizeProblem(root: unknown, depthLimit: number): string | undefined {
+  let seen = 0;
   const stack: Array<[unknown, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (depth > deepest) {
-      deepest = depth;
-      if (deepest > limit) return deepest;
-    }
-    if (typeof value === "object" && value !== null) {
-      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+    if (depth > depthLimit) return `the document nests deeper than ${depthLimit} levels`;
+    if (++seen > MAX_DOCUMENT_VALUES) return `the document holds more than ${MAX_DOCUMENT_VALUES} values`;
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_DOCUMENT_VALUES) return `the document holds more than ${MAX_DOCUMENT_VALUES} values`;
+      for (let i = 0; i < value.length; i++) stack.push([value[i], depth + 1]);
+    } else {
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
     }
   }
-  return deepest;
+  return undefined;
 }
 
 /** Options for decoding: `source` names the document in error messages. */
@@ -43,9 +52,8 @@ export function decodeFeature(input: unknown, options: DecodeOptions = {}): E.Ei
     }
   }
   try {
-    if (documentDepth(parsed, MAX_DOCUMENT_DEPTH) > MAX_DOCUMENT_DEPTH) {
-      return fail("", `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels`);
-    }
+    const tooBig = documentSizeProblem(parsed, MAX_DOCUMENT_DEPTH);
+    if (tooBig !== undefined) return fail("", tooBig);
     return E.mapLeft((errors: Parameters<typeof reportIssues>[0]) => new FeatureDecodeError(reportIssues(errors), options.source))(
       FeatureC.decode(parsed),
     );

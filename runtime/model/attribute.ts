@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { AMBIENT_KEYS } from "../evaluate/context";
 import { TAG, checkedString, node, nodeWithOptional, taggedUnion } from "./tagged";
 
 /*
@@ -7,12 +8,32 @@ import { TAG, checkedString, node, nodeWithOptional, taggedUnion } from "./tagge
  */
 
 /** A context attribute name: the key read from the evaluation context. */
-export const ContextNameC = checkedString("ContextName", (s) =>
-  /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(s) ? undefined : `expected a context attribute name like "userId", found ${JSON.stringify(s)}`,
+export const ContextNameC = checkedString("ContextName", contextNameProblem);
+
+/**
+ * Why `name` cannot name a context attribute, or undefined. Ambient override names are taken, and
+ * so are names every object inherits (`constructor`, `toString`, …): a context without the key
+ * would read the inherited member instead of reporting the key missing.
+ */
+export function contextNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
+    return `expected a context attribute name like "userId" (letters, digits, _ . -; not starting with a digit), found ${JSON.stringify(name)}`;
+  }
+  if ((AMBIENT_KEYS as readonly string[]).includes(name)) return `the context attribute name ${JSON.stringify(name)} is reserved for the ambient override of the same name`;
+  if (name in Object.prototype) return `the context attribute name ${JSON.stringify(name)} is reserved: every JavaScript object inherits a member of that name`;
+  return undefined;
+}
+
+/** A number JSON can write: NaN and the infinities would be written as `null` and not read back. */
+const FiniteNumberC = new t.Type<number, number, unknown>(
+  "finite number",
+  (u): u is number => typeof u === "number" && Number.isFinite(u),
+  (u, c) => (typeof u === "number" && Number.isFinite(u) ? t.success(u) : t.failure(u, c, `expected a finite number, found ${typeof u === "number" ? String(u) : JSON.stringify(u) ?? typeof u}`)),
+  t.identity,
 );
 
 /** A fixed number (PyOF `static.number`). */
-export const StaticNumberC = node("static.number", { __type: t.literal("static.number"), value: t.number });
+export const StaticNumberC = node("static.number", { __type: t.literal("static.number"), value: FiniteNumberC });
 /** The machine's hostname (PyOF `socket.hostname`). Read once per process; the context may override it. */
 export const HostnameC = node("socket.hostname", { __type: t.literal("socket.hostname") });
 /** A rollout salt: the text hashed before the unit, so that features bucket independently. */

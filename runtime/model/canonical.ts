@@ -33,9 +33,8 @@ const byModelOrder = (a: string, b: string): number => rank(a) - rank(b) || (a <
 export function sortedValue(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(sortedValue);
   if (typeof value === "object" && value !== null) {
-    const out: Record<string, JsonValue> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortedValue((value as Record<string, JsonValue>)[key]!);
-    return out;
+    // Object.fromEntries defines own properties: a "__proto__" key in a value is kept as data.
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedValue((value as Record<string, JsonValue>)[key]!)]));
   }
   return value;
 }
@@ -47,16 +46,16 @@ const USER_VALUE_FIELDS = new Set(["default"]);
  * A bucket's `value` and the feature's `default` are user values; everything else is model.
  */
 export function canonicalRecord(record: object, isBucket = false): JsonValue {
-  const out: Record<string, JsonValue> = {};
   const source = record as Record<string, unknown>;
+  const entries: [string, JsonValue][] = [];
   for (const key of Object.keys(source).sort(byModelOrder)) {
     const field = source[key];
     if (field === undefined) continue;
-    if (USER_VALUE_FIELDS.has(key) || (isBucket && key === "value")) out[key] = sortedValue(field as JsonValue);
-    else if (key === "buckets" && Array.isArray(field)) out[key] = field.map((b: object) => canonicalRecord(b, true));
-    else out[key] = canonicalField(field);
+    if (USER_VALUE_FIELDS.has(key) || (isBucket && key === "value")) entries.push([key, sortedValue(field as JsonValue)]);
+    else if (key === "buckets" && Array.isArray(field)) entries.push([key, field.map((b: object) => canonicalRecord(b, true))]);
+    else entries.push([key, canonicalField(field)]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 function canonicalField(field: unknown): JsonValue {

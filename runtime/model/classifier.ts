@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { FeatureKeyC } from "./feature-key";
 import { AttributeC, TimeAttributeC, VersionAttributeC } from "./attribute";
 import { parseSemVer } from "../semver/parse";
 import { instantProblem } from "../time/instant";
@@ -89,9 +90,7 @@ export const AfterC = timeComparison("time.after");
  * A feature key: an identifier, as the DSL requires (`test` names `generated/test.json` and
  * `getTest`), so that a prerequisite names a feature the way everything else does.
  */
-export const FeatureKeyC = checkedString("FeatureKey", (s) =>
-  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected a feature key (an identifier like "new_checkout"), found ${describe(s)}`,
-);
+export { FeatureKeyC };
 const BucketNamesC = new t.Type<readonly string[], readonly string[], unknown>(
   "BucketNames",
   (u): u is readonly string[] => Array.isArray(u) && u.length > 0 && u.every((x) => typeof x === "string"),

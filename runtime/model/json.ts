@@ -41,7 +41,11 @@ function validateJson(root: unknown, c: t.Context): t.Validation<JsonValue> {
     if (bad !== undefined) return t.failure(root, c, `expected a JSON value${path ? ` at ${path}` : ""}, found ${bad}`);
     if (typeof value === "object" && value !== null) {
       if (Array.isArray(value)) {
-        value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]`, depth: depth + 1 }));
+        for (let i = 0; i < value.length; i++) {
+          // A hole would be written as null and read back as something else.
+          if (!(i in value)) return t.failure(root, c, `expected a JSON value at ${path}[${i}], found a hole in a sparse array`);
+          stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+        }
       } else {
         const proto: unknown = Object.getPrototypeOf(value);
         if (proto !== Object.prototype && proto !== null) {

@@ -4,9 +4,10 @@ import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import { checkedString } from "../model/tagged";
-import { decodeFeature, documentDepth, MAX_DOCUMENT_DEPTH } from "../decode/decode";
+import { decodeFeature, documentSizeProblem, MAX_DOCUMENT_DEPTH } from "../decode/decode";
 import { describeValue, reportIssues, type DecodeIssue } from "../decode/reporter";
 import { BundleDecodeError } from "./bundle-error";
+import { FeatureKeyC } from "../model/feature-key";
 
 /*
  * The bundle: every feature of a project in one JSON document, for distribution (the generated
@@ -19,9 +20,7 @@ import { BundleDecodeError } from "./bundle-error";
 export const BUNDLE_FORMAT = "offline-features/bundle@1";
 
 /** A feature key: an identifier, because it names generated files and getters. */
-export const FeatureKeyC = checkedString("FeatureKey", (s) =>
-  /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? undefined : `expected a feature key like "checkout_v2" (letters, digits and _, not starting with a digit), found ${JSON.stringify(s)}`,
-);
+export { FeatureKeyC };
 
 /** A decoded bundle: the features by key, normalized to the current form. */
 export interface Bundle {
@@ -50,15 +49,14 @@ const EnvelopeC = t.exact(
  * either PyOF form, gives the same hash.
  */
 export function bundleHash(features: Readonly<Record<string, FeatureModel>>): string {
-  const canonical: Record<string, JsonValue> = {};
-  for (const key of Object.keys(features).sort()) canonical[key] = FeatureC.encode(features[key]!);
+  // Object.fromEntries defines own properties, so no key (not even "__proto__") is lost.
+  const canonical = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
   return `sha256:${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
 /** The bundle's JSON value, keys sorted (what the generator writes as `features.json`, plus its note). */
 export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, generated?: string): JsonValue {
-  const encoded: Record<string, JsonValue> = {};
-  for (const key of Object.keys(features).sort()) encoded[key] = FeatureC.encode(features[key]!);
+  const encoded: Record<string, JsonValue> = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
   return {
     format: BUNDLE_FORMAT,
     ...(generated === undefined ? {} : { generated }),
@@ -86,22 +84,23 @@ export function decodeBundle(input: unknown, source?: string): E.Either<BundleDe
     }
   }
   try {
-    if (documentDepth(parsed, MAX_DOCUMENT_DEPTH + 2) > MAX_DOCUMENT_DEPTH + 2) {
-      return fail([{ path: "", message: `the document nests deeper than ${MAX_DOCUMENT_DEPTH + 2} levels` }]);
-    }
+    // Two more levels than a feature: the envelope and its "features" object.
+    const tooBig = documentSizeProblem(parsed, MAX_DOCUMENT_DEPTH + 2);
+    if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
     const envelope = EnvelopeC.decode(parsed);
     if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
     const issues: DecodeIssue[] = [];
-    const features: Record<string, FeatureModel> = {};
+    const decodedFeatures: [string, FeatureModel][] = [];
     for (const [key, raw] of Object.entries(envelope.right.features)) {
       const path = /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
       const keyProblem = FeatureKeyC.decode(key);
       if (E.isLeft(keyProblem)) issues.push(...prefixed(path, reportIssues(keyProblem.left)));
       const decoded = decodeFeature(raw);
       if (E.isLeft(decoded)) issues.push(...prefixed(path, decoded.left.issues));
-      else features[key] = decoded.right;
+      else decodedFeatures.push([key, decoded.right]);
     }
     if (issues.length > 0) return fail(issues);
+    const features: Record<string, FeatureModel> = Object.fromEntries(decodedFeatures);
     const actual = bundleHash(features);
     if (actual !== envelope.right.hash) {
       return fail([{ path: "hash", message: `the content does not match the hash: expected ${envelope.right.hash}, found ${actual} (was the file edited or cut short?)` }]);

@@ -182,8 +182,10 @@ describe("errors name file:line and leave the output as it was", () => {
     p.write("a.ts", flag("index"));
     p.write("b.ts", flag("foo_bar"));
     p.write("c.ts", flag("fooBar"));
+    p.write("d.ts", flag("schema"));
     const message = await problemsOf(() => generate(p.options));
     expect(message).toContain('features/a.ts:3: the feature key "index" is reserved: the generator writes index.ts itself');
+    expect(message).toContain('features/d.ts:3: the feature key "schema" is reserved: the generator writes schema.json itself');
     expect(message).toContain('features/c.ts:3: feature key "fooBar" gives the same generated names (getFooBar) as "foo_bar" at features/b.ts:3');
   });
 

@@ -90,7 +90,7 @@ describe("invalid definitions throw when they run, naming file:line, feature and
   });
 
   it.each(["", "1abc", "has-dash", "with space"])("the feature key %j", (key) => {
-    expect(thrown(() => feature(key)).message).toMatch(/the feature key must be an identifier/);
+    expect(thrown(() => feature(key)).message).toMatch(/expected a feature key: an identifier/);
   });
 
   it("an invalid regex", () => {
@@ -105,6 +105,6 @@ describe("invalid definitions throw when they run, naming file:line, feature and
 
   it("a context attribute named like an ambient override", () => {
     expect(thrown(() => ctx.string("hostname")).message).toMatch(/"hostname" is reserved/);
-    expect(thrown(() => ctx.number("9lives")).message).toMatch(/must look like "userId"/);
+    expect(thrown(() => ctx.number("9lives")).message).toMatch(/expected a context attribute name like "userId"/);
   });
 });

@@ -1,3 +1,4 @@
+import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../runtime/model/attribute";
 import type { Classifier, Scalar } from "../../../runtime/model/classifier";
 import { forEachNode } from "../../../runtime/model/walk";
@@ -17,23 +18,47 @@ function label(attribute: Attribute): string {
   return "name" in attribute ? `${attribute.__type} ${JSON.stringify(attribute.name)}` : attribute.__type;
 }
 
-/** Whether `x` satisfies a constraint; strings only meet `==`. */
-function admits(c: Constraint, x: Scalar): boolean {
-  if (c.tag === "comparison.eq") return x === c.bound;
-  if (typeof x !== "number" || typeof c.bound !== "number") return false;
-  return c.tag === "comparison.lt" ? x < c.bound : c.tag === "comparison.lte" ? x <= c.bound : c.tag === "comparison.gt" ? x > c.bound : x >= c.bound;
+/** The numbers a constraint admits, as an interval; undefined for an equality with a non-number. */
+interface Interval {
+  readonly lo: number;
+  readonly loIn: boolean;
+  readonly hi: number;
+  readonly hiIn: boolean;
 }
 
+function intervalOf(c: Constraint): Interval | undefined {
+  if (typeof c.bound !== "number") return undefined;
+  const b = c.bound;
+  switch (c.tag) {
+    case "comparison.lt":
+      return { lo: -Infinity, loIn: false, hi: b, hiIn: false };
+    case "comparison.lte":
+      return { lo: -Infinity, loIn: false, hi: b, hiIn: true };
+    case "comparison.gt":
+      return { lo: b, loIn: false, hi: Infinity, hiIn: false };
+    case "comparison.gte":
+      return { lo: b, loIn: true, hi: Infinity, hiIn: false };
+    case "comparison.eq":
+      return { lo: b, loIn: true, hi: b, hiIn: true };
+    default:
+      return absurd(c.tag);
+  }
+}
+
+const admits = (iv: Interval, x: number): boolean => (x > iv.lo || (x === iv.lo && iv.loIn)) && (x < iv.hi || (x === iv.hi && iv.hiIn));
+
 /**
- * Two constraints conflict when no value meets both. Checking each's boundary, a point just
- * inside it and the equality values is enough for intervals over one variable.
+ * Two constraints conflict when no value meets both. Numeric ones are intervals, compared exactly
+ * (however narrow the overlap, e.g. a one-second window of epoch milliseconds). An equality with
+ * a string or boolean meets only the same equality: ordering is false for non-numbers.
  */
 function conflict(a: Constraint, b: Constraint): boolean {
-  const candidates: Scalar[] = [a.bound, b.bound];
-  for (const c of [a, b]) {
-    if (typeof c.bound === "number") candidates.push(c.bound - 1e-9 * Math.max(1, Math.abs(c.bound)), c.bound + 1e-9 * Math.max(1, Math.abs(c.bound)));
-  }
-  return !candidates.some((x) => admits(a, x) && admits(b, x));
+  const [x, y] = [intervalOf(a), intervalOf(b)];
+  if (x === undefined || y === undefined) return !(a.tag === "comparison.eq" && b.tag === "comparison.eq" && a.bound === b.bound);
+  const lo = Math.max(x.lo, y.lo);
+  const hi = Math.min(x.hi, y.hi);
+  if (lo !== hi) return lo > hi;
+  return !(admits(x, lo) && admits(y, lo));
 }
 
 function check(subject: LintSubject): LintFinding[] {
