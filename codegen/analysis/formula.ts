@@ -81,10 +81,18 @@ function leaf(node: Classifier): Formula {
 
 /** A numeric comparison: a threshold when it tests a uniform random attribute against a number. */
 function comparison(node: Classifier & { readonly attribute: Attribute; readonly value: unknown }, op: Threshold["op"]): Formula {
-  if (attributeKind(node.attribute) === "uniform" && typeof node.value === "number") {
-    return { kind: "threshold", test: { variable: nodeKey(node.attribute), op, bound: node.value } };
-  }
-  return leaf(node);
+  if (attributeKind(node.attribute) !== "uniform") return leaf(node);
+  if (typeof node.value === "number") return { kind: "threshold", test: { variable: nodeKey(node.attribute), op, bound: node.value } };
+  // A random number against a non-number: every comparison, `ne` included, is false.
+  return { kind: "const", value: false };
+}
+
+/**
+ * Set membership of a random number: a finite set has probability zero, so `in` is (almost
+ * surely) false and `notin` true; over any other attribute it is a listed condition.
+ */
+function membership(node: Classifier & { readonly attribute: Attribute }, negated: boolean): Formula {
+  return attributeKind(node.attribute) === "uniform" ? { kind: "const", value: negated } : leaf(node);
 }
 
 /** Turns a classifier into a {@link Formula}. */
@@ -108,9 +116,11 @@ export function toFormula(node: Classifier): Formula {
       return comparison(node, "eq");
     case "comparison.ne":
       return comparison(node, "ne");
-    case "re.match":
     case "comparison.in":
+      return membership(node, false);
     case "comparison.notin":
+      return membership(node, true);
+    case "re.match":
     case "str.startswith":
     case "str.endswith":
     case "str.contains":

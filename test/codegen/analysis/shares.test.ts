@@ -1,5 +1,5 @@
 import { trafficShares, formatShare } from "../../../codegen/analysis/shares";
-import { c, ctx, feature, hostname, sessionRandom, staticNumber } from "../../../dsl";
+import { c, ctx, feature, hostname, noneOf, oneOf, sessionRandom, staticNumber } from "../../../dsl";
 import { test as seed } from "../../../features/test";
 
 const table = (model: Parameters<typeof trafficShares>[0]) => {
@@ -44,5 +44,18 @@ describe("exact traffic shares", () => {
     expect(rows).toHaveLength(4);
     expect(rows).toContainEqual({ when: [true, true], shares: { fr: "50%", ci: "0%", default: "50%" } });
     expect(rows).toContainEqual({ when: [true, false], shares: { fr: "50%", ci: "50%", default: "0%" } });
+  });
+});
+
+describe("random attributes outside numeric thresholds", () => {
+  it("a comparison with a non-number is decided false, not listed as a condition", () => {
+    const f = feature("odd").bucket("never", sessionRandom().eq("x" as never), 1).bucket("half", sessionRandom().lt(0.5), 2).default(0);
+    expect(trafficShares(f.model)!.conditions).toEqual([]);
+    expect(table(f.model)).toEqual([{ when: [], shares: { never: "0%", half: "50%", default: "50%" } }]);
+  });
+
+  it("membership of a random number in a finite set has probability zero", () => {
+    const f = feature("set").bucket("in", oneOf(sessionRandom(), [0.5]), 1).bucket("out", noneOf(sessionRandom(), [0.5]), 2).default(0);
+    expect(table(f.model)).toEqual([{ when: [], shares: { in: "0%", out: "100%", default: "0%" } }]);
   });
 });
