@@ -1,5 +1,7 @@
 import type { FeatureModel } from "../../runtime/model/feature";
 import type { SourceLocation } from "../../runtime/offline-feature";
+import type { Classifier } from "../../runtime/model/classifier";
+import { forEachNode } from "../../runtime/model/walk";
 
 /** A feature as lint sees it: its key, its model, and where it and its buckets were defined. */
 export interface LintSubject {
@@ -34,4 +36,20 @@ export interface LintRule {
 /** Where a finding about `bucket` of `subject` points: the bucket's line, else the feature's. */
 export function locate(subject: LintSubject, bucket?: string): SourceLocation | undefined {
   return (bucket === undefined ? undefined : subject.bucketSources?.[bucket]) ?? subject.source;
+}
+
+/** Where a rule node sits: its feature, bucket, JSON path and source line, ready for a finding. */
+export interface NodePlace {
+  readonly feature: string;
+  readonly bucket: string;
+  readonly path: string;
+  readonly source: SourceLocation | undefined;
+}
+
+/** Calls `visit` on every classifier node of every bucket of `subject`, with its place. */
+export function forEachRuleNode(subject: LintSubject, visit: (node: Classifier, place: NodePlace) => void): void {
+  subject.model.buckets.forEach((bucket, b) => {
+    const source = locate(subject, bucket.name);
+    forEachNode(bucket.classifier, (node, path) => visit(node, { feature: subject.key, bucket: bucket.name, path, source }), `buckets[${b}].classifier`);
+  });
 }

@@ -1,9 +1,8 @@
 import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../runtime/model/attribute";
-import type { Classifier, Scalar } from "../../../runtime/model/classifier";
-import { forEachNode } from "../../../runtime/model/walk";
+import type { Scalar } from "../../../runtime/model/classifier";
 import { attributeKind, nodeKey } from "../../analysis/formula";
-import { locate, type LintFinding, type LintRule, type LintSubject } from "../types";
+import { forEachRuleNode, type LintFinding, type LintRule, type LintSubject } from "../types";
 
 const SYMBOL = { "comparison.lt": "<", "comparison.lte": "<=", "comparison.gt": ">", "comparison.gte": ">=", "comparison.eq": "==" } as const;
 type RangeTag = keyof typeof SYMBOL;
@@ -63,41 +62,33 @@ function conflict(a: Constraint, b: Constraint): boolean {
 
 function check(subject: LintSubject): LintFinding[] {
   const findings: LintFinding[] = [];
-  subject.model.buckets.forEach((bucket, b) => {
-    forEachNode(
-      bucket.classifier,
-      (node: Classifier, path) => {
-        if (node.__type !== "bool.all") return;
-        const byAttribute = new Map<string, { attribute: Attribute; constraints: Constraint[] }>();
-        node.value.forEach((child, index) => {
-          if (!(child.__type in SYMBOL) || !("attribute" in child) || attributeKind(child.attribute) === "constant") return;
-          const key = nodeKey(child.attribute);
-          const entry = byAttribute.get(key) ?? { attribute: child.attribute, constraints: [] };
-          entry.constraints.push({ tag: child.__type as RangeTag, bound: child.value as Scalar, index });
-          byAttribute.set(key, entry);
-        });
-        for (const { attribute, constraints } of byAttribute.values()) {
-          for (let i = 0; i < constraints.length; i++) {
-            for (let j = i + 1; j < constraints.length; j++) {
-              const [x, y] = [constraints[i]!, constraints[j]!];
-              if (!conflict(x, y)) continue;
-              findings.push({
-                rule: "contradictory-ranges",
-                severity: "error",
-                feature: subject.key,
-                bucket: bucket.name,
-                path: `${path}.value[${y.index}]`,
-                source: locate(subject, bucket.name),
-                message:
-                  `contradictory ranges in one "all": x ${SYMBOL[x.tag]} ${JSON.stringify(x.bound)} (value[${x.index}]) and ` +
-                  `x ${SYMBOL[y.tag]} ${JSON.stringify(y.bound)} (value[${y.index}]) cannot both hold, for x = ${label(attribute)}`,
-              });
-            }
-          }
+  forEachRuleNode(subject, (node, place) => {
+    if (node.__type !== "bool.all") return;
+    const byAttribute = new Map<string, { attribute: Attribute; constraints: Constraint[] }>();
+    node.value.forEach((child, index) => {
+      if (!(child.__type in SYMBOL) || !("attribute" in child) || attributeKind(child.attribute) === "constant") return;
+      const key = nodeKey(child.attribute);
+      const entry = byAttribute.get(key) ?? { attribute: child.attribute, constraints: [] };
+      entry.constraints.push({ tag: child.__type as RangeTag, bound: child.value as Scalar, index });
+      byAttribute.set(key, entry);
+    });
+    for (const { attribute, constraints } of byAttribute.values()) {
+      for (let i = 0; i < constraints.length; i++) {
+        for (let j = i + 1; j < constraints.length; j++) {
+          const [x, y] = [constraints[i]!, constraints[j]!];
+          if (!conflict(x, y)) continue;
+          findings.push({
+            rule: "contradictory-ranges",
+            severity: "error",
+            ...place,
+            path: `${place.path}.value[${y.index}]`,
+            message:
+              `contradictory ranges in one "all": x ${SYMBOL[x.tag]} ${JSON.stringify(x.bound)} (value[${x.index}]) and ` +
+              `x ${SYMBOL[y.tag]} ${JSON.stringify(y.bound)} (value[${y.index}]) cannot both hold, for x = ${label(attribute)}`,
+          });
         }
-      },
-      `buckets[${b}].classifier`,
-    );
+      }
+    }
   });
   return findings;
 }

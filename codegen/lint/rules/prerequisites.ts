@@ -1,7 +1,6 @@
 import { dependenciesOf, findCycle, formatCycle } from "../../../runtime/model/dependencies";
 import { DEFAULT_BUCKET } from "../../../runtime/model/feature";
-import { forEachNode } from "../../../runtime/model/walk";
-import { locate, type LintFinding, type LintRule } from "../types";
+import { forEachRuleNode, type LintFinding, type LintRule } from "../types";
 
 /**
  * Prerequisites must name features of the project, buckets those features have, and never loop
@@ -15,25 +14,19 @@ export const prerequisites: LintRule = {
     const byKey = new Map(subjects.map((s) => [s.key, s]));
     const findings: LintFinding[] = [];
     for (const subject of subjects) {
-      subject.model.buckets.forEach((bucket, b) => {
-        forEachNode(
-          bucket.classifier,
-          (node, path) => {
-            if (node.__type !== "feature.in_bucket") return;
-            const at = { rule: "prerequisites", severity: "error" as const, feature: subject.key, bucket: bucket.name, path, source: locate(subject, bucket.name) };
-            const other = byKey.get(node.feature);
-            if (other === undefined) {
-              findings.push({ ...at, message: `the prerequisite feature ${JSON.stringify(node.feature)} is not defined in this project` });
-              return;
-            }
-            const names = new Set([...other.model.buckets.map((x) => x.name), DEFAULT_BUCKET]);
-            const unknown = node.value.filter((name) => !names.has(name));
-            if (unknown.length > 0) {
-              findings.push({ ...at, message: `feature ${JSON.stringify(node.feature)} has no bucket ${unknown.map((n) => JSON.stringify(n)).join(", ")}; its buckets are ${[...names].map((n) => JSON.stringify(n)).join(", ")}` });
-            }
-          },
-          `buckets[${b}].classifier`,
-        );
+      forEachRuleNode(subject, (node, place) => {
+        if (node.__type !== "feature.in_bucket") return;
+        const at = { rule: "prerequisites", severity: "error" as const, ...place };
+        const other = byKey.get(node.feature);
+        if (other === undefined) {
+          findings.push({ ...at, message: `the prerequisite feature ${JSON.stringify(node.feature)} is not defined in this project` });
+          return;
+        }
+        const names = new Set([...other.model.buckets.map((x) => x.name), DEFAULT_BUCKET]);
+        const unknown = node.value.filter((name) => !names.has(name));
+        if (unknown.length > 0) {
+          findings.push({ ...at, message: `feature ${JSON.stringify(node.feature)} has no bucket ${unknown.map((n) => JSON.stringify(n)).join(", ")}; its buckets are ${[...names].map((n) => JSON.stringify(n)).join(", ")}` });
+        }
       });
     }
     const cycle = findCycle(new Map(subjects.map((s) => [s.key, s.model])));

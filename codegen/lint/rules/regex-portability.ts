@@ -1,5 +1,4 @@
-import { forEachNode } from "../../../runtime/model/walk";
-import { locate, type LintFinding, type LintRule } from "../types";
+import { forEachRuleNode, type LintFinding, type LintRule } from "../types";
 
 /**
  * Syntax JavaScript's engine accepts but PyOF's Rust `regex` crate refuses: that engine guarantees
@@ -37,30 +36,22 @@ function syntaxOnly(pattern: string): string {
 export const regexPortability: LintRule = {
   name: "regex-portability",
   severity: "warning",
-  check: (subjects) =>
-    subjects.flatMap((subject) => {
-      const findings: LintFinding[] = [];
-      subject.model.buckets.forEach((bucket, b) => {
-        forEachNode(
-          bucket.classifier,
-          (node, path) => {
-            if (node.__type !== "re.match") return;
-            const syntax = syntaxOnly(node.value);
-            const found = NOT_IN_RUST.find(([probe]) => probe.test(syntax));
-            if (found === undefined) return;
-            findings.push({
-              rule: "regex-portability",
-              severity: "warning",
-              feature: subject.key,
-              bucket: bucket.name,
-              path: `${path}.value`,
-              source: locate(subject, bucket.name),
-              message: `regex ${JSON.stringify(node.value)} uses ${found[1]}, which PyOF's Rust regex engine does not support: Python services cannot load this feature`,
-            });
-          },
-          `buckets[${b}].classifier`,
-        );
+  check: (subjects) => {
+    const findings: LintFinding[] = [];
+    for (const subject of subjects) {
+      forEachRuleNode(subject, (node, place) => {
+        if (node.__type !== "re.match") return;
+        const found = NOT_IN_RUST.find(([probe]) => probe.test(syntaxOnly(node.value)));
+        if (found === undefined) return;
+        findings.push({
+          rule: "regex-portability",
+          severity: "warning",
+          ...place,
+          path: `${place.path}.value`,
+          message: `regex ${JSON.stringify(node.value)} uses ${found[1]}, which PyOF's Rust regex engine does not support: Python services cannot load this feature`,
+        });
       });
-      return findings;
-    }),
+    }
+    return findings;
+  },
 };

@@ -1,8 +1,7 @@
-import { forEachNode } from "../../../runtime/model/walk";
 import { patternProblem } from "../../../runtime/model/pattern";
 import { attributeKind } from "../../analysis/formula";
 import { findRedosRisk } from "../redos";
-import { locate, type LintFinding, type LintRule } from "../types";
+import { forEachRuleNode, type LintFinding, type LintRule } from "../types";
 
 /**
  * Regexes must compile, and a regex that runs on request context must not risk catastrophic
@@ -12,27 +11,22 @@ import { locate, type LintFinding, type LintRule } from "../types";
 export const regexRisk: LintRule = {
   name: "regex-risk",
   severity: "error",
-  check: (subjects) =>
-    subjects.flatMap((subject) => {
-      const findings: LintFinding[] = [];
-      subject.model.buckets.forEach((bucket, b) => {
-        forEachNode(
-          bucket.classifier,
-          (node, path) => {
-            if (node.__type !== "re.match") return;
-            const at = { rule: "regex-risk", severity: "error" as const, feature: subject.key, bucket: bucket.name, path: `${path}.value`, source: locate(subject, bucket.name) };
-            const invalid = patternProblem(node.value);
-            if (invalid !== undefined) {
-              findings.push({ ...at, message: invalid });
-              return;
-            }
-            const readsRequest = attributeKind(node.attribute) === "opaque" && node.attribute.__type.startsWith("context.");
-            const risk = readsRequest ? findRedosRisk(node.value) : undefined;
-            if (risk !== undefined) findings.push({ ...at, message: `regex ${JSON.stringify(node.value)} runs on request context and risks catastrophic backtracking: ${risk.reason}` });
-          },
-          `buckets[${b}].classifier`,
-        );
+  check: (subjects) => {
+    const findings: LintFinding[] = [];
+    for (const subject of subjects) {
+      forEachRuleNode(subject, (node, place) => {
+        if (node.__type !== "re.match") return;
+        const at = { rule: "regex-risk", severity: "error" as const, ...place, path: `${place.path}.value` };
+        const invalid = patternProblem(node.value);
+        if (invalid !== undefined) {
+          findings.push({ ...at, message: invalid });
+          return;
+        }
+        const readsRequest = attributeKind(node.attribute) === "opaque" && node.attribute.__type.startsWith("context.");
+        const risk = readsRequest ? findRedosRisk(node.value) : undefined;
+        if (risk !== undefined) findings.push({ ...at, message: `regex ${JSON.stringify(node.value)} runs on request context and risks catastrophic backtracking: ${risk.reason}` });
       });
-      return findings;
-    }),
+    }
+    return findings;
+  },
 };
