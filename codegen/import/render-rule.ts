@@ -9,62 +9,37 @@ import { AMBIENT_KEYS } from "../../runtime/evaluate/context";
  * written as a raw rule, `new Rule({...})`, which builds the same model, so the round trip holds.
  */
 
-/**
- * What an attribute yields, which decides the comparisons the DSL allows on it. PyOF's files hold
- * only its own vocabulary; the rest is imported as raw rules ("other"), which round-trip exactly.
- */
-type Yields = "number" | "string" | "boolean" | "other";
-
 /** The DSL names a rendering used, for the import declaration. */
 export type UsedNames = Set<string>;
 
-function yields(attribute: Attribute): Yields {
-  switch (attribute.__type) {
-    case "static.number":
-    case "random.session":
-    case "error":
-    case "context.number":
-      return "number";
-    case "socket.hostname":
-    case "context.string":
-      return "string";
-    case "context.boolean":
-      return "boolean";
-    case "random.unit":
-    case "process.env":
-    case "process.platform":
-    case "time.now":
-    case "context.version":
-    case "process.node_version":
-    case "context.timestamp":
-      return "other";
-    default:
-      return absurd(attribute);
-  }
+/**
+ * An attribute as a DSL call: the source, the DSL name it calls, and what it yields (which decides
+ * the comparisons the DSL's types allow on it). Undefined when the typed DSL cannot build it: PyOF's
+ * files hold only its own vocabulary, and the rest is imported as raw rules, which round-trip exactly.
+ */
+interface DslAttribute {
+  readonly call: string;
+  readonly name: string;
+  readonly yields: "number" | "string" | "boolean";
 }
 
-/** The attribute as a DSL call, or undefined when the DSL cannot build it. */
-function renderAttribute(attribute: Attribute, used: UsedNames): string | undefined {
+function dslAttribute(attribute: Attribute): DslAttribute | undefined {
   switch (attribute.__type) {
     case "static.number":
-      used.add("staticNumber");
-      return `staticNumber(${JSON.stringify(attribute.value)})`;
+      return { call: `staticNumber(${JSON.stringify(attribute.value)})`, name: "staticNumber", yields: "number" };
     case "socket.hostname":
-      used.add("hostname");
-      return "hostname()";
+      return { call: "hostname()", name: "hostname", yields: "string" };
     case "random.session":
-      used.add("sessionRandom");
-      return "sessionRandom()";
+      return attribute.salt === undefined ? { call: "sessionRandom()", name: "sessionRandom", yields: "number" } : undefined;
     case "error":
-      used.add("errorAttribute");
-      return "errorAttribute()";
+      return { call: "errorAttribute()", name: "errorAttribute", yields: "number" };
     case "context.string":
     case "context.number":
     case "context.boolean": {
-      // The DSL refuses the ambient names as context keys; PyOF's JSON could still hold one.
+      // The DSL refuses reserved names as context keys; PyOF's JSON could still hold one.
       if ((AMBIENT_KEYS as readonly string[]).includes(attribute.name)) return undefined;
-      used.add("ctx");
-      return `ctx.${attribute.__type.slice("context.".length)}(${JSON.stringify(attribute.name)})`;
+      const kind = attribute.__type.slice("context.".length) as DslAttribute["yields"];
+      return { call: `ctx.${kind}(${JSON.stringify(attribute.name)})`, name: "ctx", yields: kind };
     }
     case "random.unit":
     case "process.env":
@@ -84,18 +59,18 @@ function raw(node: Classifier, used: UsedNames): string {
   return `new Rule(${JSON.stringify(node)})`;
 }
 
-function comparison(fn: string, node: Classifier & { attribute: Attribute; value: Scalar }, ok: (y: Yields) => boolean, used: UsedNames): string {
-  const attribute = ok(yields(node.attribute)) ? renderAttribute(node.attribute, new Set()) : undefined;
-  if (attribute === undefined) return raw(node, used);
-  renderAttribute(node.attribute, used);
+function comparison(fn: string, node: Classifier & { attribute: Attribute; value: Scalar }, ok: (y: DslAttribute["yields"]) => boolean, used: UsedNames): string {
+  const attribute = dslAttribute(node.attribute);
+  if (attribute === undefined || !ok(attribute.yields)) return raw(node, used);
+  used.add(attribute.name);
   used.add(fn);
-  return `${fn}(${attribute}, ${JSON.stringify(node.value)})`;
+  return `${fn}(${attribute.call}, ${JSON.stringify(node.value)})`;
 }
 
 /** The classifier as DSL source; `used` collects the names to import. */
 export function renderRule(node: Classifier, used: UsedNames): string {
-  const numeric = (value: Scalar) => (y: Yields) => y === "number" && typeof value === "number";
-  const sameType = (value: Scalar) => (y: Yields) => typeof value === y;
+  const numeric = (value: Scalar) => (y: DslAttribute["yields"]) => y === "number" && typeof value === "number";
+  const sameType = (value: Scalar) => (y: DslAttribute["yields"]) => typeof value === y;
   switch (node.__type) {
     case "bool.all":
       used.add("c");
@@ -118,12 +93,8 @@ export function renderRule(node: Classifier, used: UsedNames): string {
       return comparison("eq", node, sameType(node.value), used);
     case "comparison.ne":
       return comparison("ne", node, sameType(node.value), used);
-    case "re.match": {
-      const attribute = yields(node.attribute) === "string" ? renderAttribute(node.attribute, used) : undefined;
-      if (attribute === undefined) return raw(node, used);
-      used.add("regex");
-      return `regex(${attribute}, ${JSON.stringify(node.value)})`;
-    }
+    case "re.match":
+      return comparison("regex", node, (y) => y === "string", used);
     // Not in PyOF's vocabulary: kept exact as raw rules.
     case "comparison.in":
     case "comparison.notin":
