@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { AMBIENT_KEYS } from "../evaluate/context";
-import { TAG, checkedString, node, nodeWithOptional, taggedUnion } from "./tagged";
+import { TAG, checkedString, node, nodeWithOptional, taggedUnion } from "../decode/tagged-union";
 
 /*
  * Attributes are the inputs a classifier reads. Each is a tagged record, exactly as the JSON

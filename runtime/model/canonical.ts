@@ -1,4 +1,4 @@
-import { TAG } from "./tagged";
+import { TAG } from "../decode/tagged-union";
 import type { JsonValue } from "./json";
 
 /*

@@ -4,7 +4,7 @@ import { AttributeC, TimeAttributeC, VersionAttributeC } from "./attribute";
 import { parseSemVer } from "../semver/parse";
 import { instantProblem } from "../time/instant";
 import { patternProblem } from "./pattern";
-import { TAG, checkedString, node, taggedUnion } from "./tagged";
+import { TAG, checkedString, node, taggedUnion } from "../decode/tagged-union";
 
 /** A literal a comparison compares against. */
 export type Scalar = string | number | boolean | null;

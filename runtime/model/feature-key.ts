@@ -1,4 +1,4 @@
-import { checkedString } from "./tagged";
+import { checkedString } from "../decode/tagged-union";
 
 /**
  * Why `key` cannot be a feature key, or undefined. A key names the feature's files and getters

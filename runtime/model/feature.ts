@@ -3,7 +3,7 @@ import { pipe } from "fp-ts/function";
 import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
-import { checkedString } from "./tagged";
+import { checkedString } from "../decode/tagged-union";
 import { canonicalRecord } from "./canonical";
 import { rangeProblem } from "../semver/range";
 

@@ -1,4 +1,4 @@
-import { TAG } from "../model/tagged";
+import { TAG } from "../decode/tagged-union";
 import { timeAttributeCodecs, versionAttributeCodecs } from "../model/attribute";
 import { attributeSchemas } from "./attributes";
 import { classifierSchemas } from "./classifiers";

@@ -3,7 +3,7 @@ import * as t from "io-ts";
 import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
-import { checkedString } from "../model/tagged";
+import { checkedString } from "../decode/tagged-union";
 import { decodeFeature, documentSizeProblem, MAX_DOCUMENT_DEPTH } from "../decode/decode";
 import { describeValue, reportIssues, type DecodeIssue } from "../decode/reporter";
 import { BundleDecodeError } from "./bundle-error";

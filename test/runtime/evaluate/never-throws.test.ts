@@ -1,7 +1,7 @@
 import * as E from "fp-ts/Either";
 import fc from "fast-check";
-import { EvaluationError, OfflineFeature, type EvaluationContext } from "../../runtime";
-import { evaluationContext, featureDocument } from "./model-arbitraries";
+import { EvaluationError, OfflineFeature, type EvaluationContext } from "../../../runtime";
+import { evaluationContext, featureDocument } from "../model-arbitraries";
 
 /*
  * Whatever the rules and whatever the context, evaluation answers: it never throws, and no

@@ -1,21 +1,24 @@
-import type { EvaluationContext } from "../evaluate/context";
-import { EvaluationError } from "../evaluate/details";
+import type { EvaluationContext } from "./context";
+import { EvaluationError } from "./details";
 import { DEFAULT_BUCKET } from "../model/feature";
 import { parseRange, satisfies } from "../semver/range";
 import { parseSemVer } from "../semver/parse";
-import { processNodeVersion } from "./ambient";
-import { describeFound } from "./describe-found";
-import { lastParsed } from "./parse-cache";
-
-/** Whether a feature applies: true, false (disabled), or an error in the context's override. */
-export type NodeFilter = (ctx: EvaluationContext | undefined) => boolean | EvaluationError;
+import { processNodeVersion } from "../compile/ambient";
+import { describeFound } from "../compile/describe-found";
+import { lastParsed } from "../compile/parse-cache";
 
 /**
- * The `node_versions` filter. The running Node is checked against the range once, at load; only a
+ * Whether a feature applies to the running Node.js version (its `node_versions` field): true,
+ * false (disabled), or an error in the context's `nodeVersion` override.
+ */
+export type NodeVersionFilter = (ctx: EvaluationContext | undefined) => boolean | EvaluationError;
+
+/**
+ * The `node_versions` filter. The running Node.js is checked against the range once, at load; only a
  * context that overrides `nodeVersion` (tests, or a server answering for other runtimes) is
  * checked on each evaluation. An invalid override is an error, reported at `node_versions`.
  */
-export function nodeFilter(range: string): NodeFilter {
+export function nodeVersionFilter(range: string): NodeVersionFilter {
   const parsed = parseRange(range);
   if (parsed === undefined) {
     const invalid = new EvaluationError("TYPE_MISMATCH", DEFAULT_BUCKET, "node_versions", `invalid version range ${JSON.stringify(range)}`);

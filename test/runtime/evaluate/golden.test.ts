@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/Either";
-import { OfflineFeature, type EvaluationContext, type Reason } from "../../runtime";
+import { OfflineFeature, type EvaluationContext, type Reason } from "../../../runtime";
 
 /*
  * Golden cases: every file in test/fixtures/cases/ is a JSON array of
@@ -24,7 +24,7 @@ type Case = [string, unknown, EvaluationContext, string, unknown, Expectations?]
 Object.assign(process.env, { OFFLINE_FEATURES_GOLDEN: "golden-env", OFFLINE_FEATURES_GOLDEN_EMPTY: "" });
 delete process.env.OFFLINE_FEATURES_GOLDEN_MISSING;
 
-const fixtures = join(__dirname, "..", "fixtures");
+const fixtures = join(__dirname, "..", "..", "fixtures");
 const folder = join(fixtures, "cases");
 const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
 

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/Either";
-import { decodeFeature, FeatureDecodeError, OfflineFeature } from "../../runtime";
-import cases from "../fixtures/decode-errors.json";
+import { decodeFeature, FeatureDecodeError, OfflineFeature } from "../../../runtime";
+import cases from "../../fixtures/decode-errors.json";
 
 type Case = [name: string, input: unknown, expected: [path: string, messagePart: string][]];
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/Either";
-import { OfflineFeature } from "../../runtime";
+import { OfflineFeature } from "../../../runtime";
 
 /*
  * Decode-error golden cases: every file in test/fixtures/decode-cases/ is a JSON array of
@@ -12,7 +12,7 @@ import { OfflineFeature } from "../../runtime";
 
 type Case = [string, unknown, [string, string][]];
 
-const folder = join(__dirname, "..", "fixtures", "decode-cases");
+const folder = join(__dirname, "..", "..", "fixtures", "decode-cases");
 const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
 
 describe.each(files)("%s", (file) => {

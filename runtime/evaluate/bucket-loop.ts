@@ -1,0 +1,90 @@
+import type { Bucket } from "../model/feature";
+import type { JsonValue } from "../model/json";
+import type { Predicate } from "../compile/types";
+import { overridesAmbient, type EvaluationContext } from "./context";
+import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
+import { describeThrown } from "./thrown";
+
+/** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
+export interface CompiledFeature {
+  /** Evaluates against `ctx`. Never throws. */
+  evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
+}
+
+const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
+
+/**
+ * The bucket loop: the first bucket whose predicate is true answers; errors met on the way are
+ * collected and evaluation goes on; no match gives the default. One frozen details record per
+ * bucket is built here, at load, so an error-free evaluation allocates nothing.
+ *
+ * @param predicates one compiled classifier per bucket, in bucket order.
+ * @param processConstant true when every rule reads only process-wide attributes: the answer is
+ *   then memoized unless the context overrides one of them.
+ */
+export function bucketLoop(
+  buckets: readonly Bucket[],
+  predicates: readonly Predicate[],
+  fallback: JsonValue,
+  processConstant: boolean,
+): CompiledFeature {
+  const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>
+    Object.freeze({ value: b.value, bucket: b.name, reason: "TARGETING_MATCH", errors: NO_ERRORS }),
+  );
+  const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
+  const count = predicates.length;
+
+  const run = (ctx: EvaluationContext, from = 0, carried?: EvaluationError[]): EvaluationDetails<JsonValue> => {
+    let errors = carried;
+    let i = from;
+    try {
+      for (; i < count; i++) {
+        const r = predicates[i]!(ctx);
+        if (r === true) {
+          return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
+        }
+        if (r !== false) (errors ??= []).push(r);
+      }
+    } catch (e) {
+      // Operators return errors rather than throw; this catches the unforeseen (a hostile
+      // context's throwing getter) so that a getter still never throws, and goes on after it.
+      const error = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
+      return run(ctx, i + 1, [...(errors ?? []), error]);
+    }
+    return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
+  };
+
+  if (!processConstant) {
+    // `?? ` and `!= null` below: JavaScript callers may pass null, which reads as no context.
+    return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT) };
+  }
+  // Every attribute read is process-wide (hostname, session random, literals): unless the context
+  // overrides one, the answer cannot change, so compute it once.
+  let memo: EvaluationDetails<JsonValue> | undefined;
+  return {
+    evaluate: (ctx) => {
+      if (ctx != null && overridesAmbient(ctx)) return run(ctx);
+      return (memo ??= run(EMPTY_CONTEXT));
+    },
+  };
+}
+
+/**
+ * Wraps a compiled feature in its `node_versions` filter: outside its Node.js versions a feature
+ * is switched off (the default, unevaluated, reason `DISABLED`); an invalid override is an error.
+ */
+export function withNodeVersionFilter(
+  compiled: CompiledFeature,
+  applies: (ctx: EvaluationContext | undefined) => boolean | EvaluationError,
+  fallback: JsonValue,
+): CompiledFeature {
+  const disabled: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DISABLED", errors: NO_ERRORS });
+  return {
+    evaluate: (ctx) => {
+      const on = applies(ctx);
+      if (on === true) return compiled.evaluate(ctx);
+      if (on === false) return disabled;
+      return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze([on]) });
+    },
+  };
+}
