@@ -10,7 +10,7 @@ const Module = require("node:module");
 if (Module._extensions[".ts"] === undefined) {
   require("ts-node").register(require(path.join(__dirname, "..", "codegen", "ts-node-options.json")));
 }
-const { main } = require(path.join(__dirname, "..", "codegen", "cli.ts"));
+const { main } = require(path.join(__dirname, "..", "codegen", "cli", "cli.ts"));
 main(process.argv.slice(2)).then((code) => {
   if (code !== "watching") process.exitCode = code;
 });

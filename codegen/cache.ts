@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../runtime/write";
 import { readGeneratedFiles, readIfExists, sha256 } from "./files";
-import { PACKAGE_ROOT, type GenOptions } from "./options";
+import { PACKAGE_ROOT, type GenOptions } from "./cli/options";
 
 /*
  * The manifest cache makes an unchanged run cheap: it records the hash of every input of the last

@@ -1,6 +1,6 @@
 import type { Project, SourceFile } from "ts-morph";
 import { ts } from "ts-morph";
-import { display, type GenOptions } from "./options";
+import { display, type GenOptions } from "./cli/options";
 import { at, type Problem } from "./problems";
 
 /**

@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { applyChanges, diffOutputs } from "./apply";
 import { cachedResult, recordRun } from "./cache";
 import { listFeatureFiles } from "./files";
-import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
+import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
 import type { Generated } from "./plan";
 import type { Problem } from "./problems";
 

@@ -19,6 +19,6 @@ export { lintFeatures, formatFinding, LINT_RULES, type LintFinding, type LintRul
 export { trafficShares, formatShare, type ShareAnalysis, type Scenario, type Condition } from "./analysis/shares";
 export { describeShares } from "./analysis/describe-shares";
 export { lintCommand, explainCommand, schemaText } from "./inspect";
-export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./options";
+export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
 export { GenerationError, type Problem } from "./problems";
-export { main } from "./cli";
+export { main } from "./cli/cli";

@@ -7,7 +7,7 @@ import { listFeatureFiles } from "./files";
 import { shortJson } from "./emit/header";
 import { loadFeaturesInWorker } from "./load-worker";
 import { generateInMemory } from "./plan";
-import { display, type GenOptions } from "./options";
+import { display, type GenOptions } from "./cli/options";
 import { formatProblems, GenerationError } from "./problems";
 
 /*

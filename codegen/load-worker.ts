@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { LoadResult } from "./load";
-import type { GenOptions } from "./options";
+import type { GenOptions } from "./cli/options";
 
 /**
  * Loads feature files in a worker thread: on a 2-core machine the main thread type-checks with

@@ -3,7 +3,7 @@ import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../runtime/model/feature";
 import { reportIssues, formatIssues } from "../runtime/decode/reporter";
 import { OfflineFeature } from "../runtime/offline-feature";
-import { display, type GenOptions } from "./options";
+import { display, type GenOptions } from "./cli/options";
 import { at, type Problem } from "./problems";
 
 /** A feature found in a feature file's exports. */

@@ -12,7 +12,7 @@ import { listFeatureFiles } from "./files";
 import type { LoadedFeature } from "./load";
 import { loadFeaturesInWorker } from "./load-worker";
 import { accessorNames, pascalCase } from "./names";
-import { display, type GenOptions } from "./options";
+import { display, type GenOptions } from "./cli/options";
 import { at, GenerationError, type Problem } from "./problems";
 import { createProject } from "./project";
 import { valueTypeOf } from "./value-type";

@@ -1,7 +1,7 @@
 import { join, sep } from "node:path";
 import { Node, TypeFormatFlags, type Project, type SourceFile, type Symbol, type Type } from "ts-morph";
 import type { LoadedFeature } from "./load";
-import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "./options";
+import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "./cli/options";
 import { at, type Problem } from "./problems";
 
 /*

@@ -1,6 +1,6 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { generate, type GenSummary } from "./generate";
-import type { GenOptions } from "./options";
+import type { GenOptions } from "./cli/options";
 
 /** What a watcher reports after each run: a summary, or the error that stopped the run. */
 export type WatchEvent = { readonly ok: true; readonly summary: GenSummary } | { readonly ok: false; readonly error: unknown };

@@ -1,5 +1,5 @@
 import { HEADER_MARK } from "../files";
-import { GEN_COMMAND } from "../options";
+import { GEN_COMMAND } from "../cli/options";
 
 /** The first line of a generated TypeScript file: `// DO NOT EDIT. Generated from features/test.ts by \`npm run gen\`.` */
 export function header(from: string): string {

@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../../runtime/write";
 import { readIfExists } from "../files";
 import { literal } from "../literal";
 import { keyFromFileName, variableName } from "../names";
-import { display, packageSpecifier, resolveGenOptions } from "../options";
+import { display, packageSpecifier, resolveGenOptions } from "../cli/options";
 import { GenerationError, type Problem } from "../problems";
 import { createEmitProject } from "../project";
 import { renderRule, type UsedNames } from "./render-rule";

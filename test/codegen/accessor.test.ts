@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { resolveGenOptions } from "../../codegen/options";
+import { resolveGenOptions } from "../../codegen/cli/options";
 import { generateInMemory, type Generated } from "../../codegen/plan";
 import { ROOT } from "./temp-project";
 

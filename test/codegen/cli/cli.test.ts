@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { main, type Io } from "../../codegen/cli";
-import { flag, ROOT, tempProject, type TempProject } from "./temp-project";
+import { main, type Io } from "../../../codegen/cli/cli";
+import { flag, ROOT, tempProject, type TempProject } from "../temp-project";
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,9 @@
 import { parseArgs } from "./args";
-import { check, formatCheck, formatSummary, generate } from "./generate";
+import { check, formatCheck, formatSummary, generate } from "../generate";
 import { display, resolveGenOptions, type GenOptionsInput } from "./options";
-import { formatProblems, GenerationError } from "./problems";
+import { formatProblems, GenerationError } from "../problems";
 import { terminalProgress } from "./progress";
-import { watchFeatures } from "./watch";
+import { watchFeatures } from "../watch";
 
 /*
  * The command line: `offline-features gen [--check] [--watch] [--features DIR] [--out DIR]
@@ -94,7 +94,7 @@ function importCommand(argv: readonly string[], io: Io): number {
   const features = args.options.get("features");
   try {
     // Loaded here only: it pulls in ts-morph, which `gen` on an unchanged project never needs.
-    const { importPyof } = require("./import/pyof") as typeof import("./import/pyof");
+    const { importPyof } = require("../import/pyof") as typeof import("../import/pyof");
     const written = importPyof(args.positional, {
       ...(typeof key === "string" ? { key } : {}),
       ...(typeof features === "string" ? { features } : {}),
@@ -136,8 +136,8 @@ async function explain(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** `lint`, `explain` and `schema` need the full generator (ts-morph); `gen` on an unchanged project does not. */
-function inspect(): typeof import("./inspect") {
-  return require("./inspect") as typeof import("./inspect");
+function inspect(): typeof import("../inspect") {
+  return require("../inspect") as typeof import("../inspect");
 }
 
 /**

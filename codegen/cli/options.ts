@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** This package's root folder (it holds `runtime/`, `dsl/` and `codegen/`). */
-export const PACKAGE_ROOT = resolve(__dirname, "..");
+export const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 /** The package's name, for bare import specifiers when it is installed in another project. */
 export const PACKAGE_NAME = "offline-features";
 

@@ -1,6 +1,6 @@
-import { terminalProgress } from "../../codegen/progress";
-import { literal } from "../../codegen/literal";
-import { keyFromFileName, pascalCase, variableName } from "../../codegen/names";
+import { terminalProgress } from "../../../codegen/cli/progress";
+import { literal } from "../../../codegen/literal";
+import { keyFromFileName, pascalCase, variableName } from "../../../codegen/names";
 
 test("the progress display redraws one line on large runs, stays silent on small ones, and clears itself", () => {
   const written: string[] = [];
