@@ -9,6 +9,7 @@ import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature"
 import { DefinitionError, callSite } from "./call-site";
 import { featureKeyProblem } from "../runtime/model/feature-key";
 import type { Prerequisite, Rule } from "./rule";
+import type { DslError, JsonArgument, JsonCheck, ValueCandidate } from "./type-errors";
 
 /** A bucket as the builder holds it: the value is optional until `.default()` fills it in. */
 interface DraftBucket {
@@ -31,17 +32,33 @@ interface Draft {
   readonly prerequisites: ReadonlyMap<string, Prerequisite>;
 }
 
-/** A bucket name that is not `"default"` and not already taken; anything else fails to compile. */
-export type NewBucketName<N extends string, Taken extends string> = N extends typeof DEFAULT_BUCKET ? never : N extends Taken ? never : N;
+/**
+ * A bucket name that is not `"default"` and not already taken; anything else fails to compile with
+ * a message saying which.
+ */
+export type NewBucketName<N extends string, Taken extends string> = N extends typeof DEFAULT_BUCKET
+  ? DslError<`the bucket name '${N}' is reserved for the feature's default`>
+  : N extends Taken
+    ? DslError<`the bucket name '${N}' is already used`>
+    : N;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** Marks a builder whose value type was not declared: values are then any JSON, typed as given. */
 declare const undeclared: unique symbol;
 type Undeclared = typeof undeclared;
-/** What a value must fit: the declared type, or any JSON. */
-type Allowed<T> = [T] extends [Undeclared] ? JsonValue : T;
-/** The value union after adding `X`: the declared type stays as declared. */
-type WithValue<V, X, T> = [T] extends [Undeclared] ? V | X : T;
+/**
+ * What a value must fit: the declared type, or else any candidate, which {@link JsonArgument}
+ * then checks is JSON (so interfaces work: no index signature is needed).
+ */
+type Allowed<T> = [T] extends [Undeclared] ? ValueCandidate : T;
+/** True when some member of the union `V` is the same type as `X` (each assignable to the other). */
+type HasSameMember<V, X> = true extends (V extends unknown ? ([X] extends [V] ? ([V] extends [X] ? true : false) : false) : never) ? true : false;
+/**
+ * The value union after adding `X`: the declared type stays as declared. An object type equal to
+ * one already there is not added twice, so two buckets of `{ pageSize: 50 }` and `{ pageSize: 20 }`
+ * give `{ pageSize: number }`, as the checker types an array of both.
+ */
+type WithValue<V, X, T> = [T] extends [Undeclared] ? V | (HasSameMember<V, X> extends true ? never : X) : T;
 
 
 /**
@@ -101,7 +118,9 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
 
   /**
    * Declares the type every value must have, such as an interface for a configuration object.
-   * Values given after this are checked against it, and the getter returns it.
+   * Values given after this are checked against it, and the getter returns it. Each value is also
+   * checked to be JSON, so a type with a function, `Date` or `bigint` property fails to compile at
+   * the first value, naming the property.
    */
   valueType<U>(): FeatureBuilder<U, B, C, U> {
     return new FeatureBuilder(this.draft);
@@ -111,9 +130,12 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * Adds a bucket, tried after those before it. Without a value, the bucket takes its value from
    * `.values({...})`, or else the default.
    */
-  bucket<const N extends string, D, const X extends Allowed<T>>(name: NewBucketName<N, B>, rule: Rule<D>, value: X): FeatureBuilder<WithValue<V, X, T>, B | N, C & D, T>;
+  bucket<const N extends string, D, X extends Allowed<T>>(name: NewBucketName<N, B>, rule: Rule<D>, value: JsonArgument<X>): FeatureBuilder<WithValue<V, X, T>, B | N, C & D, T>;
   bucket<const N extends string, D>(name: NewBucketName<N, B>, rule: Rule<D>): FeatureBuilder<V, B | N, C & D, T>;
-  bucket(name: string, rule: Rule<unknown>, value?: JsonValue): FeatureBuilder<unknown, string, unknown, T> {
+  // The implementation's types are erased: the overloads above are what callers see.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  bucket(nameArgument: string | DslError<string>, rule: Rule<unknown>, value?: unknown): FeatureBuilder<any, string, unknown, T> {
+    const name = nameArgument as string;
     const source = callSite();
     if (name === DEFAULT_BUCKET) this.fail(`the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`, name, source);
     if (this.draft.buckets.some((b) => b.name === name)) this.fail("duplicate bucket name", name, source);
@@ -133,13 +155,13 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
       if (known !== undefined && known !== dependency) this.fail(`two different features named ${JSON.stringify(dependencyKey)} are prerequisites`, name, source);
       prerequisites.set(dependencyKey, dependency);
     }
-    const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value, source };
+    const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value: value as JsonValue, source };
     return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket], prerequisites }));
   }
 
   /** PyOF's earlier form: the values of buckets defined without one, by bucket name. */
-  values<const M extends { readonly [K in B]?: Allowed<T> }>(
-    map: M & { readonly [K in Exclude<keyof M, B>]: never },
+  values<M extends { readonly [K in B]?: Allowed<T> }>(
+    map: { readonly [K in keyof M]: M[K] } & { readonly [K in Exclude<keyof M, B>]: DslError<`.values() names '${K & string}', which is not a bucket`> } & JsonCheck<M, "values">,
   ): FeatureBuilder<WithValue<V, Exclude<M[keyof M], undefined>, T>, B, C, T> {
     const source = callSite();
     for (const name of Object.keys(map)) {
@@ -155,7 +177,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * take theirs from `.values()`, or else this one, so the JSON carries a value on every bucket
    * (PyOF's current loader needs it).
    */
-  default<const X extends Allowed<T>>(value: X): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
+  default<X extends Allowed<T>>(value: JsonArgument<X>): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
     const { key, source, description, python_versions, node_versions, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",

@@ -8,6 +8,7 @@
  * ```
  */
 export { feature, FeatureBuilder, type NewBucketName } from "./feature";
+export type { DslError, JsonCheck, JsonArgument, ValueCandidate } from "./type-errors";
 export { Rule, c, type Prerequisite } from "./rule";
 export { inBucket } from "./prerequisite";
 export {
