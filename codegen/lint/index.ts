@@ -2,7 +2,5 @@
  * Lint rules run by the generator (`offline-features lint`, `npm run gen`) over feature files.
  * Errors block generation; warnings are printed.
  */
-export { findRedosRisk } from "./redos";
-export type { RedosRisk } from "./redos";
 export { lintFeatures, formatFinding, findingWhere, findingText, LINT_RULES } from "./lint";
 export type { LintFinding, LintRule, LintSubject, Severity } from "./types";

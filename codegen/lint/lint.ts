@@ -1,14 +1,12 @@
 import { contextTypes } from "./rules/context-types";
 import { contradictoryRanges } from "./rules/contradictory-ranges";
 import { prerequisites } from "./rules/prerequisites";
-import { regexRisk } from "./rules/regex-risk";
-import { regexPortability } from "./rules/regex-portability";
 import { sharedSalt } from "./rules/shared-salt";
 import { unreachableBucket } from "./rules/unreachable-bucket";
 import type { LintFinding, LintRule, LintSubject } from "./types";
 
 /** Every rule `lint` and `gen` run, in reporting order. */
-export const LINT_RULES: readonly LintRule[] = [prerequisites, unreachableBucket, contradictoryRanges, regexRisk, regexPortability, sharedSalt, contextTypes];
+export const LINT_RULES: readonly LintRule[] = [prerequisites, unreachableBucket, contradictoryRanges, sharedSalt, contextTypes];
 
 /** Runs every rule over the project's features; errors first, then warnings, each in rule order. */
 export function lintFeatures(subjects: readonly LintSubject[], rules: readonly LintRule[] = LINT_RULES): readonly LintFinding[] {

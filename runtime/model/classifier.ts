@@ -3,7 +3,7 @@ import { FeatureKeyC } from "./feature-key";
 import { AttributeC, TimeAttributeC, VersionAttributeC } from "./attribute";
 import { parseSemVer } from "../semver/parse";
 import { instantProblem } from "../time/instant";
-import { patternProblem } from "./pattern";
+import { patternProblem } from "../regex";
 import { TAG, checkedString, node, taggedUnion } from "../decode/tagged-union";
 
 /** A literal a comparison compares against. */

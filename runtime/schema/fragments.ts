@@ -1,4 +1,4 @@
-import { MAX_PATTERN_LENGTH } from "../model/pattern";
+import { MAX_PATTERN_LENGTH } from "../regex";
 import { MAX_RANGE_LENGTH } from "../semver/range";
 import { MAX_SEMVER_LENGTH } from "../semver/parse";
 import type { JsonSchema } from "./types";

@@ -1,6 +1,6 @@
 import { EvaluationError } from "../../evaluate/details";
 import type { ClassifierOf } from "../../model/classifier";
-import { compilePattern } from "../../model/pattern";
+import { compilePattern } from "../../regex";
 import type { OperatorCompiler } from "../types";
 
 /**
