@@ -5,6 +5,8 @@ import type { JsonValue } from "./model/json";
 import { decodeFeature } from "./decode/decode";
 import { FeatureDecodeError } from "./decode/decode-error";
 import { compileFeature, type CompiledFeature } from "./compile/feature";
+import type { CompileOptions } from "./compile/scope";
+import { compileTracer, type TracedDetails, type TracedEvaluator } from "./evaluate/trace";
 import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
@@ -57,6 +59,8 @@ export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx
  */
 export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   private readonly compiled: CompiledFeature;
+  private readonly compileOptions: CompileOptions;
+  private tracer: TracedEvaluator | undefined;
 
   private constructor(
     /** The feature as plain data: the same data its JSON encodes. */
@@ -70,10 +74,11 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
   ) {
     deepFreeze(model);
-    this.compiled = compileFeature(model, {
+    this.compileOptions = {
       ...(key === undefined ? {} : { featureKey: key }),
       ...(resolve === undefined ? {} : { resolve }),
-    });
+    };
+    this.compiled = compileFeature(model, this.compileOptions);
   }
 
   /**
@@ -145,14 +150,33 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     return writeFileAtomic(path, `${this.dumps()}\n`, onlyIfChanged);
   }
 
+  /**
+   * Evaluates the feature and explains it: beside the details, a trace of every bucket tried and
+   * every rule node in it (its JSON path, the attribute values it read, its operand and result;
+   * nodes that short-circuiting skipped are marked not evaluated). The traced evaluator is compiled
+   * on first use; evaluations without `trace` never touch it. Never throws.
+   */
+  evaluate(ctx: (C & EvaluationContext) | undefined, options: { readonly trace: true }): TracedDetails<V, B>;
   /** Evaluates the feature: value, bucket, reason and the errors met. Never throws. */
-  evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B> {
+  evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B>;
+  evaluate(ctx?: EvaluationContext, options?: { readonly trace: true }): EvaluationDetails<V, B> | TracedDetails<V, B> {
+    if (options?.trace === true) return this.traced(ctx);
     try {
       return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
       // Only a hostile context (a throwing getter or proxy) can get here.
       const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
       return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
+    }
+  }
+
+  private traced(ctx: EvaluationContext | undefined): TracedDetails<V, B> {
+    try {
+      this.tracer ??= compileTracer(this.model, this.compileOptions);
+      return this.tracer(ctx) as TracedDetails<V, B>;
+    } catch (e) {
+      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
+      return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error], trace: { feature: this.key, buckets: [], disabled: false } };
     }
   }
 

@@ -2,7 +2,7 @@ import type { Attribute } from "../model/attribute";
 import type { Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
 import { attributes, operators } from "./registry";
-import type { AttributeDefinition, OperatorCompiler, Resolver, Scope } from "./types";
+import type { AttributeDefinition, Getter, OperatorCompiler, Predicate, Resolver, Scope } from "./types";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
@@ -10,6 +10,17 @@ export interface CompileOptions {
   readonly featureKey?: string;
   /** Finds the features that `feature.in_bucket` names; without it, every prerequisite is an error. */
   readonly resolve?: Resolver;
+  /**
+   * Wraps every compiled node, for traces (`evaluate(ctx, { trace: true })`). Absent on the
+   * ordinary path, which then compiles exactly the closures it would without this option.
+   */
+  readonly instrument?: Instrumentation;
+}
+
+/** Sees each compiled classifier and attribute, with its JSON path, and may wrap it. */
+export interface Instrumentation {
+  classifier(node: Classifier, path: string, predicate: Predicate): Predicate;
+  attribute(node: Attribute, path: string, getter: Getter): Getter;
 }
 
 function childPath(path: string, key: string | number): string {
@@ -26,8 +37,14 @@ export function bucketScope(options: CompileOptions, bucket: string, path: strin
     at: (key) => bucketScope(options, bucket, childPath(path, key)),
     // The tables are indexed by the node's own tag, so each lookup pairs a node with its compiler;
     // TypeScript cannot correlate the two through the union, hence the widening casts.
-    classifier: (node: Classifier) => (operators[node.__type] as OperatorCompiler<Classifier>)(node, scope),
-    attribute: (node: Attribute) => (attributes[node.__type] as AttributeDefinition<Attribute>).compile(node, scope),
+    classifier: (node: Classifier) => {
+      const predicate = (operators[node.__type] as OperatorCompiler<Classifier>)(node, scope);
+      return options.instrument === undefined ? predicate : options.instrument.classifier(node, path, predicate);
+    },
+    attribute: (node: Attribute) => {
+      const getter = (attributes[node.__type] as AttributeDefinition<Attribute>).compile(node, scope);
+      return options.instrument === undefined ? getter : options.instrument.attribute(node, path, getter);
+    },
     error: (code: ErrorCode, message: string) => new EvaluationError(code, bucket, path, message),
   };
   return scope;
