@@ -34,22 +34,24 @@ export function bucketLoop(
   const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
   const count = predicates.length;
 
-  const run = (ctx: EvaluationContext, from = 0, carried?: EvaluationError[]): EvaluationDetails<JsonValue> => {
-    let errors = carried;
-    let i = from;
-    try {
-      for (; i < count; i++) {
-        const r = predicates[i]!(ctx);
-        if (r === true) {
-          return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
-        }
-        if (r !== false) (errors ??= []).push(r);
+  // A plain loop, with the try inside it: a bucket that throws (a hostile context's getter) costs
+  // one iteration, never a level of recursion, so any number of throwing buckets still reaches a
+  // later bucket that matches.
+  const run = (ctx: EvaluationContext): EvaluationDetails<JsonValue> => {
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < count; i++) {
+      let r: boolean | EvaluationError;
+      try {
+        r = predicates[i]!(ctx);
+      } catch (e) {
+        // Operators return errors rather than throw; this catches the unforeseen so that a
+        // getter still never throws, and goes on with the next bucket.
+        r = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
       }
-    } catch (e) {
-      // Operators return errors rather than throw; this catches the unforeseen (a hostile
-      // context's throwing getter) so that a getter still never throws, and goes on after it.
-      const error = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
-      return run(ctx, i + 1, [...(errors ?? []), error]);
+      if (r === true) {
+        return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
+      }
+      if (r !== false) (errors ??= []).push(r);
     }
     return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
   };
