@@ -12,11 +12,13 @@ describe("many throwing buckets", () => {
     { name: "last", classifier: { __type: "comparison.eq", attribute: { __type: "context.string", name: "plan" }, value: "pro" }, value: -1 },
   ];
   const feature = OfflineFeature.loads(JSON.stringify({ type: "offline-feature", buckets, default: 0 }), { key: "many" });
-  const hostile = Object.defineProperty({ plan: "pro" }, "boom", {
-    get() {
-      throw new Error("getter threw");
-    },
-  });
+  const withThrowingGetter = (plan: string): object =>
+    Object.defineProperty({ plan }, "boom", {
+      get() {
+        throw new Error("getter threw");
+      },
+    });
+  const hostile = withThrowingGetter("pro");
 
   it("still reach the bucket that matches, with every error reported", () => {
     const details = feature.evaluate(hostile as never);
@@ -26,7 +28,7 @@ describe("many throwing buckets", () => {
   });
 
   it("answer the default with reason ERROR when nothing matches", () => {
-    const details = feature.evaluate(Object.defineProperty({ plan: "free" }, "boom", { get: hostile.__lookupGetter__("boom") }) as never);
+    const details = feature.evaluate(withThrowingGetter("free") as never);
     expect(details).toMatchObject({ bucket: "default", value: 0, reason: "ERROR" });
     expect(details.errors).toHaveLength(THROWING);
   });
