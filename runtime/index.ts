@@ -25,4 +25,13 @@ export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency 
 export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";
 export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
+export {
+  type ConnectOptions,
+  StoreHooks,
+  type EvaluationHook,
+  type StoreStatus,
+  type StoreChange,
+  type SourceHealth,
+} from "./store";
+export { fileSource, httpSource, embedded, SourceError, type BundleSource, type SourceSink, type FileSourceOptions, type HttpSourceOptions, type HttpBundleSource } from "./sources";
 export { FeatureStore, FeatureHandle, BundleDecodeError, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";

@@ -3,9 +3,12 @@
  * - `TARGETING_MATCH`: a bucket's classifier matched;
  * - `DEFAULT`: no bucket matched and none failed;
  * - `ERROR`: no bucket matched and at least one failed (see `errors`);
- * - `DISABLED`: the feature is switched off for this runtime, so the default is returned unevaluated.
+ * - `DISABLED`: the feature is switched off for this runtime, so the default is returned unevaluated;
+ * - `STALE`: a bucket matched or the default applied (as `TARGETING_MATCH` or `DEFAULT` would say),
+ *   but the store's source has not been checked successfully for longer than its `staleAfterMs`, so
+ *   the answer may be out of date (see `FeatureStore.connect`).
  */
-export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED";
+export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED" | "STALE";
 
 /**
  * What went wrong in one bucket's classifier:
@@ -13,9 +16,11 @@ export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED";
  * - `TYPE_MISMATCH`: the context holds a key of the wrong type (values are never coerced);
  * - `ATTRIBUTE_ERROR`: an attribute could not be read (the `error` attribute always fails);
  * - `PREREQUISITE_ERROR`: a feature this one depends on could not be evaluated;
- * - `FLAG_NOT_FOUND`: the store has no feature under the key a getter asked for (OpenFeature's name).
+ * - `FLAG_NOT_FOUND`: the store has no feature under the key a getter asked for (OpenFeature's name);
+ * - `PROVIDER_NOT_READY`: the store waits for its first bundle from a source and was told to serve
+ *   the generated defaults until then (`connect(source, { until: "defaults" })`).
  */
-export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "FLAG_NOT_FOUND";
+export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "FLAG_NOT_FOUND" | "PROVIDER_NOT_READY";
 
 /**
  * An error met while evaluating a bucket's classifier. The bucket did not match and evaluation

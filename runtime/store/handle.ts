@@ -4,19 +4,32 @@ import { EvaluationError, type EvaluationDetails } from "../evaluate/details";
 import { DEFAULT_BUCKET } from "../model/feature";
 
 /**
+ * What a store tells all its handles at once. `around` is undefined in the common case (no hooks,
+ * not stale), so a getter pays one test of it; the store sets it when hooks are registered or its
+ * source went stale, and every handle picks that up on its next call.
+ */
+export interface StoreControl {
+  around: ((handle: FeatureHandle<unknown>, ctx: EvaluationContext | undefined) => EvaluationDetails<unknown>) | undefined;
+  /** While true, a missing feature answers `PROVIDER_NOT_READY` rather than `FLAG_NOT_FOUND`. */
+  waiting: boolean;
+}
+
+/**
  * One key's place in a store. The store swaps `feature` on replace; every handle on the key sees
  * the new feature on its next call, with no lookup by string.
  */
 export interface Slot {
   feature: OfflineFeature | undefined;
+  readonly control: StoreControl;
 }
 
 /**
  * A feature of a store, resolved once by key: what a generated getter holds. `evaluate` reads the
  * store's current feature for the key. It answers the fallback (the default baked into the
- * generated code) with reason `ERROR` when the store has no such feature (`FLAG_NOT_FOUND`), or
- * when the feature has a bucket the generated code does not know (`TYPE_MISMATCH`: a bundle from a
- * newer definition; regenerate). Never throws.
+ * generated code) with reason `ERROR` when the store has no such feature (`FLAG_NOT_FOUND`, or
+ * `PROVIDER_NOT_READY` while the store waits for its source), or when the feature has a bucket the
+ * generated code does not know (`TYPE_MISMATCH`: a bundle from a newer definition; regenerate).
+ * Never throws.
  *
  * @typeParam V the feature's value type.
  * @typeParam B its bucket names (`"default"` included or not: details add it).
@@ -24,10 +37,12 @@ export interface Slot {
  */
 export class FeatureHandle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides> {
   private readonly missing: EvaluationDetails<V, B>;
+  private readonly notReady: EvaluationDetails<V, B>;
   /** The feature last checked against `buckets`, and whether it passed: one identity test per call. */
   private checked: OfflineFeature | undefined;
   private usable = false;
   private mismatch: EvaluationDetails<V, B> | undefined;
+  private readonly control: StoreControl;
 
   constructor(
     /** The feature's key in the store. */
@@ -38,8 +53,11 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     /** The bucket names the caller's types allow; undefined accepts any. */
     readonly buckets?: readonly B[],
   ) {
+    this.control = slot.control;
     const error = new EvaluationError("FLAG_NOT_FOUND", DEFAULT_BUCKET, "", `the feature store has no feature "${key}"; returning the generated default`);
     this.missing = Object.freeze({ value: fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([error]) });
+    const waiting = new EvaluationError("PROVIDER_NOT_READY", DEFAULT_BUCKET, "", `the feature store has not loaded its first bundle yet; returning the generated default for "${key}"`);
+    this.notReady = Object.freeze({ value: fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([waiting]) });
   }
 
   /** The store's current feature for the key, if any (for tools; getters use {@link FeatureHandle.evaluate}). */
@@ -47,10 +65,17 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     return this.slot.feature;
   }
 
-  /** Evaluates the store's current feature for this key. Never throws. */
+  /** Evaluates the store's current feature for this key, through the store's hooks. Never throws. */
   evaluate(ctx?: C): EvaluationDetails<V, B> {
+    const around = this.control.around;
+    if (around !== undefined) return around(this as FeatureHandle<unknown>, ctx as EvaluationContext | undefined) as EvaluationDetails<V, B>;
+    return this.evaluateNow(ctx);
+  }
+
+  /** Evaluates without hooks or stale marking (what {@link FeatureHandle.evaluate} wraps). Never throws. */
+  evaluateNow(ctx?: C): EvaluationDetails<V, B> {
     const feature = this.slot.feature;
-    if (feature === undefined) return this.missing;
+    if (feature === undefined) return this.control.waiting ? this.notReady : this.missing;
     if (feature !== this.checked) this.check(feature);
     if (!this.usable) return this.mismatch!;
     // C is an object type with known keys; the evaluator reads any key, hence the widening.

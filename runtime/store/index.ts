@@ -1,5 +1,8 @@
 /** The feature store: a project's features by key, loaded from a bundle and replaceable at run time. */
 export { FeatureStore, type BundleInfo } from "./store";
 export { FeatureHandle } from "./handle";
+export { type ConnectOptions } from "./connection";
+export { StoreHooks, type EvaluationHook } from "./hooks";
+export type { StoreStatus, StoreChange, SourceHealth } from "./status";
 export { BUNDLE_FORMAT, FeatureKeyC, bundleHash, decodeBundle, encodeBundle, type Bundle } from "./bundle";
 export { BundleDecodeError } from "./bundle-error";

@@ -3,8 +3,14 @@ import { OfflineFeature } from "../offline-feature";
 import { decodeBundle } from "./bundle";
 import { BundleDecodeError } from "./bundle-error";
 import { findCycle, formatCycle } from "../model/dependencies";
-import { FeatureHandle, type Slot } from "./handle";
+import { FeatureC, type FeatureModel } from "../model/feature";
+import { FeatureHandle, type Slot, type StoreControl } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
+import { StoreHooks, runWithHooks, type EvaluationHook } from "./hooks";
+import { markStale } from "./stale";
+import { Connection, type ConnectOptions } from "./connection";
+import type { BundleSource } from "../sources/source";
+import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 
 /** What a store holds after a successful {@link FeatureStore.replace}. */
 export interface BundleInfo {
@@ -16,8 +22,8 @@ export interface BundleInfo {
 
 /**
  * The features an application evaluates, by key, compiled once. Generated getters read through
- * handles ({@link FeatureStore.handle}), so replacing the contents (a bundle read at start-up;
- * later, a file or HTTP source) takes effect everywhere at once.
+ * handles ({@link FeatureStore.handle}), so replacing the contents (a bundle read at start-up, or
+ * delivered by a connected source: {@link FeatureStore.connect}) takes effect everywhere at once.
  *
  * Replacing is all or nothing: a bundle is decoded and compiled completely before anything changes,
  * and a bad one leaves the last good contents in place (last-known-good).
@@ -26,6 +32,25 @@ export class FeatureStore {
   private readonly slots = new Map<string, Slot>();
   private features: ReadonlyMap<string, OfflineFeature> = new Map();
   private info: BundleInfo | undefined;
+  private readonly control: StoreControl = { around: undefined, waiting: false };
+  private hookList: readonly EvaluationHook[] = [];
+  private stale = false;
+  private connection: Connection | undefined;
+  private loadedAt: Date | undefined;
+  private loadedFrom: string | undefined;
+  /** The first bundle loaded before any source was connected: what {@link embedded} reloads. */
+  private embeddedBundle: unknown;
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
+  private readonly healthListeners = new Set<(health: SourceHealth) => void>();
+
+  /**
+   * Hooks run around every evaluation of this store's handles (every generated getter, and the
+   * OpenFeature provider): `store.hooks.add({ after: (key, details) => … })`. See {@link EvaluationHook}.
+   */
+  readonly hooks: StoreHooks = new StoreHooks((list) => {
+    this.hookList = list;
+    this.rearm();
+  });
 
   private constructor() {}
 
@@ -42,13 +67,15 @@ export class FeatureStore {
 
   /**
    * Replaces every feature with the bundle's, atomically. On a `Left` nothing changed: the store
-   * keeps serving what it had. Features missing from the new bundle disappear from the store.
+   * keeps serving what it had. Features missing from the new bundle disappear from the store. A
+   * bundle with the hash already held changes nothing (and tells no {@link FeatureStore.onChange} listener).
    *
    * @param source names the bundle in error messages (a path or URL).
    */
   replace(json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
     const decoded = decodeBundle(json, source);
     if (E.isLeft(decoded)) return decoded;
+    if (this.info !== undefined && decoded.right.hash === this.info.hash && !this.control.waiting) return E.right(this.info);
     const models = new Map(Object.entries(decoded.right.features));
     const cycle = findCycle(models);
     if (cycle !== undefined) {
@@ -58,11 +85,21 @@ export class FeatureStore {
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
     for (const [key, model] of models) next.set(key, OfflineFeature.fromModel(model, { key, resolve }));
+    const previous = this.features;
+    const previousHash = this.info?.hash;
     // Everything is compiled: switch over in one synchronous pass, so no caller sees a mix.
     this.features = next;
     for (const [key, slot] of this.slots) slot.feature = next.get(key);
+    this.control.waiting = false;
     const info: BundleInfo = Object.freeze({ hash: decoded.right.hash, keys: Object.freeze([...next.keys()].sort()) });
     this.info = info;
+    this.loadedAt = new Date();
+    this.loadedFrom = source;
+    if (this.connection === undefined && this.embeddedBundle === undefined) this.embeddedBundle = json;
+    if (this.changeListeners.size > 0) {
+      const change: StoreChange = Object.freeze({ keys: Object.freeze(changedKeys(previous, next)), hash: info.hash, previousHash });
+      for (const listener of [...this.changeListeners]) guarded(() => listener(change));
+    }
     return E.right(info);
   }
 
@@ -88,9 +125,125 @@ export class FeatureStore {
   handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(key: string, fallback: V, buckets?: readonly B[]): FeatureHandle<V, B, C> {
     let slot = this.slots.get(key);
     if (slot === undefined) {
-      slot = { feature: this.features.get(key) };
+      slot = { feature: this.features.get(key), control: this.control };
       this.slots.set(key, slot);
     }
     return new FeatureHandle<V, B, C>(key, slot, fallback, buckets);
+  }
+
+  /**
+   * Takes bundles from `source` from now on (closing a source connected before): the first check
+   * starts at once, and every good bundle replaces the contents atomically; a failed check keeps
+   * them. Until the first bundle arrives the store serves what it holds (the embedded bundle, by
+   * default), or with `until: "defaults"` nothing, so getters answer their generated defaults with
+   * a `PROVIDER_NOT_READY` error. See {@link ConnectOptions} for `backupPath` and `staleAfterMs`.
+   *
+   * Like an open server, a connected store keeps the process alive (its watcher or poll timer)
+   * until {@link FeatureStore.close}.
+   */
+  connect(source: BundleSource, options: ConnectOptions = {}): this {
+    const previous = this.connection;
+    if (previous !== undefined) void previous.close();
+    if (options.until === "defaults") {
+      this.features = new Map();
+      for (const slot of this.slots.values()) slot.feature = undefined;
+      this.info = undefined;
+      this.control.waiting = true;
+    }
+    this.connection = new Connection(source, options, {
+      load: (bundle, origin) => this.replace(bundle, origin),
+      embedded: () => this.embeddedBundle,
+      setStale: (stale) => this.setStale(stale),
+      health: (health) => {
+        for (const listener of [...this.healthListeners]) guarded(() => listener(health));
+      },
+    });
+    this.connection.start();
+    return this;
+  }
+
+  /**
+   * Resolves once the connected source (or, when it is unreachable, the backup) has delivered a
+   * good bundle; at once when that already happened or no source is connected. Rejects after
+   * `timeoutMs` with an error naming the source and its last failure; the store keeps trying.
+   */
+  ready(timeoutMs = 10_000): Promise<void> {
+    return this.connection === undefined ? Promise.resolve() : this.connection.ready(timeoutMs);
+  }
+
+  /** Where the bundle held came from and how fresh it is. */
+  status(): StoreStatus {
+    const c = this.connection;
+    return Object.freeze({
+      source: c?.source.name,
+      hash: this.info?.hash,
+      loadedAt: this.loadedAt,
+      loadedFrom: this.loadedFrom,
+      checkedAt: c?.checkedAt,
+      lastError: c?.lastError,
+      stale: this.stale,
+    });
+  }
+
+  /** Calls `listener` after every swap to a different bundle, with the keys that changed. Returns the unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Calls `listener` when the source starts failing, goes stale, or recovers. Returns the unsubscribe function. */
+  onHealth(listener: (health: SourceHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  /**
+   * Disconnects the source, releasing every watcher, timer and socket it and the store hold. The
+   * store keeps serving its last bundle. A pending {@link FeatureStore.ready} rejects.
+   */
+  async close(): Promise<void> {
+    const c = this.connection;
+    this.connection = undefined;
+    this.setStale(false);
+    if (c !== undefined) await c.close();
+  }
+
+  private setStale(stale: boolean): void {
+    if (this.stale === stale) return;
+    this.stale = stale;
+    this.rearm();
+  }
+
+  /** Points every handle at the cheapest evaluation that honours the hooks and staleness. */
+  private rearm(): void {
+    const hooks = this.hookList;
+    const stale = this.stale;
+    if (hooks.length === 0 && !stale) {
+      this.control.around = undefined;
+      return;
+    }
+    this.control.around = (handle, ctx) => {
+      const run = () => (stale ? markStale(handle.evaluateNow(ctx)) : handle.evaluateNow(ctx));
+      return hooks.length === 0 ? run() : runWithHooks(hooks, handle.key, ctx, run);
+    };
+  }
+}
+
+/** The keys added, removed, or whose canonical JSON differs, sorted. */
+function changedKeys(before: ReadonlyMap<string, OfflineFeature>, after: ReadonlyMap<string, OfflineFeature>): string[] {
+  const canonical = (model: FeatureModel) => JSON.stringify(FeatureC.encode(model));
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((key) => {
+    const a = before.get(key);
+    const b = after.get(key);
+    return a === undefined || b === undefined || canonical(a.model) !== canonical(b.model);
+  }).sort();
+}
+
+function guarded(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // A listener's failure is its own; the swap is done and other listeners still hear of it.
   }
 }

@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { watch as watchFolder, type FSWatcher } from "node:fs";
+import { readFile, realpath } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { SourceError, type BundleSource, type SourceSink } from "./source";
+
+/** Options of {@link fileSource}. */
+export interface FileSourceOptions {
+  /** Reload when the file changes (default false: read once at connect). */
+  readonly watch?: boolean;
+  /** How long a burst of file events settles before the file is read again (default 50 ms). */
+  readonly debounceMs?: number;
+  /** Largest file accepted, in bytes (default 64 MiB); a larger one is a failed check. */
+  readonly maxBytes?: number;
+}
+
+const DEFAULT_DEBOUNCE_MS = 50;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A bundle file. With `watch`, the file's folder is watched (and the folder of the file a symlink
+ * points to), not the file itself: editors and deploy tools replace files rather than write into
+ * them (rename over, delete and recreate, a Kubernetes ConfigMap's `..data` symlink swap), and a
+ * watch on the old file would go deaf after the first such change. Every burst of events is
+ * debounced, then the file is read whole and its SHA-256 compared with the last read, so events
+ * that change nothing cost no reload. A missing, unreadable, partial or invalid file is a failed
+ * check: the store keeps its last good bundle and the next event tries again.
+ */
+export function fileSource(path: string, options: FileSourceOptions = {}): BundleSource {
+  return new FileSource(resolve(path), options);
+}
+
+class FileSource implements BundleSource {
+  readonly name: string;
+  private sink: SourceSink | undefined;
+  private readonly watchers = new Map<string, FSWatcher>();
+  private timer: NodeJS.Timeout | undefined;
+  private reading = false;
+  private again = false;
+  private closed = false;
+  /** SHA-256 of the bytes last offered, so an event that changed nothing does not reload. */
+  private lastDigest: string | undefined;
+  /** Why the store refused those bytes, if it did: the same bad bytes again are the same failure. */
+  private lastRefusal: Error | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: FileSourceOptions,
+  ) {
+    this.name = path;
+  }
+
+  start(sink: SourceSink): void {
+    this.sink = sink;
+    if (this.options.watch === true) this.watch(dirname(this.path));
+    void this.check();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+
+  private watch(folder: string): void {
+    if (this.closed || this.watchers.has(folder)) return;
+    try {
+      const watcher = watchFolder(folder, () => this.schedule());
+      // A folder that disappears ends its watcher with an error; the next check re-arms it.
+      watcher.on("error", () => {
+        watcher.close();
+        if (this.watchers.get(folder) === watcher) this.watchers.delete(folder);
+      });
+      this.watchers.set(folder, watcher);
+    } catch (e) {
+      this.sink?.failed(new SourceError(this.name, `cannot watch ${folder}: ${(e as Error).message}`, e));
+    }
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.check();
+    }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  /** Reads the file and offers it if its bytes changed. One read at a time; events during one queue another. */
+  private async check(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      do {
+        this.again = false;
+        await this.readOnce();
+      } while (this.again && !this.closed);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async readOnce(): Promise<void> {
+    const sink = this.sink;
+    if (sink === undefined || this.closed) return;
+    if (this.options.watch === true) {
+      this.watch(dirname(this.path));
+      // A symlink swap may retarget the file into another folder: watch where it points now.
+      const target = await realpath(this.path).catch(() => undefined);
+      if (target !== undefined) this.watch(dirname(target));
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.path);
+    } catch (e) {
+      if (this.closed) return;
+      const code = (e as NodeJS.ErrnoException).code;
+      sink.failed(new SourceError(this.name, code === "ENOENT" ? "the file does not exist (keeping the last good bundle)" : `cannot read: ${(e as Error).message}`, e));
+      return;
+    }
+    if (this.closed) return;
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (bytes.length > maxBytes) {
+      sink.failed(new SourceError(this.name, `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}`));
+      return;
+    }
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    if (digest === this.lastDigest) {
+      if (this.lastRefusal === undefined) sink.unchanged();
+      else sink.failed(this.lastRefusal);
+      return;
+    }
+    this.lastDigest = digest;
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      this.lastRefusal = new SourceError(this.name, "the file is not valid UTF-8");
+      sink.failed(this.lastRefusal);
+      return;
+    }
+    // A refused bundle (a partial write, a hand edit) is recorded by the store itself.
+    this.lastRefusal = sink.offer(text);
+  }
+}

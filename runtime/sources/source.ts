@@ -1,0 +1,51 @@
+/*
+ * The contract between a store and where its bundles come from. A source knows how to fetch and
+ * when to look again; the store decides what a bundle is worth (decode, hash, compile, swap) and
+ * tells the source whether it took it, so the source can back off or remember an ETag only for a
+ * bundle that was actually loaded. Sources never throw into the store and never swap anything.
+ */
+
+/** What a source reports to the store that drives it. */
+export interface SourceSink {
+  /**
+   * A bundle arrived: JSON text or a parsed value. The store decodes and loads it (or keeps what it
+   * has) and answers `undefined` when the bundle is loaded or identical to the one held, else the
+   * error that refused it.
+   *
+   * @param origin names this copy in messages when it is not the source itself (a backup file).
+   */
+  offer(bundle: unknown, origin?: string): Error | undefined;
+  /** A check succeeded and found nothing new (HTTP 304, a file whose bytes did not change). */
+  unchanged(): void;
+  /** A check failed (unreachable, timeout, 5xx, missing file); the store keeps its bundle. */
+  failed(error: Error): void;
+  /** The bundle the store was built with before any source was connected (for {@link embedded}). */
+  readonly embedded: unknown;
+}
+
+/**
+ * Where a store's bundles come from: {@link fileSource}, {@link httpSource}, {@link embedded}, or
+ * your own. The store calls `start` once, in {@link FeatureStore.connect}, and `close` once.
+ */
+export interface BundleSource {
+  /** Names the source in `store.status()` and in messages: a path, a URL, `"embedded"`. */
+  readonly name: string;
+  /** Starts delivering bundles to `sink`: the first check begins at once. */
+  start(sink: SourceSink): void;
+  /** Stops for good, releasing every watcher, timer and socket. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** A failed check: what the source tried and what happened (`GET http://…: HTTP 503`). */
+export class SourceError extends Error {
+  override readonly name = "SourceError";
+  constructor(
+    /** The source's name (path or URL). */
+    readonly source: string,
+    message: string,
+    /** The underlying error, when there is one (ENOENT, ECONNREFUSED, …). */
+    override readonly cause?: unknown,
+  ) {
+    super(`${source}: ${message}`);
+  }
+}
