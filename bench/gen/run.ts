@@ -15,9 +15,9 @@ import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const ROOT = resolve(__dirname, "..", "..");
-const count = Number(process.argv[2] ?? 1000);
 
-function featureSource(i: number, dsl: string): string {
+/** Feature file number `i` of the generated project: five shapes in turn. */
+export function featureSource(i: number, dsl: string): string {
   const key = `feature_${String(i).padStart(4, "0")}`;
   switch (i % 5) {
     case 0:
@@ -69,6 +69,8 @@ export const ${key} = feature("${key}")
   }
 }
 
+if (require.main === module) main();
+
 function time(label: string, args: string[], cwd: string): number {
   const start = performance.now();
   const out = execFileSync(process.execPath, [join(ROOT, "bin", "offline-features.js"), ...args], { cwd, encoding: "utf8" });
@@ -77,8 +79,9 @@ function time(label: string, args: string[], cwd: string): number {
   return ms;
 }
 
-const project = mkdtempSync(join(tmpdir(), "offline-features-bench-"));
-try {
+/** A temporary project of `count` feature files, linked to this repository's node_modules; returns its folder. */
+export function makeProject(count: number): { project: string; args: string[] } {
+  const project = mkdtempSync(join(tmpdir(), "offline-features-bench-"));
   const features = join(project, "features");
   mkdirSync(features);
   symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
@@ -88,13 +91,21 @@ try {
   );
   const dsl = relative(features, join(ROOT, "dsl")).split("\\").join("/");
   for (let i = 0; i < count; i++) writeFileSync(join(features, `feature_${String(i).padStart(4, "0")}.ts`), featureSource(i, dsl));
-  console.log(`${count} features in ${project}`);
   const args = ["gen", "--features", "features", "--out", "generated", "--runtime-import", relative(join(project, "generated"), join(ROOT, "runtime"))];
-  time("cold gen", args, project);
-  time("unchanged re-run (cache)", args, project);
-  time("unchanged re-run (--no-cache)", [...args, "--no-cache"], project);
-  rmSync(join(project, ".offline-features-cache"), { recursive: true, force: true });
-  time("cold --check (no cache)", [...args, "--check"], project);
-} finally {
-  if (process.env.KEEP_BENCH_PROJECT === undefined) rmSync(project, { recursive: true, force: true });
+  return { project, args };
+}
+
+function main(): void {
+  const count = Number(process.argv[2] ?? 1000);
+  const { project, args } = makeProject(count);
+  try {
+    console.log(`${count} features in ${project}`);
+    time("cold gen", args, project);
+    time("unchanged re-run (cache)", args, project);
+    time("unchanged re-run (--no-cache)", [...args, "--no-cache"], project);
+    rmSync(join(project, ".offline-features-cache"), { recursive: true, force: true });
+    time("cold --check (no cache)", [...args, "--check"], project);
+  } finally {
+    if (process.env.KEEP_BENCH_PROJECT === undefined) rmSync(project, { recursive: true, force: true });
+  }
 }

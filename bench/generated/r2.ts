@@ -1,0 +1,51 @@
+// DO NOT EDIT. Generated from bench/features/r2.ts by `npm run gen`.
+
+import type { AmbientOverrides, EvaluationDetails } from "../../runtime";
+import { store } from "./feature-store";
+
+/** The values of feature `r2`. */
+export type R2Value = "default" | "match";
+
+/** The buckets of feature `r2`, and `"default"` when none matches. */
+export type R2Bucket = "match" | "default";
+
+/** What `getR2` takes: the context keys the feature's rules read, and the ambient overrides. */
+export type R2Context = { readonly appVersion: string; readonly country: string; readonly plan: string } & AmbientOverrides;
+
+/**
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
+ */
+const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["match"]);
+
+/**
+ * Feature `r2`: its value for this context. Never throws.
+ *
+ * R2: country in [US, CA, GB] and plan == pro and appVersion >= 2.3.0
+ *
+ * Buckets, first match wins:
+ * - "match": `all(ctx.country in ["US","CA","GB"], ctx.plan == "pro", ctx.appVersion >= version 2.3.0)` → `"match"`
+ *
+ * Otherwise "default" → `"default"`.
+ *
+ * Defined at bench/features/r2.ts:4.
+ */
+export function getR2(ctx: R2Context): R2Value {
+  return handle.evaluate(ctx).value;
+}
+
+/**
+ * Feature `r2` for this context: its value, bucket, reason and the errors met. Never throws.
+ *
+ * R2: country in [US, CA, GB] and plan == pro and appVersion >= 2.3.0
+ *
+ * Buckets, first match wins:
+ * - "match": `all(ctx.country in ["US","CA","GB"], ctx.plan == "pro", ctx.appVersion >= version 2.3.0)` → `"match"`
+ *
+ * Otherwise "default" → `"default"`.
+ *
+ * Defined at bench/features/r2.ts:4.
+ */
+export function getR2Details(ctx: R2Context): EvaluationDetails<R2Value, R2Bucket> {
+  return handle.evaluate(ctx);
+}

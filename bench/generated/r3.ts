@@ -1,0 +1,57 @@
+// DO NOT EDIT. Generated from bench/features/r3.ts by `npm run gen`.
+
+import type { AmbientOverrides, EvaluationDetails } from "../../runtime";
+import { store } from "./feature-store";
+
+/** The values of feature `r3`. */
+export type R3Value = "control" | "treatment";
+
+/** The buckets of feature `r3`, and `"default"` when none matches. */
+export type R3Bucket = "treatment" | "default";
+
+/** What `getR3` takes: the context keys the feature's rules read, and the ambient overrides. */
+export type R3Context = { readonly userId: string } & AmbientOverrides;
+
+/**
+ * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
+ * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
+ */
+const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["treatment"]);
+
+/**
+ * Feature `r3`: its value for this context. Never throws.
+ *
+ * R3: 10% of users by userId
+ *
+ * Buckets, first match wins:
+ * - "treatment": `unitRandom(ctx.userId, "r3") < 0.1` → `"treatment"`
+ *
+ * Otherwise "default" → `"control"`.
+ *
+ * Traffic shares (exact, for each combination of the other conditions):
+ * - when always: "treatment" 10%, "default" 90%
+ *
+ * Defined at bench/features/r3.ts:4.
+ */
+export function getR3(ctx: R3Context): R3Value {
+  return handle.evaluate(ctx).value;
+}
+
+/**
+ * Feature `r3` for this context: its value, bucket, reason and the errors met. Never throws.
+ *
+ * R3: 10% of users by userId
+ *
+ * Buckets, first match wins:
+ * - "treatment": `unitRandom(ctx.userId, "r3") < 0.1` → `"treatment"`
+ *
+ * Otherwise "default" → `"control"`.
+ *
+ * Traffic shares (exact, for each combination of the other conditions):
+ * - when always: "treatment" 10%, "default" 90%
+ *
+ * Defined at bench/features/r3.ts:4.
+ */
+export function getR3Details(ctx: R3Context): EvaluationDetails<R3Value, R3Bucket> {
+  return handle.evaluate(ctx);
+}

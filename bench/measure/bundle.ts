@@ -1,0 +1,67 @@
+/**
+ * The app bundle: bench/generated's getters with the runtime they import, bundled by esbuild
+ * (bench's devDependency), minified, then gzipped. Also the minified bytes by origin (io-ts, fp-ts,
+ * runtime, generated), from esbuild's metafile.
+ */
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { requirePeer } from "../evaluators/peers/require-peer";
+
+interface EsbuildOutput {
+  readonly outputFiles: readonly { readonly contents: Uint8Array }[];
+  readonly metafile: { readonly outputs: Record<string, { readonly inputs: Record<string, { readonly bytesInOutput: number }> }> };
+}
+interface Esbuild {
+  build(options: object): Promise<EsbuildOutput>;
+}
+
+export interface BundleResult {
+  readonly minifiedBytes: number;
+  readonly gzippedBytes: number;
+  /** Minified bytes by origin: "io-ts", "fp-ts", "runtime", "generated", "other". */
+  readonly byOrigin: Record<string, number>;
+}
+
+function origin(path: string): string {
+  if (path.includes("node_modules/io-ts/")) return "io-ts";
+  if (path.includes("node_modules/fp-ts/")) return "fp-ts";
+  if (path.startsWith("runtime/") || path.includes("/runtime/")) return "runtime";
+  if (path.includes("generated/")) return "generated";
+  return "other";
+}
+
+export async function measureBundle(): Promise<BundleResult> {
+  const esbuild = requirePeer<Esbuild>("esbuild");
+  const root = join(__dirname, "..", "..");
+  const out = await esbuild.build({
+    stdin: {
+      // What an application does: import the getters and call them.
+      contents: 'import { getR1, getR2, getR3 } from "./bench/generated";\nconsole.log(getR1(), getR2({ country: "US", plan: "pro", appVersion: "2.3.0" }), getR3({ userId: "u" }));\n',
+      resolveDir: root,
+      sourcefile: "app.ts",
+      loader: "ts",
+    },
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0]!.contents;
+  const byOrigin: Record<string, number> = {};
+  for (const output of Object.values(out.metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(path)] = (byOrigin[origin(path)] ?? 0) + bytesInOutput;
+  }
+  return { minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length, byOrigin };
+}
+
+if (require.main === module) {
+  measureBundle().then((r) => console.log(JSON.stringify(r)), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

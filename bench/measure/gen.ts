@@ -1,0 +1,95 @@
+/**
+ * `offline-features gen` on a project of N features (bench/gen/run.ts builds it), through the CLI
+ * as a user runs it: cold (no cache), unchanged re-run (manifest cache), and one edit under
+ * `--watch` (from the file write to the watcher's summary line). Each figure is wall time and the
+ * child's own CPU time (a shared machine waits for a core; CPU time does not).
+ */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { makeProject } from "../gen/run";
+import { ROOT, runNode, startNode } from "./child";
+
+export interface Timed {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+export interface GenResult {
+  readonly count: number;
+  readonly cold: Timed;
+  readonly unchanged: Timed;
+  /** Wall time from writing one feature file to the watcher's summary; and the watcher's own figure. */
+  readonly watchEdit: { readonly wallMs: number; readonly reportedMs: number };
+}
+
+const CLI = join(ROOT, "bin", "offline-features.js");
+const SUMMARY = /\d+ features?, \d+ written, \d+ unchanged.*in (\d+) ms/;
+
+function gen(args: string[], cwd: string): Timed {
+  const r = runNode(CLI, args, cwd);
+  if (r.status !== 0) throw new Error(`gen failed: ${r.stderr}`);
+  return { wallMs: r.wallMs, cpuMs: r.cpuMs };
+}
+
+/** Starts `gen --watch`, waits for its first run, edits one file, and times the regeneration. */
+async function watchOneEdit(project: string, args: string[]): Promise<{ wallMs: number; reportedMs: number }> {
+  const child = startNode(CLI, [...args, "--watch"], project);
+  let buffered = "";
+  let waiting: ((line: string) => void) | undefined;
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (SUMMARY.test(line) && waiting !== undefined) waiting(line);
+  });
+  const nextSummary = (timeoutMs: number) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("gen --watch printed no summary in time")), timeoutMs);
+      waiting = (line) => {
+        clearTimeout(timer);
+        waiting = undefined;
+        resolve(line);
+      };
+    });
+  try {
+    await nextSummary(600_000);
+    const file = join(project, "features", "feature_0001.ts");
+    const source = readFileSync(file, "utf8");
+    const next = nextSummary(600_000);
+    const start = performance.now();
+    writeFileSync(file, source.replace('"bonjour"', '"bonjour !"'));
+    const line = await next;
+    return { wallMs: performance.now() - start, reportedMs: Number(SUMMARY.exec(line)![1]) };
+  } finally {
+    if (child.pid !== undefined) child.kill("SIGTERM");
+  }
+}
+
+export async function measureGen(count: number): Promise<GenResult> {
+  const { project, args } = makeProject(count);
+  try {
+    const cold = gen(args, project);
+    const unchanged = gen(args, project);
+    const watchEdit = await watchOneEdit(project, args);
+    return { count, cold, unchanged, watchEdit };
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/** CLI start: `offline-features --help`, median of `times` fresh processes. */
+export function measureCliStart(times: number): Timed[] {
+  return Array.from({ length: times }, () => {
+    const r = runNode(CLI, ["--help"], ROOT);
+    return { wallMs: r.wallMs, cpuMs: r.cpuMs };
+  });
+}
+
+if (require.main === module) {
+  measureGen(Number(process.argv[2] ?? 1000)).then((r) => console.log(JSON.stringify(r)), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Heap after loading 10,000 R2-shaped features, in a fresh process per evaluator (run with
+ * --expose-gc): `node --expose-gc -r ts-node/register/transpile-only bench/measure/heap.ts <evaluator>`.
+ * The baseline is taken after the JSON text is built (the text stays alive throughout); the
+ * figure is the live heap the loaded features add, after a full GC. The load time is R4's
+ * operation at 10,000: parse, load, and one evaluation of each feature.
+ */
+import { performance } from "node:perf_hooks";
+import { R4_CONTEXT, r4Specs } from "../cases";
+import { allEvaluators } from "../evaluators";
+
+export const HEAP_COUNT = 10_000;
+
+export interface HeapResult {
+  readonly name: string;
+  readonly loadMs: number;
+  readonly heapMiB: number;
+}
+
+async function main(name: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error("run with --expose-gc");
+  const evaluator = allEvaluators().find((e) => e.name === name);
+  if (evaluator === undefined) throw new Error(`no evaluator named ${name}`);
+  const rules = await evaluator.setup();
+  const specs = r4Specs(HEAP_COUNT);
+  const text = rules.r4Source(specs);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const answers = await rules.r4Load(text, specs, R4_CONTEXT);
+  const loadMs = performance.now() - start;
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (answers.length !== HEAP_COUNT || text.length === 0) throw new Error("an answer per feature expected");
+  const result: HeapResult = { name, loadMs, heapMiB: (after - before) / 1024 / 1024 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+if (require.main === module) {
+  main(process.argv[2] ?? "offline-features").catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

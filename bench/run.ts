@@ -1,0 +1,79 @@
+/**
+ * The benchmark (issue 10): `npm run bench` at the root, `npm run bench -- --quick` for a short run.
+ *
+ * 1. Three fresh processes of bench/suite.ts (one with --quick), peer order rotated in each: each
+ *    checks every evaluator against the plain reference, then times R1, R1-ambient, R2, R3, R5 and
+ *    R4. A cell is the median of the processes' medians.
+ * 2. Heap and load time of 10,000 features, a fresh process per evaluator (--quick: this library
+ *    and the floor only).
+ * 3. The app bundle's size (esbuild, minified, gzipped).
+ * 4. `gen` on 1,000 features: cold, unchanged, one edit in --watch (skipped with --quick).
+ * 5. CLI start.
+ *
+ * Writes bench/RESULTS.md (--quick: bench/RESULTS-quick.md, so a short run never replaces the
+ * full one) and prints it.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { jsonOf, runTs, type Run } from "./measure/child";
+import { measureBundle, type BundleResult } from "./measure/bundle";
+import { measureCliStart, measureGen, type GenResult, type Timed } from "./measure/gen";
+import type { HeapResult } from "./measure/heap";
+import { allEvaluators } from "./evaluators";
+import { formatResults, type Collected } from "./report";
+import type { SuiteResult } from "./suite";
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function cpuNote(run: Run): string {
+  return `${(run.wallMs / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes("--quick");
+  const started = Date.now();
+  const processes = quick ? 1 : 3;
+  const suites: SuiteResult[] = [];
+  for (let i = 0; i < processes; i++) {
+    log(`timing process ${i + 1} of ${processes}`);
+    const run = runTs(join(__dirname, "suite.ts"), ["--rotate", String(i * 3), ...(quick ? ["--quick"] : [])], ["--expose-gc"]);
+    suites.push(jsonOf<SuiteResult>(run, "suite"));
+    log(`  done, ${cpuNote(run)}`);
+  }
+
+  const heapNames = quick ? ["offline-features"] : allEvaluators().map((e) => e.name);
+  const heaps: HeapResult[] = [];
+  for (const name of heapNames) {
+    log(`heap of 10,000 features: ${name}`);
+    heaps.push(jsonOf<HeapResult>(runTs(join(__dirname, "measure", "heap.ts"), [name], ["--expose-gc"]), `heap ${name}`));
+  }
+
+  log("app bundle");
+  const bundle: BundleResult = await measureBundle();
+
+  let gen: GenResult | undefined;
+  if (!quick) {
+    log("gen on 1,000 features (cold, unchanged, one edit in --watch)");
+    gen = await measureGen(1000);
+  }
+
+  log("CLI start");
+  const cli: Timed[] = measureCliStart(quick ? 1 : 5);
+
+  const collected: Collected = { quick, suites, heaps, bundle, gen, cli, seconds: (Date.now() - started) / 1000 };
+  const text = formatResults(collected);
+  const file = join(__dirname, quick ? "RESULTS-quick.md" : "RESULTS.md");
+  writeFileSync(file, text);
+  process.stdout.write(text);
+  log(`wrote ${file} in ${collected.seconds.toFixed(0)} s`);
+  const failed = suites.some((s) => s.evaluators.some((e) => e.problems.length > 0));
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
