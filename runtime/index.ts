@@ -34,4 +34,6 @@ export {
   type SourceHealth,
 } from "./store";
 export { fileSource, httpSource, embedded, SourceError, type BundleSource, type SourceSink, type FileSourceOptions, type HttpSourceOptions, type HttpBundleSource } from "./sources";
+export type { FeatureOverride, OverrideMap, OverrideHandle, OverridesFile } from "./store";
+export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV } from "./store";
 export { FeatureStore, FeatureHandle, BundleDecodeError, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";

@@ -7,8 +7,10 @@
  * - `STALE`: a bucket matched or the default applied (as `TARGETING_MATCH` or `DEFAULT` would say),
  *   but the store's source has not been checked successfully for longer than its `staleAfterMs`, so
  *   the answer may be out of date (see `FeatureStore.connect`).
+ * - `OVERRIDE`: a test or a developer forced the answer ({@link FeatureStore.override}); no rule ran.
+ *   OpenFeature has no such reason: its provider reports `STATIC`.
  */
-export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED" | "STALE";
+export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED" | "STALE" | "OVERRIDE";
 
 /**
  * What went wrong in one bucket's classifier:

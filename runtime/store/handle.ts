@@ -2,6 +2,7 @@ import type { OfflineFeature } from "../offline-feature";
 import type { AmbientOverrides, EvaluationContext } from "../evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "../evaluate/details";
 import { DEFAULT_BUCKET } from "../model/feature";
+import type { SlotOverride } from "./overrides";
 
 /**
  * What a store tells all its handles at once. `around` is undefined in the common case (no hooks,
@@ -21,6 +22,8 @@ export interface StoreControl {
 export interface Slot {
   feature: OfflineFeature | undefined;
   readonly control: StoreControl;
+  /** Set only while a test or developer override names this key; the hot path tests it and moves on. */
+  override?: SlotOverride | undefined;
 }
 
 /**
@@ -75,6 +78,11 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
   /** Evaluates without hooks or stale marking (what {@link FeatureHandle.evaluate} wraps). Never throws. */
   evaluateNow(ctx?: C): EvaluationDetails<V, B> {
     const feature = this.slot.feature;
+    const override = this.slot.override;
+    if (override !== undefined) {
+      const forced = override(feature);
+      if (forced !== undefined) return forced as EvaluationDetails<V, B>;
+    }
     if (feature === undefined) return this.control.waiting ? this.notReady : this.missing;
     if (feature !== this.checked) this.check(feature);
     if (!this.usable) return this.mismatch!;

@@ -6,3 +6,5 @@ export { StoreHooks, type EvaluationHook } from "./hooks";
 export type { StoreStatus, StoreChange, SourceHealth } from "./status";
 export { BUNDLE_FORMAT, FeatureKeyC, bundleHash, decodeBundle, encodeBundle, type Bundle } from "./bundle";
 export { BundleDecodeError } from "./bundle-error";
+export type { FeatureOverride, OverrideMap, OverrideHandle } from "./overrides";
+export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV, type OverridesFile } from "./overrides-file";

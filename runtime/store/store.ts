@@ -11,6 +11,7 @@ import { markStale } from "./stale";
 import { Connection, type ConnectOptions } from "./connection";
 import type { BundleSource } from "../sources/source";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
+import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
 
 /** What a store holds after a successful {@link FeatureStore.replace}. */
 export interface BundleInfo {
@@ -28,8 +29,9 @@ export interface BundleInfo {
  * Replacing is all or nothing: a bundle is decoded and compiled completely before anything changes,
  * and a bad one leaves the last good contents in place (last-known-good).
  */
-export class FeatureStore {
+export class FeatureStore<O extends OverrideMap = OverrideMap> {
   private readonly slots = new Map<string, Slot>();
+  private readonly overrides = new OverrideLayers({ setOverride: (key, override) => (this.slotFor(key).override = override) });
   private features: ReadonlyMap<string, OfflineFeature> = new Map();
   private info: BundleInfo | undefined;
   private readonly control: StoreControl = { around: undefined, waiting: false };
@@ -55,8 +57,8 @@ export class FeatureStore {
   private constructor() {}
 
   /** A store with no features: every getter answers its generated default with reason `ERROR`. */
-  static empty(): FeatureStore {
-    return new FeatureStore();
+  static empty<O extends OverrideMap = OverrideMap>(): FeatureStore<O> {
+    return new FeatureStore<O>();
   }
 
   /** A store holding a bundle's features (JSON text or a parsed value). Never throws. */
@@ -123,12 +125,35 @@ export class FeatureStore {
    * answers while the store has no such feature, or (given `buckets`) one with a bucket not listed.
    */
   handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(key: string, fallback: V, buckets?: readonly B[]): FeatureHandle<V, B, C> {
+    return new FeatureHandle<V, B, C>(key, this.slotFor(key), fallback, buckets);
+  }
+
+  /**
+   * Forces features for tests and local development: by bucket (`{ test: "holdout" }`, the value
+   * is that bucket's) or by value (`{ welcome: { value: banner } }`). Getters answer with reason
+   * `OVERRIDE` until the handle's `restore()`; later calls stack over earlier ones. Prerequisites
+   * of other features still see real targeting. Generated code types the keys, buckets and values.
+   */
+  override(overrides: O): OverrideHandle {
+    return this.overrides.push(overrides);
+  }
+
+  /**
+   * Runs `fn` with `overrides` in force for its async context only (through `AsyncLocalStorage`),
+   * so tests running concurrently do not see each other's. Returns what `fn` returns; a promise's
+   * overrides last until it settles.
+   */
+  withOverrides<R>(overrides: O, fn: () => R): R {
+    return this.overrides.run(overrides, fn);
+  }
+
+  private slotFor(key: string): Slot {
     let slot = this.slots.get(key);
     if (slot === undefined) {
       slot = { feature: this.features.get(key), control: this.control };
       this.slots.set(key, slot);
     }
-    return new FeatureHandle<V, B, C>(key, slot, fallback, buckets);
+    return slot;
   }
 
   /**
