@@ -21,7 +21,8 @@ export {
   type TimeAttribute,
 } from "./model/attribute";
 export { JsonValueC, type JsonValue } from "./model/json";
-export { dependenciesOf, findCycle, findCycleFrom, formatCycle, type Dependency } from "./model/dependencies";
+export { dependenciesOf, findCycle, findCycleFrom, formatCycle, longestChain, type Dependency } from "./model/dependencies";
+export { DEFAULT_LIMITS, inputLimits, byteSizeProblem, type InputLimits } from "./decode/limits";
 export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
 export { writeFileAtomic } from "./write";
 export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
@@ -36,4 +37,4 @@ export {
 export { fileSource, httpSource, embedded, SourceError, type BundleSource, type SourceSink, type FileSourceOptions, type HttpSourceOptions, type HttpBundleSource } from "./sources";
 export type { FeatureOverride, OverrideMap, OverrideHandle, OverridesFile } from "./store";
 export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV } from "./store";
-export { FeatureStore, FeatureHandle, BundleDecodeError, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";
+export { FeatureStore, FeatureHandle, BundleDecodeError, type StoreOptions, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";

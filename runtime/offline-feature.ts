@@ -3,6 +3,7 @@ import { pipe } from "fp-ts/function";
 import { FeatureC, DEFAULT_BUCKET, type FeatureModel } from "./model/feature";
 import type { JsonValue } from "./model/json";
 import { decodeFeature } from "./decode/decode";
+import type { InputLimits } from "./decode/limits";
 import { FeatureDecodeError } from "./decode/decode-error";
 import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { CompileOptions } from "./compile/scope";
@@ -36,6 +37,8 @@ export interface FeatureOptions {
    * passes its own. Without it, every prerequisite is a `PREREQUISITE_ERROR`.
    */
   readonly resolve?: (key: string) => OfflineFeature<unknown, string, unknown> | undefined;
+  /** Input limits for decoding (bytes, depth, values, buckets); each one not given keeps its default. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 function sourceName(options: FeatureOptions): string | undefined {
@@ -101,7 +104,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
    */
   static decode(json: unknown, options: FeatureOptions = {}): E.Either<FeatureDecodeError, OfflineFeature> {
     return pipe(
-      decodeFeature(json, { source: sourceName(options) }),
+      decodeFeature(json, { source: sourceName(options), limits: options.limits }),
       E.chain((model) => {
         const cycle = OfflineFeature.cycleIssue(model, options);
         return cycle === undefined
@@ -130,6 +133,16 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     const cycle = OfflineFeature.cycleIssue(checked.right, options);
     if (cycle !== undefined) throw new FeatureDecodeError([cycle], sourceName(options));
     return new OfflineFeature<V, B, C>(checked.right, options.key, options.source, options.resolve, options.bucketSources);
+  }
+
+  /**
+   * Wraps a model that was already decoded (by a bundle) and whose prerequisites were checked as a
+   * whole (no cycle, within the depth limit): no second decode, no per-feature cycle search, so a
+   * store loads in time linear in its size. For the store; others use {@link OfflineFeature.fromModel}.
+   * @internal
+   */
+  static fromCheckedModel(model: FeatureModel, options: FeatureOptions = {}): OfflineFeature {
+    return new OfflineFeature(model, options.key, options.source, options.resolve, options.bucketSources);
   }
 
   /** The canonical JSON: stable key order, PyOF's current form (a value on every bucket). */

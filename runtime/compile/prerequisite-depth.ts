@@ -4,7 +4,7 @@
  * cycle later (a store replacing a feature); the limit turns that into an error instead of a stack
  * overflow. Real dependency chains are a few features deep.
  */
-export const MAX_PREREQUISITE_DEPTH = 32;
+export { MAX_PREREQUISITE_DEPTH } from "../decode/limits";
 
 /**
  * The current nesting, shared by every feature: evaluation is synchronous, so a counter that is

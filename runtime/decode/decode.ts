@@ -2,61 +2,78 @@ import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureDecodeError } from "./decode-error";
 import { describeValue, reportIssues } from "./reporter";
-
-/** Documents nesting deeper than this are refused before decoding, so no later step can overflow the stack. */
-export const MAX_DOCUMENT_DEPTH = 256;
-
-/** Documents with more values than this are refused before decoding: no flag file is near it. */
-export const MAX_DOCUMENT_VALUES = 2_000_000;
-
-/**
- * Why a parsed document is too big to decode, or undefined: nesting deeper than `depthLimit`, or
- * more than {@link MAX_DOCUMENT_VALUES} values. Walked with an explicit stack (never recursion) and
- * stopped as soon as a limit is passed, so neither the stack nor the heap can be exhausted here.
- */
-export function documentSizeProblem(root: unknown, depthLimit: number): string | undefined {
-  let seen = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (depth > depthLimit) return `the document nests deeper than ${depthLimit} levels`;
-    if (++seen > MAX_DOCUMENT_VALUES) return `the document holds more than ${MAX_DOCUMENT_VALUES} values`;
-    if (typeof value !== "object" || value === null) continue;
-    if (Array.isArray(value)) {
-      if (value.length > MAX_DOCUMENT_VALUES) return `the document holds more than ${MAX_DOCUMENT_VALUES} values`;
-      for (let i = 0; i < value.length; i++) stack.push([value[i], depth + 1]);
-    } else {
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
-    }
-  }
-  return undefined;
-}
+import { byteSizeProblem, documentSizeProblem, inputLimits, overLimit, type InputLimits } from "./limits";
 
 /** Options for decoding: `source` names the document in error messages. */
 export interface DecodeOptions {
   readonly source?: string | undefined;
+  /** Input limits; each one not given keeps its default ({@link DEFAULT_LIMITS}). */
+  readonly limits?: Partial<InputLimits> | undefined;
 }
 
 /**
- * Decodes one feature from JSON text or an already parsed value. Either form of PyOF's JSON is
+ * JSON text (or UTF-8 bytes) parsed within the byte limit, or a value passed as is. The size is
+ * checked before `JSON.parse`, so a 100 MB document is refused at once, without its memory.
+ */
+export function parseWithinLimits(input: unknown, limits: InputLimits): E.Either<string, unknown> {
+  if (input instanceof Uint8Array) {
+    const tooBig = byteSizeProblem(input, limits);
+    if (tooBig !== undefined) return E.left(tooBig);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return E.left("invalid UTF-8 in the document");
+    }
+    return parseWithinLimits(text, limits);
+  }
+  if (typeof input !== "string") return E.right(input);
+  const tooBig = byteSizeProblem(input, limits);
+  if (tooBig !== undefined) return E.left(tooBig);
+  try {
+    return E.right(JSON.parse(input));
+  } catch (e) {
+    return E.left(`invalid JSON: ${e instanceof Error ? e.message : describeValue(e)}`);
+  }
+}
+
+/** Why a parsed feature has too many buckets, or undefined. */
+function bucketCountProblem(parsed: unknown, limits: InputLimits): string | undefined {
+  if (typeof parsed !== "object" || parsed === null || !Object.prototype.hasOwnProperty.call(parsed, "buckets")) return undefined;
+  const buckets: unknown = (parsed as { buckets: unknown }).buckets;
+  if (!Array.isArray(buckets) || buckets.length <= limits.buckets) return undefined;
+  return `the feature has ${buckets.length} buckets; ${overLimit("buckets", limits)}`;
+}
+
+/**
+ * Decodes an already parsed feature whose document size was checked (a bundle checks the whole
+ * document once): the bucket count, then the codec.
+ */
+export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string): E.Either<FeatureDecodeError, FeatureModel> {
+  const tooMany = bucketCountProblem(parsed, limits);
+  if (tooMany !== undefined) return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
+  return E.mapLeft((errors: Parameters<typeof reportIssues>[0]) => new FeatureDecodeError(reportIssues(errors), source))(FeatureC.decode(parsed));
+}
+
+/**
+ * Decodes one feature from JSON text, UTF-8 bytes or an already parsed value, within
+ * `options.limits` (checked before any other work). Either form of PyOF's JSON is
  * accepted. Never throws: every failure is a `Left` with the paths of all problems found.
  */
 export function decodeFeature(input: unknown, options: DecodeOptions = {}): E.Either<FeatureDecodeError, FeatureModel> {
   const fail = (path: string, message: string) => E.left(new FeatureDecodeError([{ path, message }], options.source));
-  let parsed: unknown = input;
-  if (typeof input === "string") {
-    try {
-      parsed = JSON.parse(input);
-    } catch (e) {
-      return fail("", `invalid JSON: ${e instanceof Error ? e.message : describeValue(e)}`);
-    }
+  let limits: InputLimits;
+  try {
+    limits = inputLimits(options.limits);
+  } catch (e) {
+    return fail("", e instanceof Error ? e.message : describeValue(e));
   }
   try {
-    const tooBig = documentSizeProblem(parsed, MAX_DOCUMENT_DEPTH);
+    const parsed = parseWithinLimits(input, limits);
+    if (E.isLeft(parsed)) return fail("", parsed.left);
+    const tooBig = documentSizeProblem(parsed.right, limits);
     if (tooBig !== undefined) return fail("", tooBig);
-    return E.mapLeft((errors: Parameters<typeof reportIssues>[0]) => new FeatureDecodeError(reportIssues(errors), options.source))(
-      FeatureC.decode(parsed),
-    );
+    return decodeCheckedFeature(parsed.right, limits, options.source);
   } catch (e) {
     // Exotic inputs (getters that throw, proxies) must still come back as a Left.
     return fail("", `could not read the document: ${e instanceof Error ? e.message : describeValue(e)}`);

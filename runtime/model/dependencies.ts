@@ -31,8 +31,7 @@ export function dependenciesOf(model: FeatureModel): readonly Dependency[] {
  * prerequisites in document order.
  */
 export function findCycle(features: ReadonlyMap<string, FeatureModel>): readonly string[] | undefined {
-  const edges = new Map<string, readonly string[]>();
-  for (const [key, model] of features) edges.set(key, [...new Set(dependenciesOf(model).map((d) => d.feature))].filter((k) => features.has(k)));
+  const edges = prerequisiteEdges(features);
   const done = new Set<string>();
   for (const start of features.keys()) {
     if (done.has(start)) continue;
@@ -61,6 +60,53 @@ export function findCycle(features: ReadonlyMap<string, FeatureModel>): readonly
     }
   }
   return undefined;
+}
+
+/** Each feature's distinct prerequisites that are in the map, in document order. */
+function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): Map<string, readonly string[]> {
+  const edges = new Map<string, readonly string[]>();
+  for (const [key, model] of features) edges.set(key, [...new Set(dependenciesOf(model).map((d) => d.feature))].filter((k) => features.has(k)));
+  return edges;
+}
+
+/**
+ * The longest chain of prerequisites among acyclic `features` ({@link findCycle} found none), as
+ * its keys from the top (`["a", "b", "c"]`: a depends on b, b on c; its depth is 2), or `[]` when
+ * there are no features. Iterative, each feature and edge visited once: linear in the set's size.
+ */
+export function longestChain(features: ReadonlyMap<string, FeatureModel>): readonly string[] {
+  const edges = prerequisiteEdges(features);
+  const depth = new Map<string, number>();
+  const deepest = new Map<string, string>();
+  for (const start of features.keys()) {
+    if (depth.has(start)) continue;
+    const stack: string[] = [start];
+    while (stack.length > 0) {
+      const key = stack[stack.length - 1]!;
+      const pending = edges.get(key)!.filter((k) => !depth.has(k));
+      if (pending.length > 0 && !depth.has(key)) {
+        // Children first; a child already on the stack would be a cycle, which the caller excluded.
+        stack.push(...pending);
+        continue;
+      }
+      stack.pop();
+      if (depth.has(key)) continue;
+      let best = 0;
+      for (const target of edges.get(key)!) {
+        const d = depth.get(target)! + 1;
+        if (d > best) {
+          best = d;
+          deepest.set(key, target);
+        }
+      }
+      depth.set(key, best);
+    }
+  }
+  let top: string | undefined;
+  for (const [key, d] of depth) if (top === undefined || d > depth.get(top)!) top = key;
+  const chain: string[] = [];
+  for (let key = top; key !== undefined; key = deepest.get(key)) chain.push(key);
+  return chain;
 }
 
 /**

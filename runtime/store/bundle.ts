@@ -4,7 +4,8 @@ import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import { checkedString } from "../decode/tagged-union";
-import { decodeFeature, documentSizeProblem, MAX_DOCUMENT_DEPTH } from "../decode/decode";
+import { decodeCheckedFeature, parseWithinLimits } from "../decode/decode";
+import { documentSizeProblem, inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { describeValue, reportIssues, type DecodeIssue } from "../decode/reporter";
 import { BundleDecodeError } from "./bundle-error";
 import { FeatureKeyC } from "../model/feature-key";
@@ -69,24 +70,38 @@ function prefixed(prefix: string, issues: readonly DecodeIssue[]): DecodeIssue[]
   return issues.map((i) => ({ path: i.path === "" ? prefix : `${prefix}.${i.path}`, message: i.message }));
 }
 
+/** Why a parsed bundle holds too many features, or undefined; counts without building a key list. */
+function featureCountProblem(parsed: unknown, limits: InputLimits): string | undefined {
+  if (typeof parsed !== "object" || parsed === null || !Object.prototype.hasOwnProperty.call(parsed, "features")) return undefined;
+  const features: unknown = (parsed as { features: unknown }).features;
+  if (typeof features !== "object" || features === null) return undefined;
+  let count = 0;
+  for (const key in features) if (Object.prototype.hasOwnProperty.call(features, key) && ++count > limits.features) break;
+  return count > limits.features ? `the bundle holds more than ${limits.features} features; ${overLimit("features", limits)}` : undefined;
+}
+
 /**
- * Decodes a bundle from JSON text or a parsed value. Never throws: a `Left` lists every problem
- * (the envelope, each feature, the keys, and a hash that does not match the content).
+ * Decodes a bundle from JSON text, UTF-8 bytes or a parsed value, within `limits` (bytes before
+ * parsing, then depth, values, features and buckets before decoding). Never throws: a `Left` lists
+ * every problem (the envelope, each feature, the keys, and a hash that does not match the content).
  */
-export function decodeBundle(input: unknown, source?: string): E.Either<BundleDecodeError, Bundle> {
+export function decodeBundle(input: unknown, source?: string, limitOverrides?: Partial<InputLimits>): E.Either<BundleDecodeError, Bundle> {
   const fail = (issues: readonly DecodeIssue[]) => E.left(new BundleDecodeError(issues, source));
-  let parsed: unknown = input;
-  if (typeof input === "string") {
-    try {
-      parsed = JSON.parse(input);
-    } catch (e) {
-      return fail([{ path: "", message: `invalid JSON: ${e instanceof Error ? e.message : describeValue(e)}` }]);
-    }
+  let limits: InputLimits;
+  try {
+    limits = inputLimits(limitOverrides);
+  } catch (e) {
+    return fail([{ path: "", message: e instanceof Error ? e.message : describeValue(e) }]);
   }
   try {
+    const text = parseWithinLimits(input, limits);
+    if (E.isLeft(text)) return fail([{ path: "", message: text.left }]);
+    const parsed = text.right;
     // Two more levels than a feature: the envelope and its "features" object.
-    const tooBig = documentSizeProblem(parsed, MAX_DOCUMENT_DEPTH + 2);
+    const tooBig = documentSizeProblem(parsed, limits, limits.depth + 2);
     if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
+    const tooMany = featureCountProblem(parsed, limits);
+    if (tooMany !== undefined) return fail([{ path: "features", message: tooMany }]);
     const envelope = EnvelopeC.decode(parsed);
     if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
     const issues: DecodeIssue[] = [];
@@ -95,7 +110,7 @@ export function decodeBundle(input: unknown, source?: string): E.Either<BundleDe
       const path = /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
       const keyProblem = FeatureKeyC.decode(key);
       if (E.isLeft(keyProblem)) issues.push(...prefixed(path, reportIssues(keyProblem.left)));
-      const decoded = decodeFeature(raw);
+      const decoded = decodeCheckedFeature(raw, limits);
       if (E.isLeft(decoded)) issues.push(...prefixed(path, decoded.left.issues));
       else decodedFeatures.push([key, decoded.right]);
     }

@@ -1,5 +1,5 @@
 /** The feature store: a project's features by key, loaded from a bundle and replaceable at run time. */
-export { FeatureStore, type BundleInfo } from "./store";
+export { FeatureStore, type BundleInfo, type StoreOptions } from "./store";
 export { FeatureHandle } from "./handle";
 export { type ConnectOptions } from "./connection";
 export { StoreHooks, type EvaluationHook } from "./hooks";

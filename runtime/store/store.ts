@@ -2,7 +2,8 @@ import * as E from "fp-ts/Either";
 import { OfflineFeature } from "../offline-feature";
 import { decodeBundle } from "./bundle";
 import { BundleDecodeError } from "./bundle-error";
-import { findCycle, formatCycle } from "../model/dependencies";
+import { findCycle, formatCycle, longestChain } from "../model/dependencies";
+import { inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureHandle, type Slot, type StoreControl } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
@@ -12,6 +13,12 @@ import { Connection, type ConnectOptions } from "./connection";
 import type { BundleSource } from "../sources/source";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
+
+/** How a store is set up. */
+export interface StoreOptions {
+  /** Input limits for every bundle it loads; each one not given keeps its default ({@link DEFAULT_LIMITS}). */
+  readonly limits?: Partial<InputLimits>;
+}
 
 /** What a store holds after a successful {@link FeatureStore.replace}. */
 export interface BundleInfo {
@@ -54,16 +61,27 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     this.rearm();
   });
 
-  private constructor() {}
+  /**
+   * The limits every bundle is checked against before any work: sources that stream (HTTP) stop
+   * reading once `limits.bytes` is passed.
+   */
+  readonly limits: InputLimits;
 
-  /** A store with no features: every getter answers its generated default with reason `ERROR`. */
-  static empty<O extends OverrideMap = OverrideMap>(): FeatureStore<O> {
-    return new FeatureStore<O>();
+  private constructor(options: StoreOptions) {
+    this.limits = inputLimits(options.limits);
   }
 
-  /** A store holding a bundle's features (JSON text or a parsed value). Never throws. */
-  static fromBundle(json: unknown, source?: string): E.Either<BundleDecodeError, FeatureStore> {
-    const store = new FeatureStore();
+  /**
+   * A store with no features: every getter answers its generated default with reason `ERROR`.
+   * Throws a RangeError on an invalid limit (a configuration mistake).
+   */
+  static empty<O extends OverrideMap = OverrideMap>(options: StoreOptions = {}): FeatureStore<O> {
+    return new FeatureStore<O>(options);
+  }
+
+  /** A store holding a bundle's features (JSON text, UTF-8 bytes or a parsed value). */
+  static fromBundle(json: unknown, source?: string, options: StoreOptions = {}): E.Either<BundleDecodeError, FeatureStore> {
+    const store = new FeatureStore(options);
     return E.map(() => store)(store.replace(json, source));
   }
 
@@ -75,7 +93,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
    * @param source names the bundle in error messages (a path or URL).
    */
   replace(json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
-    const decoded = decodeBundle(json, source);
+    const decoded = decodeBundle(json, source, this.limits);
     if (E.isLeft(decoded)) return decoded;
     if (this.info !== undefined && decoded.right.hash === this.info.hash && !this.control.waiting) return E.right(this.info);
     const models = new Map(Object.entries(decoded.right.features));
@@ -83,10 +101,16 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     if (cycle !== undefined) {
       return E.left(new BundleDecodeError([{ path: `features.${cycle[0]!}`, message: `prerequisites form a cycle: ${formatCycle(cycle)}` }], source));
     }
+    const chain = longestChain(models);
+    if (chain.length - 1 > this.limits.prerequisiteDepth) {
+      const shown = chain.length > 8 ? [...chain.slice(0, 4), "…", ...chain.slice(-3)] : chain;
+      const message = `prerequisites nest ${chain.length - 1} deep (${formatCycle(shown)}); ${overLimit("prerequisiteDepth", this.limits)}`;
+      return E.left(new BundleDecodeError([{ path: `features.${chain[0]!}`, message }], source));
+    }
     // Prerequisites resolve within the same bundle: one consistent snapshot per replace.
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
-    for (const [key, model] of models) next.set(key, OfflineFeature.fromModel(model, { key, resolve }));
+    for (const [key, model] of models) next.set(key, OfflineFeature.fromCheckedModel(model, { key, resolve }));
     const previous = this.features;
     const previousHash = this.info?.hash;
     // Everything is compiled: switch over in one synchronous pass, so no caller sees a mix.

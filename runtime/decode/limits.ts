@@ -1,0 +1,108 @@
+/**
+ * Input limits: how much a document may hold before any work is done on it. Feature files come
+ * from many authors and bundles from the network, so every loader checks these first (bytes before
+ * `JSON.parse`, the rest on the parsed value with an explicit stack) and refuses with an error that
+ * names the limit and how to raise it. The defaults are far above any real project: the generated
+ * bundle of 1,000 realistic features is under 2 MB, 7 levels deep, with a few buckets each.
+ */
+export interface InputLimits {
+  /** UTF-8 bytes of a document (a feature or a bundle), checked before parsing. */
+  readonly bytes: number;
+  /** Nesting depth of a document (objects and arrays), for a single feature; a bundle gets 2 more. */
+  readonly depth: number;
+  /** Values (scalars, objects, arrays) in a document. */
+  readonly values: number;
+  /** Buckets in one feature. */
+  readonly buckets: number;
+  /** Features in one bundle. */
+  readonly features: number;
+  /** Longest chain of prerequisites in a bundle (a → b → c is 2), at most {@link MAX_PREREQUISITE_DEPTH}. */
+  readonly prerequisiteDepth: number;
+}
+
+/**
+ * How deep evaluation nests prerequisites before it gives up with a `PREREQUISITE_ERROR` (a cycle a
+ * resolver hands back after load). No limit may be raised past it: it bounds the stack.
+ */
+export const MAX_PREREQUISITE_DEPTH = 256;
+
+/** The defaults: 16 MiB, 256 levels, 2,000,000 values, 10,000 buckets, 10,000 features, 32 prerequisites deep. */
+export const DEFAULT_LIMITS: InputLimits = Object.freeze({
+  bytes: 16 * 1024 * 1024,
+  depth: 256,
+  values: 2_000_000,
+  buckets: 10_000,
+  features: 10_000,
+  prerequisiteDepth: 32,
+});
+
+/** The hard ceilings: past them the guarantees (no stack overflow) would not hold. */
+const CEILINGS: Partial<Record<keyof InputLimits, number>> = { depth: 4096, prerequisiteDepth: MAX_PREREQUISITE_DEPTH };
+
+/**
+ * The defaults with `overrides` applied. Throws a RangeError on a limit that is not a positive
+ * integer or passes its ceiling: a configuration mistake, met at start-up, not on input.
+ */
+export function inputLimits(overrides: Partial<InputLimits> = {}): InputLimits {
+  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof InputLimits)[]) {
+    const value = overrides[key];
+    if (value === undefined) continue;
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`limits.${key} must be a positive integer, found ${String(value)}`);
+    const ceiling = CEILINGS[key];
+    if (ceiling !== undefined && value > ceiling) throw new RangeError(`limits.${key} can be at most ${ceiling}, found ${value}`);
+    limits[key] = value;
+  }
+  return Object.freeze(limits) as unknown as InputLimits;
+}
+
+/** `…; the limit is limits.bytes = 16777216 (raise it with { limits: { bytes: … } })` */
+export function overLimit(key: keyof InputLimits, limits: InputLimits): string {
+  return `the limit is limits.${key} = ${limits[key]} (raise it with the option { limits: { ${key}: … } })`;
+}
+
+/**
+ * Why text (or bytes) of this size is refused, or undefined. For a string the length in UTF-16
+ * units is a lower bound of its UTF-8 size, so a huge string is refused without scanning it; the
+ * exact size is computed only near the limit. Exported for sources that stream (an HTTP body is cut
+ * off as soon as the count of bytes received passes `limits.bytes`).
+ */
+export function byteSizeProblem(input: string | Uint8Array | number, limits: InputLimits = DEFAULT_LIMITS): string | undefined {
+  const limit = limits.bytes;
+  let size: number;
+  if (typeof input === "number") size = input;
+  else if (typeof input !== "string") size = input.byteLength;
+  else if (input.length > limit) size = input.length;
+  else if (input.length * 3 <= limit) return undefined;
+  else size = Buffer.byteLength(input, "utf8");
+  return size > limit ? `the document is ${typeof input === "string" && input.length > limit ? "over " : ""}${size} bytes; ${overLimit("bytes", limits)}` : undefined;
+}
+
+/**
+ * Why a parsed document is too big to decode, or undefined: nesting deeper than `depth`, or more
+ * values than `limits.values`. Walked with an explicit stack (never recursion) and stopped as soon
+ * as a limit is passed, so neither the stack nor the heap can be exhausted here.
+ */
+export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, depth: number = limits.depth): string | undefined {
+  const maxValues = limits.values;
+  const tooMany = `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
+  let seen = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop()!;
+    if (level > depth) return `the document nests deeper than ${depth} levels; ${overLimit("depth", limits)}`;
+    if (++seen > maxValues) return tooMany;
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      if (seen + value.length > maxValues) return tooMany;
+      for (let i = 0; i < value.length; i++) stack.push([value[i], level + 1]);
+    } else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        if (seen + stack.length > maxValues) return tooMany;
+        stack.push([(value as Record<string, unknown>)[key], level + 1]);
+      }
+    }
+  }
+  return undefined;
+}
