@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import * as ts from "typescript";
 import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../runtime/model/feature";
 import { reportIssues, formatIssues } from "../runtime/decode/reporter";
@@ -115,11 +117,36 @@ export function loadFeatures(options: GenOptions, files: readonly string[], load
       if ("message" in found) problems.push({ file, problem: found });
       else features.push(found);
     }
-    if (seen.size === 0) {
-      problems.push({ file, problem: { where: at(display(options, file), 1), message: "exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)" } });
+    // Rules, constants and types may sit beside features (segments live where users look for
+    // them); only a file that exports nothing at all, at run time or as a type, is a mistake.
+    if (seen.size === 0 && Object.keys(exports ?? {}).length === 0 && !declaresExports(file)) {
+      problems.push({
+        file,
+        problem: { where: at(display(options, file), 1), message: "exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share" },
+      });
     }
   });
   return { features, problems };
+}
+
+/**
+ * Whether the file's source has an export (a type-only one included, which leaves no trace at run
+ * time). Parsing only, no type checking: it costs a fraction of what running the file did.
+ */
+function declaresExports(file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  // `export {}` only marks the file as a module; it exports nothing.
+  const exportsSomething = (s: ts.Statement) =>
+    ts.isExportDeclaration(s)
+      ? s.exportClause === undefined || !ts.isNamedExports(s.exportClause) || s.exportClause.elements.length > 0
+      : ts.isExportAssignment(s) || (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+  return source.statements.some(exportsSomething);
 }
 
 function collect(options: GenOptions, file: string, exportName: string, value: FeatureLike): LoadedFeature | Problem {

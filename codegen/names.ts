@@ -1,15 +1,26 @@
 /*
  * The identifiers generated for a feature key: `test` → `getTest`, `getTestDetails`, `TestValue`,
- * `TestBucket`, `TestContext`; `checkout_v2` → `getCheckoutV2`, ….
+ * `TestBucket`, `TestContext`; `new-checkout`, `newCheckout` and `new_checkout` → `getNewCheckout`;
+ * `checkout.v2` → `getCheckoutV2`.
  */
 
-/** `checkout_v2` → `CheckoutV2`; `_beta` → `Beta`. */
+/** The words of a key: split at `-`, `.` and `_` (a camelCase key is one word whose case is kept). */
+function words(key: string): string[] {
+  return key.split(/[-._]/).filter((part) => part !== "");
+}
+
+/** `new-checkout`, `newCheckout`, `new_checkout` → `NewCheckout`; `checkout.v2` → `CheckoutV2`; `_beta` → `Beta`. */
 export function pascalCase(key: string): string {
-  return key
-    .split("_")
-    .filter((part) => part !== "")
+  return words(key)
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join("") || "Feature";
+}
+
+/** `new-checkout` → `newCheckout`: a key as a variable name (keys that are identifiers stay as they are). */
+export function camelCase(key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return key;
+  const pascal = pascalCase(key);
+  return pascal[0]!.toLowerCase() + pascal.slice(1);
 }
 
 /** The names the accessor module of `key` exports. */
@@ -42,13 +53,25 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/** A variable name for `key`: the key itself, or `<key>Feature` when the key is a reserved word. */
+/** A variable name for `key`: the key in camelCase, or `<name>Feature` when that is a reserved word. */
 export function variableName(key: string): string {
-  return RESERVED.has(key) ? `${key}Feature` : key;
+  const name = camelCase(key);
+  return RESERVED.has(name) ? `${name}Feature` : name;
 }
 
-/** `test-values-map` → `test_values_map`: a file name made into a feature key. */
+/**
+ * A file name made into a feature key: `test-values-map` stays `test-values-map` (a valid key);
+ * other characters become `_`, and a leading digit gets a `_`.
+ */
 export function keyFromFileName(name: string): string {
-  const key = name.replace(/[^A-Za-z0-9_]/g, "_");
+  const key = name.replace(/[^A-Za-z0-9_.-]/g, "_").replace(/[.-]{2,}/g, (run) => run[0]!).replace(/^[.-]+|[.-]+$/g, "");
   return /^[0-9]/.test(key) ? `_${key}` : key === "" ? "_" : key;
+}
+
+/** File names Windows refuses whatever the extension (`con.ts`, `nul.v2.json`). */
+const WINDOWS_DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
+
+/** Why the generated files of `key` (`<key>.ts`, `<key>.json`) would not be portable, or undefined. */
+export function fileNameProblem(key: string): string | undefined {
+  return WINDOWS_DEVICE_NAMES.test(key) ? `its file names (${key}.ts, ${key}.json) are device names on Windows` : undefined;
 }

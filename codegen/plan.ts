@@ -11,7 +11,7 @@ import { BUNDLE_FILE, indexStructure, storeStructure } from "./emit/modules";
 import { listFeatureFiles } from "./files";
 import type { LoadedFeature } from "./load";
 import { loadFeaturesInWorker } from "./load-worker";
-import { accessorNames, pascalCase } from "./names";
+import { accessorNames, fileNameProblem, pascalCase } from "./names";
 import { display, type GenOptions } from "./cli/options";
 import { at, GenerationError, type Problem } from "./problems";
 import { createProject } from "./project";
@@ -22,9 +22,10 @@ import { featureJsonSchema } from "../runtime/schema";
 /** The JSON Schema of the feature format, written beside the features for editors. */
 export const SCHEMA_FILE = "schema.json";
 
-/** Keys whose files would collide with the generator's own. */
+/** Keys whose files would collide with the generator's own (compared in lower case, for case-insensitive file systems). */
 const RESERVED_KEYS = new Map([
   ["index", "index.ts"],
+  [STORE_MODULE, `${STORE_MODULE}.ts`],
   ["features", BUNDLE_FILE],
   ["schema", SCHEMA_FILE],
 ]);
@@ -51,10 +52,16 @@ function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Pro
   const problems: Problem[] = [];
   const byKey = new Map<string, LoadedFeature>();
   const byName = new Map<string, LoadedFeature>();
+  const byFile = new Map<string, LoadedFeature>();
   for (const f of features) {
-    const reserved = RESERVED_KEYS.get(f.key);
+    const reserved = RESERVED_KEYS.get(f.key.toLowerCase());
     if (reserved !== undefined) {
       problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" is reserved: the generator writes ${reserved} itself; choose another key` });
+      continue;
+    }
+    const unportable = fileNameProblem(f.key);
+    if (unportable !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" cannot be generated: ${unportable}; choose another key` });
       continue;
     }
     const first = byKey.get(f.key);
@@ -63,6 +70,16 @@ function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Pro
       continue;
     }
     byKey.set(f.key, f);
+    // Case-insensitive file systems (macOS, Windows) would write both keys' files to one file.
+    const sameFile = byFile.get(f.key.toLowerCase());
+    if (sameFile !== undefined) {
+      problems.push({
+        where: whereOf(options, f),
+        message: `feature key "${f.key}" differs from "${sameFile.key}" at ${whereOf(options, sameFile)} only in case, so their generated files are one file on macOS and Windows; rename one`,
+      });
+      continue;
+    }
+    byFile.set(f.key.toLowerCase(), f);
     const name = pascalCase(f.key);
     const clash = byName.get(name);
     if (clash !== undefined) {

@@ -62,8 +62,9 @@ type WithValue<V, X, T> = [T] extends [Undeclared] ? V | (HasSameMember<V, X> ex
 
 
 /**
- * Starts a feature. The key names its JSON file and getters (`test` → `generated/test.json`,
- * `getTest`), so it must be an identifier.
+ * Starts a feature. The key names its bundle entry, JSON file and getters (`new-checkout` →
+ * `generated/new-checkout.json`, `getNewCheckout`): letters, digits and `_`, with `-` or `.`
+ * between words (`new-checkout`, `newCheckout`, `new_checkout`, `checkout.v2`).
  */
 export function feature<const K extends string>(key: K): FeatureBuilder<never, never, {}> {
   const source = callSite();

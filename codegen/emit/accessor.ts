@@ -18,7 +18,7 @@ import type { ValueType } from "../value-type";
 import { literal } from "../literal";
 import { docText, header, shortJson } from "./header";
 
-/** The name of the generated module that wires the store; not a valid key, so it cannot clash. */
+/** The name of the generated module that wires the store; the generator refuses it as a feature key. */
 export const STORE_MODULE = "feature-store";
 
 /** Everything the accessor module of one feature is made from. */

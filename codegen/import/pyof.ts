@@ -4,6 +4,7 @@ import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from "ts
 import { decodeFeature } from "../../runtime/decode/decode";
 import { formatIssues } from "../../runtime/decode/reporter";
 import type { FeatureModel } from "../../runtime/model/feature";
+import { featureKeyProblem } from "../../runtime/model/feature-key";
 import { writeFileAtomic } from "../../runtime/write";
 import { readIfExists } from "../files";
 import { literal } from "../literal";
@@ -83,10 +84,14 @@ export function importPyof(files: readonly string[], options: ImportOptions = {}
       problems.push({ where: shown, message: `not a PyOF feature:\n${formatIssues(decoded.left.issues)}` });
       continue;
     }
+    const keyProblem = featureKeyProblem(key);
+    if (keyProblem !== undefined) {
+      problems.push({ where: shown, message: keyProblem });
+      continue;
+    }
     const target = join(opts.featuresDir, `${key}.ts`);
     if (outputs.has(target)) problems.push({ where: shown, message: `another file given also imports as key "${key}"; pass the files one at a time with --key` });
     else if (!options.force && readIfExists(target) !== undefined) problems.push({ where: shown, message: `${display(opts, target)} exists; pass --force to overwrite it` });
-    else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) problems.push({ where: shown, message: `the key ${JSON.stringify(key)} is not an identifier (letters, digits, _)` });
     else outputs.set(target, featureSource(key, decoded.right, shown, packageSpecifier(opts.featuresDir, "dsl")));
   }
   if (problems.length > 0) throw new GenerationError(problems);

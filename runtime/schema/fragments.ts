@@ -1,3 +1,4 @@
+import { MAX_FEATURE_KEY_LENGTH } from "../model/feature-key";
 import { MAX_PATTERN_LENGTH } from "../regex";
 import { MAX_RANGE_LENGTH } from "../semver/range";
 import { MAX_SEMVER_LENGTH } from "../semver/parse";
@@ -16,7 +17,12 @@ export const contextName: JsonSchema = { type: "string", pattern: "^[A-Za-z_][A-
 export const envName: JsonSchema = { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: 'An environment variable name, like "DEPLOY_ENV".' };
 
 /** A feature key, as `FeatureKeyC` checks it. */
-export const featureKey: JsonSchema = { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: 'A feature key, like "new_checkout".' };
+export const featureKey: JsonSchema = {
+  type: "string",
+  pattern: "^[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",
+  maxLength: MAX_FEATURE_KEY_LENGTH,
+  description: 'A feature key, like "new-checkout", "newCheckout", "new_checkout" or "checkout.v2".',
+};
 
 /** A rollout salt. */
 export const salt: JsonSchema = { type: "string", minLength: 1, description: "Hashed before the unit; defaults to the feature key." };

@@ -52,6 +52,16 @@ describe("gen", () => {
     expect(JSON.parse(readFileSync(join(p.out, "alpha.json"), "utf8"))).toEqual(bundle.features.alpha);
   });
 
+  test("keys as users write them: dashed and dotted keys get camelCase getters and their own files", async () => {
+    p.write("checkout.ts", `${flag("new-checkout", 1)}\n${flag("checkout.v2", 0).replace(/^import .*\n/, "")}`);
+    const summary = await generate(p.options);
+    expect(summary.written).toEqual(expect.arrayContaining(["new-checkout.json", "new-checkout.ts", "checkout.v2.json", "checkout.v2.ts"]));
+    const generated = nodeRequire(join(p.out, "index.ts")) as { getNewCheckout(): boolean; getCheckoutV2(): boolean };
+    expect(generated.getNewCheckout()).toBe(true);
+    expect(generated.getCheckoutV2()).toBe(false);
+    expect(Object.keys(JSON.parse(readFileSync(join(p.out, "features.json"), "utf8")).features)).toEqual(["checkout.v2", "new-checkout"]);
+  });
+
   test("the generated getters evaluate through the generated store", async () => {
     p.write("alpha.ts", flag("alpha", 0.5));
     await generate(p.options);
@@ -140,7 +150,8 @@ export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"),
     expect(size).toContain('import type { Size } from "../features/banner";');
     expect(size).toContain('export type SizeContext = { readonly \"user.vip\": boolean; readonly width: number } & AmbientOverrides;');
     const plain = readFileSync(join(p.out, "plain.ts"), "utf8");
-    expect(plain).toContain('export type PlainValue = { readonly a: readonly [1, 2]; readonly b: "x"; } | null;');
+    // Typed like an ordinary const: literals inside objects and arrays widen.
+    expect(plain).toContain("export type PlainValue = { a: number[]; b: string; } | null;");
     expect(plain).not.toMatch(/JsonValue|\bany\b/);
   });
 });
@@ -166,10 +177,17 @@ describe("errors name file:line and leave the output as it was", () => {
     expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:4: feature "bad", bucket "x": value: invalid regular expression "\("/);
   });
 
-  test("a file that exports no feature", async () => {
-    p.write("alpha.ts", flag("alpha"));
-    p.write("helper.ts", `export const threshold = 0.5;\n`);
-    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/helper\.ts:1: exports no feature/);
+  test("files may export rules, constants and types beside features; a file exporting nothing is reported", async () => {
+    p.write("segments.ts", `import { ctx } from "DSL";\nexport const europe = ctx.string("country").oneOf(["FR", "DE"]);\nexport const threshold = 0.5;\n`);
+    p.write("types.ts", `export interface Banner { readonly title: string }\n`);
+    p.write("eu.ts", `import { feature } from "DSL";\nimport { europe } from "./segments";\nimport type { Banner } from "./types";\nexport const eu = feature("eu").bucket("eu", europe, { title: "EU" } as Banner).default({ title: "" } as Banner);\n`);
+    p.write("forgot.ts", `import { feature, c } from "DSL";\nconst hidden = feature("hidden").bucket("a", c.always(), 1).default(0);\nexport {};\nvoid hidden;\n`);
+    expect(await problemsOf(() => generate(p.options))).toBe(
+      "features/forgot.ts:1: exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share",
+    );
+    p.remove("forgot.ts");
+    expect(await generate(p.options)).toMatchObject({ features: 1 });
+    expect(readFileSync(join(p.out, "eu.ts"), "utf8")).toContain("export type EuValue = Banner;");
   });
 
   test("a key used twice names both files", async () => {
@@ -183,7 +201,17 @@ describe("errors name file:line and leave the output as it was", () => {
     p.write("b.ts", flag("foo_bar"));
     p.write("c.ts", flag("fooBar"));
     p.write("d.ts", flag("schema"));
+    p.write("e.ts", flag("new-checkout"));
+    p.write("f.ts", flag("newCheckout"));
+    p.write("g.ts", flag("feature-store"));
+    p.write("h.ts", flag("con"));
+    p.write("i.ts", flag("Alpha"));
+    p.write("j.ts", flag("ALPHA"));
     const message = await problemsOf(() => generate(p.options));
+    expect(message).toContain('features/f.ts:3: feature key "newCheckout" gives the same generated names (getNewCheckout) as "new-checkout" at features/e.ts:3');
+    expect(message).toContain('features/g.ts:3: the feature key "feature-store" is reserved: the generator writes feature-store.ts itself');
+    expect(message).toContain('features/h.ts:3: the feature key "con" cannot be generated: its file names (con.ts, con.json) are device names on Windows');
+    expect(message).toContain('features/j.ts:3: feature key "ALPHA" differs from "Alpha" at features/i.ts:3 only in case');
     expect(message).toContain('features/a.ts:3: the feature key "index" is reserved: the generator writes index.ts itself');
     expect(message).toContain('features/d.ts:3: the feature key "schema" is reserved: the generator writes schema.json itself');
     expect(message).toContain('features/c.ts:3: feature key "fooBar" gives the same generated names (getFooBar) as "foo_bar" at features/b.ts:3');
@@ -198,9 +226,9 @@ describe("errors name file:line and leave the output as it was", () => {
 
   test("every problem of a run is reported, not only the first", async () => {
     p.write("a.ts", `throw new Error("first");\n`);
-    p.write("b.ts", `export const nothing = 1;\n`);
+    p.write("b.ts", `const nothing = 1;\nvoid nothing;\n`);
     const message = await problemsOf(() => generate(p.options));
-    expect(message.split("\n")).toEqual(["features/a.ts:1: Error: first", "features/b.ts:1: exports no feature; export the result of feature(...).default(...) (helpers belong outside the features folder)"]);
+    expect(message.split("\n")).toEqual(["features/a.ts:1: Error: first", "features/b.ts:1: exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share"]);
   });
 
   test("a feature file that throws halfway through a run changes no file in the out folder", async () => {

@@ -23,13 +23,13 @@ const normalized = (path: string) => FeatureC.encode(OfflineFeature.loads(readFi
 
 test("both PyOF forms round-trip: import, then gen, gives JSON equivalent to the input", async () => {
   const written = importPyof(["test.json", "test-values-map.json"], { cwd: p.dir });
-  expect(written).toEqual([join(p.features, "test.ts"), join(p.features, "test_values_map.ts")]);
+  expect(written).toEqual([join(p.features, "test.ts"), join(p.features, "test-values-map.ts")]);
   await generate(p.options);
   expect(JSON.parse(readFileSync(join(p.out, "test.json"), "utf8"))).toEqual(normalized(join(FIXTURES, "test.json")));
-  expect(JSON.parse(readFileSync(join(p.out, "test_values_map.json"), "utf8"))).toEqual(normalized(join(FIXTURES, "test-values-map.json")));
+  expect(JSON.parse(readFileSync(join(p.out, "test-values-map.json"), "utf8"))).toEqual(normalized(join(FIXTURES, "test-values-map.json")));
   // The earlier form's buckets without a value take theirs from "values", or the default; 42.0 is 42.
-  expect(readFileSync(join(p.features, "test_values_map.ts"), "utf8")).toContain('.bucket("control", c.all(lt(sessionRandom(), 0.9), regex(hostname(), "^len.+")), 42)');
-  expect(readFileSync(join(p.out, "test_values_map.ts"), "utf8")).toContain("export type TestValuesMapValue = boolean | 42;");
+  expect(readFileSync(join(p.features, "test-values-map.ts"), "utf8")).toContain('.bucket("control", c.all(lt(sessionRandom(), 0.9), regex(hostname(), "^len.+")), 42)');
+  expect(readFileSync(join(p.out, "test-values-map.ts"), "utf8")).toContain("export type TestValuesMapValue = boolean | 42;");
 });
 
 test("the emitted DSL source, in full", async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { resolveGenOptions, type GenOptions } from "../../codegen/cli/options";
+import { variableName } from "../../codegen/names";
 
 /** The repository root (this file is test/codegen/temp-project.ts). */
 export const ROOT = resolve(__dirname, "..", "..");
@@ -45,11 +46,11 @@ export function tempProject(): TempProject {
   };
 }
 
-/** A feature file defining one boolean flag `key`. */
+/** A feature file defining one boolean flag `key`, exported under the key in camelCase. */
 export function flag(key: string, threshold = 0.5): string {
   return `import { feature, lt, sessionRandom } from "DSL";
 
-export const ${key} = feature("${key}")
+export const ${variableName(key)} = feature("${key}")
   .bucket("on", lt(sessionRandom(), ${threshold}), true)
   .default(false);
 `;

@@ -89,8 +89,12 @@ describe("invalid definitions throw when they run, naming file:line, feature and
     expect(e.message).toMatch(/feature "f", bucket "a": duplicate bucket name/);
   });
 
-  it.each(["", "1abc", "has-dash", "with space"])("the feature key %j", (key) => {
-    expect(thrown(() => feature(key)).message).toMatch(/expected a feature key: an identifier/);
+  it.each(["", "1abc", "-lead", "trail-", "double--dash", "a..b", "with space", "slash/key", "x".repeat(129)])("the feature key %j", (key) => {
+    expect(thrown(() => feature(key)).message).toMatch(/expected a feature key/);
+  });
+
+  it.each(["new-checkout", "newCheckout", "new_checkout", "checkout.v2", "_beta", "constructor"])("accepts the feature key %j", (key) => {
+    expect(feature(key).default(false).key).toBe(key);
   });
 
   it("an invalid regex", () => {

@@ -75,6 +75,9 @@ describe("names that plain objects treat specially", () => {
     expect(Object.keys(bundle.features)).toEqual(["constructor", "toString"]);
     const store = FeatureStore.fromBundle(bundle);
     expect(E.isRight(store) && store.right.keys()).toEqual(["constructor", "toString"]);
+    // A key that is absent resolves to nothing, not to an inherited member.
+    const empty = FeatureStore.fromBundle(encodeBundle({}));
+    expect(E.isRight(empty) && [empty.right.resolve("constructor"), empty.right.resolve("hasOwnProperty")]).toEqual([undefined, undefined]);
   });
 
   it.each(["toString", "constructor", "__proto__", "hasOwnProperty"])("a context attribute may not be named %j (it would read an inherited member)", (name) => {

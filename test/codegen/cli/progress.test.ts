@@ -1,6 +1,6 @@
 import { terminalProgress } from "../../../codegen/cli/progress";
 import { literal } from "../../../codegen/literal";
-import { keyFromFileName, pascalCase, variableName } from "../../../codegen/names";
+import { fileNameProblem, keyFromFileName, pascalCase, variableName } from "../../../codegen/names";
 
 test("the progress display redraws one line on large runs, stays silent on small ones, and clears itself", () => {
   const written: string[] = [];
@@ -26,7 +26,15 @@ test("JSON values print as TypeScript literals", () => {
 test("names derived from keys and file names", () => {
   expect(pascalCase("checkout_v2")).toBe("CheckoutV2");
   expect(pascalCase("_beta")).toBe("Beta");
-  expect(keyFromFileName("test-values-map")).toBe("test_values_map");
+  expect(pascalCase("new-checkout")).toBe("NewCheckout");
+  expect(pascalCase("newCheckout")).toBe("NewCheckout");
+  expect(pascalCase("checkout.v2")).toBe("CheckoutV2");
+  expect(keyFromFileName("test-values-map")).toBe("test-values-map");
+  expect(keyFromFileName("my flags..v2")).toBe("my_flags.v2");
+  expect(variableName("new-checkout")).toBe("newCheckout");
+  expect(fileNameProblem("con")).toMatch(/device names on Windows/);
+  expect(fileNameProblem("nul.v2")).toMatch(/device names on Windows/);
+  expect(fileNameProblem("console")).toBeUndefined();
   expect(keyFromFileName("2fa")).toBe("_2fa");
   expect(variableName("delete")).toBe("deleteFeature");
   expect(variableName("rollout")).toBe("rollout");

@@ -90,7 +90,7 @@ describe("featureJsonSchema", () => {
     ["a zone-less instant", { __type: "time.after", attribute: { __type: "time.now" }, value: "2026-12-01T00:00:00" }],
     ["a time operator over a number attribute", { __type: "time.after", attribute: { __type: "context.number", name: "t" }, value: "2026-12-01T00:00:00Z" }],
     ["an empty bucket list for a prerequisite", { __type: "feature.in_bucket", feature: "x", value: [] }],
-    ["a prerequisite key that is not an identifier", { __type: "feature.in_bucket", feature: "a-b", value: ["on"] }],
+    ["a prerequisite key that is not a feature key", { __type: "feature.in_bucket", feature: "a-", value: ["on"] }],
     ["an empty salt", { __type: "comparison.lt", attribute: { __type: "random.unit", attribute: { __type: "context.string", name: "u" }, salt: "" }, value: 1 }],
     ["an invalid context name", { __type: "str.contains", attribute: { __type: "context.string", name: "1x" }, value: "a" }],
   ];
