@@ -88,14 +88,19 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   /**
    * Replaces every feature with the bundle's, atomically. On a `Left` nothing changed: the store
    * keeps serving what it had. Features missing from the new bundle disappear from the store. A
-   * bundle with the hash already held changes nothing (and tells no {@link FeatureStore.onChange} listener).
+   * bundle with the hash already held swaps nothing and tells no {@link FeatureStore.onChange} listener (only `status().loadedAt` and `loadedFrom` move).
    *
    * @param source names the bundle in error messages (a path or URL).
    */
   replace(json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
     const decoded = decodeBundle(json, source, this.limits);
     if (E.isLeft(decoded)) return decoded;
-    if (this.info !== undefined && decoded.right.hash === this.info.hash && !this.control.waiting) return E.right(this.info);
+    if (this.info !== undefined && decoded.right.hash === this.info.hash && !this.control.waiting) {
+      // The same content, confirmed: nothing to swap, but status() says where it was last read.
+      this.loadedAt = new Date();
+      this.loadedFrom = source;
+      return E.right(this.info);
+    }
     const models = new Map(Object.entries(decoded.right.features));
     const cycle = findCycle(models);
     if (cycle !== undefined) {
