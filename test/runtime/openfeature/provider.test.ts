@@ -97,6 +97,17 @@ describe("OfflineFeaturesProvider through the real @openfeature/server-sdk", () 
   });
 });
 
+describe("the generated store through OpenFeature", () => {
+  test("the README's example: the same answer as the generated getter", async () => {
+    const { store, getWelcomeDetails } = await import("../../../generated");
+    await OpenFeature.setProviderAndWait("generated", new OfflineFeaturesProvider({ store }));
+    const details = await OpenFeature.getClient("generated").getObjectDetails("welcome", {}, { targetingKey: "user-17", country: "FR" });
+    const direct = getWelcomeDetails({ country: "FR", age: 30, newsletter: false });
+    expect(details).toMatchObject({ value: direct.value, variant: direct.bucket, reason: "TARGETING_MATCH", flagMetadata: { bucketIndex: 0, bundleHash: store.hash } });
+    expect(details.value).toEqual({ text: "Bienvenue", color: "blue" });
+  });
+});
+
 describe("provider events and lifecycle over a watched file", () => {
   test("CONFIGURATION_CHANGED with flagsChanged on reload, STALE, ERROR, READY on recovery; onClose closes the source", async () => {
     const folder = tempFolder("openfeature");
