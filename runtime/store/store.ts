@@ -7,7 +7,7 @@ import { inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureHandle, type Slot, type StoreControl } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
-import { StoreHooks, runWithHooks, type EvaluationHook } from "./hooks";
+import { StoreHooks, runAfter, runBefore, type EvaluationHook } from "./hooks";
 import { markStale } from "./stale";
 import { Connection, type ConnectOptions } from "./connection";
 import type { BundleSource } from "../sources/source";
@@ -276,9 +276,16 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       this.control.around = undefined;
       return;
     }
+    if (hooks.length === 0) {
+      this.control.around = (handle, ctx) => markStale(handle.evaluateNow(ctx));
+      return;
+    }
     this.control.around = (handle, ctx) => {
-      const run = () => (stale ? markStale(handle.evaluateNow(ctx)) : handle.evaluateNow(ctx));
-      return hooks.length === 0 ? run() : runWithHooks(hooks, handle.key, ctx, run);
+      runBefore(hooks, handle.key, ctx);
+      const evaluated = handle.evaluateNow(ctx);
+      const details = stale ? markStale(evaluated) : evaluated;
+      runAfter(hooks, handle.key, details, ctx);
+      return details;
     };
   }
 }
