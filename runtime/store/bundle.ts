@@ -55,6 +55,16 @@ export function bundleHash(features: Readonly<Record<string, FeatureModel>>): st
   return `sha256:${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
 }
 
+/**
+ * The hash of a bundle's features exactly as parsed from its text, keys sorted: the same string
+ * {@link bundleHash} hashes whenever each feature is already in its canonical JSON, which is what
+ * the generator writes. Only for text this module parsed itself (plain data, no toJSON).
+ */
+function parsedHash(features: Readonly<Record<string, unknown>>): string {
+  const sorted = Object.fromEntries(Object.keys(features).sort().map((key) => [key, features[key]]));
+  return `sha256:${createHash("sha256").update(JSON.stringify(sorted)).digest("hex")}`;
+}
+
 /** The bundle's JSON value, keys sorted (what the generator writes as `features.json`, plus its note). */
 export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, generated?: string): JsonValue {
   const encoded: Record<string, JsonValue> = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
@@ -116,11 +126,19 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     }
     if (issues.length > 0) return fail(issues);
     const features: Record<string, FeatureModel> = Object.fromEntries(decodedFeatures);
-    const actual = bundleHash(features);
-    if (actual !== envelope.right.hash) {
-      return fail([{ path: "hash", message: `the content does not match the hash: expected ${envelope.right.hash}, found ${actual} (was the file edited or cut short?)` }]);
+    const declared = envelope.right.hash;
+    // A generated bundle's text holds each feature's canonical JSON, so the text as parsed here
+    // (text or bytes: plain data) hashes to the declared value without re-encoding every feature.
+    // Anything else (other formatting or key order, PyOF's older form, a value passed in) takes
+    // the canonical path.
+    const parsedHere = parsed !== input;
+    if (!parsedHere || parsedHash(envelope.right.features) !== declared) {
+      const actual = bundleHash(features);
+      if (actual !== declared) {
+        return fail([{ path: "hash", message: `the content does not match the hash: expected ${declared}, found ${actual} (was the file edited or cut short?)` }]);
+      }
     }
-    return E.right({ format: BUNDLE_FORMAT, hash: actual, features });
+    return E.right({ format: BUNDLE_FORMAT, hash: declared, features });
   } catch (e) {
     // Exotic inputs (getters that throw, proxies) must still come back as a Left.
     return fail([{ path: "", message: `could not read the document: ${e instanceof Error ? e.message : describeValue(e)}` }]);

@@ -101,6 +101,20 @@ describe("bundle decoding", () => {
     expect(E.isLeft(decoded) && decoded.left.issues[0]?.message).toMatch(/^the content does not match the hash: expected sha256:[0-9a-f]{64}, found sha256:[0-9a-f]{64}/);
   });
 
+  test("bundle text: the generator's text loads, the same text edited is refused, reordered keys still load", () => {
+    const features = { a: model(true, false), b: model("x", "y") };
+    const text = JSON.stringify(bundle(features));
+    expect(right(decodeBundle(text)).hash).toBe(bundleHash(features));
+    expect(right(decodeBundle(new TextEncoder().encode(text))).hash).toBe(bundleHash(features));
+    const edited = decodeBundle(text.replace('"x"', '"z"'));
+    expect(E.isLeft(edited) && edited.left.issues[0]?.path).toBe("hash");
+    // Not the canonical text (keys in another order), so hashed the canonical way: same hash, accepted.
+    const reverse = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const parsed = JSON.parse(text) as { format: string; hash: string; features: Record<string, object> };
+    const reordered = JSON.stringify(reverse({ ...parsed, features: reverse({ a: reverse(parsed.features.a!), b: reverse(parsed.features.b!) }) }));
+    expect(right(decodeBundle(reordered)).hash).toBe(bundleHash(features));
+  });
+
   test("the hash does not depend on formatting or on the PyOF form", () => {
     const current = pyof("test-values-map.json");
     expect(bundleHash({ t: current })).toBe(bundleHash({ t: JSON.parse(JSON.stringify(current)) }));

@@ -1,0 +1,69 @@
+/**
+ * Where this library's cold load goes (issue 10 asks): R4's 1,000 features from one bundle text,
+ * each phase of `FeatureStore.fromBundle` timed on its own, median of `repeats` rounds in one
+ * process. The phases re-do what fromBundle does, through the same functions, so their sum is
+ * close to (not exactly) the total.
+ *
+ *   npx ts-node --transpile-only bench/measure/phases.ts [count]
+ */
+import { performance } from "node:perf_hooks";
+import * as E from "fp-ts/Either";
+import { R4_CONTEXT, r4Specs } from "../cases";
+import { library } from "../evaluators/library";
+import { FeatureC, FeatureStore, OfflineFeature, bundleHash, decodeFeature, findCycle, type FeatureModel } from "../../runtime";
+import { compileFeature } from "../../runtime/compile/feature";
+import { median } from "./child";
+
+export interface PhasesResult {
+  readonly count: number;
+  /** Median ms per phase, in pipeline order; "total" is FeatureStore.fromBundle itself. */
+  readonly phases: Readonly<Record<string, number>>;
+}
+
+export async function measurePhases(count: number, repeats: number): Promise<PhasesResult> {
+  const rules = await library.setup();
+  const specs = r4Specs(count);
+  const text = rules.r4Source(specs);
+  const samples: Record<string, number[]> = {};
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const time = <T>(phase: string, f: () => T): T => {
+    const start = performance.now();
+    const out = f();
+    (samples[phase] ??= []).push(performance.now() - start);
+    return out;
+  };
+  for (let round = 0; round < repeats; round++) {
+    gc?.();
+    const parsed = time("JSON.parse", () => JSON.parse(text) as { features: Record<string, unknown> });
+    const models = time("decode each feature (io-ts)", () => {
+      const out: Record<string, FeatureModel> = {};
+      for (const [key, raw] of Object.entries(parsed.features)) {
+        const d = decodeFeature(raw);
+        if (E.isLeft(d)) throw d.left;
+        out[key] = d.right;
+      }
+      return out;
+    });
+    time("hash: canonical encode of each feature", () => Object.values(models).map((m) => FeatureC.encode(m)));
+    time("hash: encode + stringify + sha256 (bundleHash)", () => bundleHash(models));
+    time("cycle check (findCycle)", () => findCycle(new Map(Object.entries(models))));
+    time("second decode (FeatureC.decode of each model)", () => Object.values(models).forEach((m) => FeatureC.decode(m)));
+    time("compile each feature (compileFeature)", () => Object.entries(models).map(([key, m]) => compileFeature(m, { featureKey: key })));
+    time("OfflineFeature.fromModel each (decode + cycle + freeze + compile)", () => Object.entries(models).map(([key, m]) => OfflineFeature.fromModel(m, { key })));
+    gc?.();
+    const store = time("total: FeatureStore.fromBundle", () => FeatureStore.fromBundle(text));
+    if (E.isLeft(store)) throw store.left;
+    time("evaluate each once", () => specs.map((s) => store.right.resolve(s.key)!.evaluate(R4_CONTEXT)));
+  }
+  return { count, phases: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) };
+}
+
+if (require.main === module) {
+  measurePhases(Number(process.argv[2] ?? 1000), 9).then((r) => {
+    console.log(JSON.stringify(r));
+    process.exit(0);
+  }, (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
