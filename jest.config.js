@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The consumer test packs and installs the package: its own script, `npm run test:package`.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/package/"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
   },

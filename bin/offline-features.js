@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 "use strict";
 /*
- * The `offline-features` command. The package ships TypeScript sources, so this shim registers
- * ts-node (transpile-only: types are checked by tsc and by the generator itself; options shared
- * with codegen/ts-node.ts) and runs the CLI.
+ * The `offline-features` command. The installed package runs its compiled CLI (dist/); a checkout
+ * of the repository, which ships no dist/ and has the TypeScript sources, runs them through
+ * ts-node (transpile-only: types are checked by tsc; options shared with the feature loader).
  */
 const path = require("node:path");
+const fs = require("node:fs");
 const Module = require("node:module");
-if (Module._extensions[".ts"] === undefined) {
-  require("ts-node").register(require(path.join(__dirname, "..", "codegen", "ts-node-options.json")));
+
+const sources = path.join(__dirname, "..", "codegen", "cli", "index.ts");
+let cli;
+if (fs.existsSync(sources)) {
+  if (Module._extensions[".ts"] === undefined) require("ts-node").register(require("../codegen/ts-node-options.json"));
+  cli = require(sources);
+} else {
+  cli = require("../dist/codegen/cli/index.js");
 }
-const { main } = require(path.join(__dirname, "..", "codegen", "cli", "cli.ts"));
-main(process.argv.slice(2)).then((code) => {
+cli.main(process.argv.slice(2)).then((code) => {
   if (code !== "watching") process.exitCode = code;
 });

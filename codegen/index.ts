@@ -21,4 +21,4 @@ export { describeShares } from "./analysis/describe-shares";
 export { lintCommand, explainCommand, schemaText } from "./inspect";
 export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
 export { GenerationError, type Problem } from "./problems";
-export { main } from "./cli/cli";
+export { main } from "./cli";

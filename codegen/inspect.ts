@@ -8,26 +8,42 @@ import { shortJson } from "./emit/header";
 import { loadFeaturesInWorker } from "./load-worker";
 import { generateInMemory } from "./plan";
 import { display, type GenOptions } from "./cli/options";
-import { formatProblems, GenerationError } from "./problems";
+import { formatProblems, GenerationError, type Problem } from "./problems";
 
 /*
  * The commands that look at features without writing: `lint`, `explain <feature>` and `schema`.
  */
+
+/** What `lint` found: the problems that block generation, and the warnings. */
+export interface LintReport {
+  readonly ok: boolean;
+  /** Features checked; 0 when an error stopped the run before they were all read. */
+  readonly features: number;
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+}
+
+/** `lint --json`: everything `gen` checks, writing nothing, as data. */
+export async function lintReport(options: GenOptions): Promise<LintReport> {
+  try {
+    const generated = await generateInMemory(options);
+    return { ok: true, features: generated.featureCount, errors: [], warnings: generated.warnings };
+  } catch (e) {
+    if (e instanceof GenerationError) return { ok: false, features: 0, errors: e.problems, warnings: [] };
+    throw e;
+  }
+}
 
 /**
  * `lint`: everything `gen` checks (compile errors, definitions, keys, static checks), writing
  * nothing. Resolves to the lines to print and whether the features passed.
  */
 export async function lintCommand(options: GenOptions): Promise<{ ok: boolean; lines: string[] }> {
-  try {
-    const generated = await generateInMemory(options);
-    const warnings = generated.warnings.map((w) => formatProblems([w]));
-    const summary = `${generated.featureCount} feature${generated.featureCount === 1 ? "" : "s"} checked: no errors${warnings.length === 0 ? ", no warnings" : `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}`}`;
-    return { ok: true, lines: [...warnings, summary] };
-  } catch (e) {
-    if (e instanceof GenerationError) return { ok: false, lines: [e.message] };
-    throw e;
-  }
+  const report = await lintReport(options);
+  if (!report.ok) return { ok: false, lines: [formatProblems(report.errors)] };
+  const warnings = report.warnings.map((w) => formatProblems([w]));
+  const summary = `${report.features} feature${report.features === 1 ? "" : "s"} checked: no errors${warnings.length === 0 ? ", no warnings" : `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"}`}`;
+  return { ok: true, lines: [...warnings, summary] };
 }
 
 /** A feature explained for people: its rules, then its exact traffic shares per scenario. */
@@ -53,8 +69,15 @@ export function explainModel(key: string, model: FeatureModel, where: string | u
   return lines;
 }
 
-/** `explain <feature>`: loads the feature files (no type check) and explains one feature. */
-export async function explainCommand(options: GenOptions, key: string): Promise<string[]> {
+/** A feature found by key for `explain`, with where it is defined. */
+export interface FoundFeature {
+  readonly key: string;
+  readonly model: FeatureModel;
+  readonly where: string | undefined;
+}
+
+/** Loads the feature files (no type check) and finds one feature; a GenerationError names the keys when it is missing. */
+export async function findFeature(options: GenOptions, key: string): Promise<FoundFeature> {
   const files = listFeatureFiles(options.featuresDir);
   const loaded = await loadFeaturesInWorker(options, files);
   const feature = loaded.features.find((f) => f.key === key);
@@ -66,7 +89,38 @@ export async function explainCommand(options: GenOptions, key: string): Promise<
       { where: display(options, options.featuresDir), message: `no feature ${JSON.stringify(key)}; the features are ${known.map((k) => JSON.stringify(k)).join(", ") || "none"}` },
     ]);
   }
-  return explainModel(key, feature.model, feature.source === undefined ? undefined : `${feature.source.file}:${feature.source.line}`);
+  return { key, model: feature.model, where: feature.source === undefined ? undefined : `${feature.source.file}:${feature.source.line}` };
+}
+
+/** `explain <feature>`: loads the feature files (no type check) and explains one feature. */
+export async function explainCommand(options: GenOptions, key: string): Promise<string[]> {
+  const found = await findFeature(options, key);
+  return explainModel(found.key, found.model, found.where);
+}
+
+/**
+ * `explain --json`: the same as data. Rules are in readable form; each scenario gives every
+ * bucket's exact share (0 to 1) for one truth assignment of the conditions; `shares` is null when
+ * there are too many conditions to enumerate.
+ */
+export function explainJson(found: FoundFeature): unknown {
+  const { key, model, where } = found;
+  const analysis = trafficShares(model);
+  return {
+    feature: key,
+    where: where ?? null,
+    description: model.description ?? null,
+    buckets: model.buckets.map((b) => ({ name: b.name, rule: describeRule(b.classifier), value: b.value })),
+    default: model.default,
+    shares:
+      analysis === undefined
+        ? null
+        : {
+            randomSplit: hasRandomSplit(model),
+            conditions: analysis.conditions.map((c) => describeRule(c.node)),
+            scenarios: analysis.scenarios.map((s) => ({ conditions: s.conditions, shares: Object.fromEntries(analysis.buckets.map((b, i) => [b, s.shares[i]])) })),
+          },
+  };
 }
 
 /** `schema`: the JSON Schema of the feature format, as text. */

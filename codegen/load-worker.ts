@@ -10,7 +10,7 @@ import type { GenOptions } from "./cli/options";
 export function loadFeaturesInWorker(options: GenOptions, files: readonly string[]): Promise<LoadResult> {
   const { onProgress, ...plain } = options;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, "load-worker.js"), { workerData: { options: plain, files } });
+    const worker = new Worker(join(__dirname, "load-thread.js"), { workerData: { options: plain, files } });
     let result: LoadResult | undefined;
     worker.on("message", (message: { progress?: [string, number, number]; result?: LoadResult }) => {
       if (message.progress !== undefined) onProgress?.(...message.progress);

@@ -95,6 +95,11 @@ function moduleFile(project: Project, module: string): SourceFile | undefined {
 
 /** How the out folder imports `module`. */
 function specifierFor(options: GenOptions, project: Project, module: string, name: string): string {
+  // This package's runtime first: installed, it sits under node_modules/offline-features/dist/.
+  const runtime = join(PACKAGE_ROOT, "runtime") + sep;
+  if (module.startsWith(runtime) && moduleFile(project, join(PACKAGE_ROOT, "runtime", "index"))?.getExportedDeclarations().has(name)) {
+    return options.runtimeImport;
+  }
   const parts = module.split("/");
   const nodeModules = parts.lastIndexOf("node_modules");
   if (nodeModules >= 0) {
@@ -102,10 +107,6 @@ function specifierFor(options: GenOptions, project: Project, module: string, nam
     if (rest[0] === "@types") rest.splice(0, 1);
     if (rest[rest.length - 1] === "index") rest.pop();
     return rest.join("/");
-  }
-  const runtime = join(PACKAGE_ROOT, "runtime") + sep;
-  if (module.startsWith(runtime) && moduleFile(project, join(PACKAGE_ROOT, "runtime", "index"))?.getExportedDeclarations().has(name)) {
-    return options.runtimeImport;
   }
   return relativeSpecifier(options.outDir, module);
 }

@@ -1,7 +1,12 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
-/** This package's root folder (it holds `runtime/`, `dsl/` and `codegen/`). */
+/**
+ * The folder that holds `runtime/`, `dsl/` and `codegen/`: the repository's root when the sources
+ * run (ts-node, jest), `dist/` in the installed, compiled package.
+ */
 export const PACKAGE_ROOT = resolve(__dirname, "..", "..");
+/** True in the compiled package (dist/), where generated code must import the package by name. */
+const COMPILED = __filename.endsWith(".js");
 /** The package's name, for bare import specifiers when it is installed in another project. */
 export const PACKAGE_NAME = "offline-features";
 
@@ -51,10 +56,11 @@ export function relativeSpecifier(from: string, path: string): string {
 
 /**
  * How generated code reaches one of this package's folders (`runtime`, `dsl`) from `fromDir`: a
- * relative path inside this repository, the package name when installed under node_modules.
+ * relative path when the repository's sources run, the package name when installed.
  */
 export function packageSpecifier(fromDir: string, folder: "runtime" | "dsl"): string {
-  if (PACKAGE_ROOT.split(sep).includes("node_modules")) return `${PACKAGE_NAME}/${folder}`;
+  // Compiled means installed (or linked, where the real path has no node_modules): use the name.
+  if (COMPILED || PACKAGE_ROOT.split(sep).includes("node_modules")) return `${PACKAGE_NAME}/${folder}`;
   return relativeSpecifier(fromDir, join(PACKAGE_ROOT, folder));
 }
 

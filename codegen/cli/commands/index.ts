@@ -1,0 +1,14 @@
+/**
+ * Every command of `offline-features`, in the order `--help` lists them. A new command is a file
+ * in this folder exporting a {@link CliCommand}, and its line here.
+ */
+import type { CliCommand } from "./command";
+import { explainCommand } from "./explain";
+import { genCommand } from "./gen";
+import { importCommand } from "./import";
+import { lintCommand } from "./lint";
+import { schemaCommand } from "./schema";
+
+export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, importCommand, schemaCommand];
+
+export { UsageError, type CliCommand, type CommandResult, type Invocation } from "./command";
