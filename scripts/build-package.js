@@ -20,7 +20,8 @@ const ENTRIES = { dsl: "dsl", runtime: "runtime", openfeature: "runtime/openfeat
 const COPIED = ["codegen/load-thread.js", "codegen/ts-node-options.json"];
 
 rmSync(DIST, { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit", cwd: ROOT });
+// Output on stderr: `npm pack --json` prints its report on stdout.
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: ["ignore", 2, 2], cwd: ROOT });
 for (const file of COPIED) copyFileSync(join(ROOT, file), join(DIST, file));
 
 mkdirSync(join(DIST, "esm"), { recursive: true });
@@ -36,4 +37,4 @@ for (const [name, folder] of Object.entries(ENTRIES)) {
   ];
   writeFileSync(join(DIST, "esm", `${name}.mjs`), lines.join("\n"));
 }
-console.log(`built dist/ (${Object.keys(ENTRIES).map((n) => `offline-features/${n}`).join(", ")})`);
+console.error(`built dist/ (${Object.keys(ENTRIES).map((n) => `offline-features/${n}`).join(", ")})`);
