@@ -1,5 +1,5 @@
 /**
- * `offline-features/openfeature`: the OpenFeature provider (OfflineFeaturesProvider). A placeholder
- * until the delivery issue's provider lands here; package.json already exports this entry point.
+ * The OpenFeature provider (`offline-features/openfeature`). Imports `@openfeature/server-sdk`, an
+ * optional peer dependency, so it is kept out of the runtime entry point.
  */
-export {};
+export { OfflineFeaturesProvider, type OfflineFeaturesProviderOptions } from "./provider";
