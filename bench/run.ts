@@ -6,7 +6,8 @@
  *    R4. A cell is the median of the processes' medians.
  * 2. Heap and load time of 10,000 features, a fresh process per evaluator (--quick: this library
  *    and the floor only).
- * 3. The app bundle's size (esbuild, minified, gzipped).
+ * 3. Where this library's cold load of 1,000 features goes, phase by phase; the app bundle's size
+ *    (esbuild, minified, gzipped; Node entry points and ES module entry points).
  * 4. `gen` on 1,000 features: cold, unchanged, one edit in --watch (skipped with --quick).
  * 5. CLI start.
  *
@@ -19,6 +20,7 @@ import { jsonOf, runTs, type Run } from "./measure/child";
 import { measureBundle, type BundleResult } from "./measure/bundle";
 import { measureCliStart, measureGen, type GenResult, type Timed } from "./measure/gen";
 import type { HeapResult } from "./measure/heap";
+import type { PhasesResult } from "./measure/phases";
 import { allEvaluators } from "./evaluators";
 import { formatResults, type Collected } from "./report";
 import type { SuiteResult } from "./suite";
@@ -48,11 +50,20 @@ async function main(): Promise<void> {
   const heaps: HeapResult[] = [];
   for (const name of heapNames) {
     log(`heap of 10,000 features: ${name}`);
-    heaps.push(jsonOf<HeapResult>(runTs(join(__dirname, "measure", "heap.ts"), [name], ["--expose-gc"]), `heap ${name}`));
+    try {
+      heaps.push(jsonOf<HeapResult>(runTs(join(__dirname, "measure", "heap.ts"), [name], ["--expose-gc"]), `heap ${name}`));
+    } catch (e) {
+      log(String(e));
+      heaps.push({ name, loadMs: Number.NaN, heapMiB: Number.NaN });
+    }
   }
 
+  log("where the library's cold load goes");
+  const phases = jsonOf<PhasesResult>(runTs(join(__dirname, "measure", "phases.ts"), [], ["--expose-gc"]), "phases");
+
   log("app bundle");
-  const bundle: BundleResult = await measureBundle();
+  const bundle: BundleResult = await measureBundle("main");
+  const bundleModules: BundleResult = await measureBundle("module");
 
   let gen: GenResult | undefined;
   if (!quick) {
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
   log("CLI start");
   const cli: Timed[] = measureCliStart(quick ? 1 : 5);
 
-  const collected: Collected = { quick, suites, heaps, bundle, gen, cli, seconds: (Date.now() - started) / 1000 };
+  const collected: Collected = { quick, suites, heaps, phases, bundle, bundleModules, gen, cli, seconds: (Date.now() - started) / 1000 };
   const text = formatResults(collected);
   const file = join(__dirname, quick ? "RESULTS-quick.md" : "RESULTS.md");
   writeFileSync(file, text);

@@ -16,6 +16,8 @@ interface Esbuild {
 }
 
 export interface BundleResult {
+  /** How esbuild resolved packages: Node's entry points ("main" first, its default for platform node) or their ES modules ("module" first). */
+  readonly resolution: "main" | "module";
   readonly minifiedBytes: number;
   readonly gzippedBytes: number;
   /** Minified bytes by origin: "io-ts", "fp-ts", "runtime", "generated", "other". */
@@ -25,12 +27,13 @@ export interface BundleResult {
 function origin(path: string): string {
   if (path.includes("node_modules/io-ts/")) return "io-ts";
   if (path.includes("node_modules/fp-ts/")) return "fp-ts";
+  if (path.includes("node_modules/re2js/")) return "re2js";
   if (path.startsWith("runtime/") || path.includes("/runtime/")) return "runtime";
   if (path.includes("generated/")) return "generated";
   return "other";
 }
 
-export async function measureBundle(): Promise<BundleResult> {
+export async function measureBundle(resolution: "main" | "module" = "main"): Promise<BundleResult> {
   const esbuild = requirePeer<Esbuild>("esbuild");
   const root = join(__dirname, "..", "..");
   const out = await esbuild.build({
@@ -47,6 +50,7 @@ export async function measureBundle(): Promise<BundleResult> {
     format: "esm",
     platform: "node",
     target: "node20",
+    mainFields: resolution === "main" ? ["main", "module"] : ["module", "main"],
     write: false,
     metafile: true,
     logLevel: "silent",
@@ -56,11 +60,11 @@ export async function measureBundle(): Promise<BundleResult> {
   for (const output of Object.values(out.metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(path)] = (byOrigin[origin(path)] ?? 0) + bytesInOutput;
   }
-  return { minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length, byOrigin };
+  return { resolution, minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length, byOrigin };
 }
 
 if (require.main === module) {
-  measureBundle().then((r) => console.log(JSON.stringify(r)), (e: unknown) => {
+  Promise.all([measureBundle("main"), measureBundle("module")]).then((r) => console.log(JSON.stringify(r)), (e: unknown) => {
     console.error(e);
     process.exit(1);
   });
