@@ -17,6 +17,16 @@ export function sha256(text: string | Buffer): string {
  * node_modules. Sorted, so runs are deterministic. A missing folder has no files.
  */
 export function listFeatureFiles(dir: string): string[] {
+  // Spec files are not features: `offline-features test` runs them, gen and bundles never see them.
+  return listTsFiles(dir, (name) => !name.endsWith(".spec.ts"));
+}
+
+/** Every spec file (`*.spec.ts`) under `dir`, recursively, sorted. */
+export function listSpecFiles(dir: string): string[] {
+  return listTsFiles(dir, (name) => name.endsWith(".spec.ts"));
+}
+
+function listTsFiles(dir: string, matches: (name: string) => boolean): string[] {
   const found: string[] = [];
   const visit = (folder: string): void => {
     let entries;
@@ -31,7 +41,7 @@ export function listFeatureFiles(dir: string): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== "node_modules") visit(path);
-      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) found.push(path);
+      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") && matches(entry.name)) found.push(path);
     }
   };
   visit(dir);

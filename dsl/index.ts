@@ -37,3 +37,4 @@ export { env, platform, nodeVersion } from "./process";
 export { unitRandom } from "./rollout";
 export { now, before, after, type Instant, type InstantLiteral } from "./time";
 export { DefinitionError } from "./call-site";
+export { spec, type SpecCase, type FeatureSpec } from "./spec";

@@ -22,8 +22,8 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known tag a typo most likely meant: within 3 edits (and the tag is not absurdly long). */
-function closest(tag: string, known: readonly string[]): string | undefined {
+/** The known name a typo most likely meant: within 3 edits (and the name is not absurdly long). */
+export function closest(tag: string, known: readonly string[]): string | undefined {
   if (tag.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = 4;
