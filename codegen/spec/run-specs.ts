@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { FeatureModel } from "../../runtime/model/feature";
 import { forEachNode } from "../../runtime/model/walk";
@@ -76,7 +77,8 @@ export function runSpecs(options: GenOptions, files: readonly string[], load: (f
       const key = spec.feature.key ?? "(feature without a key)";
       const model = spec.feature.model;
       if (!features.has(key)) features.set(key, { key, buckets: [...model.buckets.map((b) => b.name), "default"], nodes: nodesOf(model) });
-      const where = spec.source === undefined ? display(options, file) : `${spec.source.file}:${spec.source.line}`;
+      // The DSL records paths relative to the process's working folder; show them relative to the project.
+      const where = spec.source === undefined ? display(options, file) : `${display(options, resolve(process.cwd(), spec.source.file))}:${spec.source.line}`;
       spec.cases.forEach((c, index) => cases.push(runCase(key, model, spec, c, index, where)));
     }
   }
