@@ -5,6 +5,9 @@
  */
 module.exports = {
   testEnvironment: "node",
+  // Two workers on this 2-core machine (jest's default is cores - 1 = one): the slow suites wait on
+  // worker threads and child processes, so two files in flight finish sooner than one.
+  maxWorkers: 2,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   // The consumer test packs and installs the package: its own script, `npm run test:package`.
