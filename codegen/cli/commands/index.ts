@@ -3,12 +3,14 @@
  * in this folder exporting a {@link CliCommand}, and its line here.
  */
 import type { CliCommand } from "./command";
+import { evalCommand } from "./eval";
 import { explainCommand } from "./explain";
 import { genCommand } from "./gen";
 import { importCommand } from "./import";
 import { lintCommand } from "./lint";
 import { schemaCommand } from "./schema";
+import { testCommand } from "./test";
 
-export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, importCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, evalCommand, testCommand, importCommand, schemaCommand];
 
 export { UsageError, type CliCommand, type CommandResult, type Invocation } from "./command";
