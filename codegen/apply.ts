@@ -1,6 +1,6 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFilesAtomic } from "./write-files";
+import { swapFolder } from "./swap-folder";
 import { readGeneratedFiles, readIfExists } from "./files";
 
 /** How the out folder differs from a run's output. */
@@ -45,13 +45,17 @@ function writeOrder(name: string): number {
 }
 
 /**
- * Applies changes: each file is written to a temporary file and renamed over its target, so no file
- * is ever seen truncated; then stale generated files are removed.
+ * Applies changes all at once: the new folder is built beside the old one (unchanged files linked,
+ * changed ones written and flushed, removed ones left out) and swapped in (see swap-folder.ts), so
+ * a run killed at any point leaves the folder entirely old or entirely new, and the next run
+ * cleans up after it.
  */
 export async function applyChanges(outDir: string, changes: Changes): Promise<void> {
+  if (changes.write.size === 0 && changes.extra.length === 0) return;
   const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
-  const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(outDir, n), changes.write.get(n)!] as const);
-  // In waves, so the modules others import are in place before them.
-  for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
-  for (const name of changes.extra) rmSync(join(outDir, name), { force: true });
+  await swapFolder(outDir, [...changes.extra, ...names], async (staging) => {
+    const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
+    // In waves, so the modules others import are in place before them.
+    for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
+  });
 }

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { applyChanges, diffOutputs } from "./apply";
+import { recoverFolder } from "./swap-folder";
 import { cachedResult, recordRun } from "./cache";
 import { listFeatureFiles } from "./files";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
@@ -51,6 +52,7 @@ function options(input: GenOptionsInput | GenOptions): GenOptions {
 export async function generate(input: GenOptionsInput | GenOptions = {}): Promise<GenSummary> {
   const opts = options(input);
   const start = performance.now();
+  recoverFolder(opts.outDir);
   const featureFiles = listFeatureFiles(opts.featuresDir);
   const cached = cachedResult(opts, featureFiles);
   if (cached !== undefined) {
@@ -79,6 +81,8 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
 export async function check(input: GenOptionsInput | GenOptions = {}): Promise<CheckResult> {
   const opts = options(input);
   const start = performance.now();
+  // A run killed mid-swap left the folder missing: put the complete one back before comparing.
+  recoverFolder(opts.outDir);
   const cached = cachedResult(opts, listFeatureFiles(opts.featuresDir));
   if (cached !== undefined) return { ok: true, features: cached.featureCount, stale: [], missing: [], extra: [], ms: performance.now() - start };
   const generated = await generateInMemory(opts);

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -11,10 +11,39 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Deletes the temporaries that killed writes of the same target left (`.<name>.<pid>.<id>.tmp`,
+ * from a process no longer running), so they never pile up.
+ */
+function removeStaleTemporaries(folder: string, name: string): void {
+  const prefix = `.${name}.`;
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;
+    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.slice(prefix.length));
+    if (match !== null && !processAlive(Number(match[1]))) rmSync(join(folder, entry), { force: true });
+  }
+}
+
 /**
  * Writes `content` to `path` atomically: a temporary file in the same folder, flushed, then
  * renamed over the target, so a reader or a crash never sees a truncated file. Creates parent
- * folders. With `onlyIfChanged`, an identical file is left alone (its mtime too).
+ * folders, and removes temporaries that earlier killed writes of the same target left. With `onlyIfChanged`, an identical file is left alone (its mtime too).
  *
  * @returns whether the file was written.
  */
@@ -32,6 +61,7 @@ export function writeFileAtomic(path: string, content: string, onlyIfChanged = t
       closeSync(fd);
     }
     renameSync(temporary, path);
+    removeStaleTemporaries(folder, basename(path));
   } catch (e) {
     rmSync(temporary, { force: true });
     throw e;

@@ -1,0 +1,109 @@
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+/*
+ * The output folder changes all at once. A run builds the new folder beside it
+ * (`.generated.partial-<pid>-<id>`: unchanged files hard-linked, changed ones written and flushed),
+ * marks it complete by renaming it `.generated.ready-<pid>-<id>`, then swaps: the old folder is
+ * renamed `.generated.old-<pid>-<id>`, the ready one takes its name, the old one is deleted. A run
+ * killed before the swap leaves the old folder whole; one killed after it, the new one. Between
+ * the two renames of the swap there is no folder under the name; {@link recoverFolder}, run at the
+ * start of every `gen` and `gen --check`, puts the ready folder (or else the old one) back, and
+ * deletes what dead runs left behind. No manual step is ever needed.
+ */
+
+const STAGE = /^\.(.+)\.(partial|ready|old)-(\d+)-[0-9a-f]+$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    readdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Repairs what a killed run left: when `folder` is missing, a ready folder becomes it (or else an
+ * old one); then every staging folder of a dead run is deleted. Runs of live processes are left alone.
+ */
+export function recoverFolder(folder: string): void {
+  const parent = dirname(folder);
+  const name = basename(folder);
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const stages = entries
+    .map((entry) => ({ entry, match: STAGE.exec(entry) }))
+    .filter(({ match }) => match !== null && match[1] === name && !alive(Number(match[3])))
+    .map(({ entry, match }) => ({ path: join(parent, entry), kind: match![2]! }));
+  if (!exists(folder)) {
+    const restore = stages.find((s) => s.kind === "ready") ?? stages.find((s) => s.kind === "old");
+    if (restore !== undefined) renameSync(restore.path, folder);
+  }
+  for (const stage of stages) rmSync(stage.path, { recursive: true, force: true });
+}
+
+/** Hard-links (or, across devices, copies) every file of `from` into `to`, except `skip`; iterative. */
+function linkTree(from: string, to: string, skip: ReadonlySet<string>): void {
+  const pending: Array<[string, string]> = [[from, to]];
+  while (pending.length > 0) {
+    const [source, target] = pending.pop()!;
+    mkdirSync(target, { recursive: true });
+    for (const entry of readdirSync(source, { withFileTypes: true })) {
+      const s = join(source, entry.name);
+      const t = join(target, entry.name);
+      if (source === from && skip.has(entry.name)) continue;
+      // Temporaries of killed per-file writes (`.x.ts.<pid>.<id>.tmp`) are litter, not content.
+      if (entry.name.startsWith(".") && entry.name.endsWith(".tmp")) continue;
+      if (entry.isDirectory()) pending.push([s, t]);
+      else if (entry.isFile()) {
+        try {
+          linkSync(s, t);
+        } catch {
+          copyFileSync(s, t);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Replaces `folder` by its current content minus `remove`, plus `write` (written by `writeInto`
+ * into the staging folder), in one swap. Recovers first from any earlier killed run.
+ */
+export async function swapFolder(folder: string, remove: readonly string[], writeInto: (staging: string) => Promise<void>): Promise<void> {
+  recoverFolder(folder);
+  const parent = dirname(folder);
+  const id = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  const stage = (kind: string) => join(parent, `.${basename(folder)}.${kind}-${id}`);
+  const partial = stage("partial");
+  try {
+    if (exists(folder)) linkTree(folder, partial, new Set(remove));
+    else mkdirSync(partial, { recursive: true });
+    await writeInto(partial);
+    const ready = stage("ready");
+    renameSync(partial, ready);
+    const old = stage("old");
+    const hadFolder = exists(folder);
+    if (hadFolder) renameSync(folder, old);
+    renameSync(ready, folder);
+    if (hadFolder) rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
