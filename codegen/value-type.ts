@@ -3,6 +3,7 @@ import { Node, TypeFormatFlags, type Project, type SourceFile, type Symbol, type
 import type { LoadedFeature } from "./load";
 import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "./cli/options";
 import { at, type Problem } from "./problems";
+import { codecOf, type CodecNode } from "./value-codec";
 
 /*
  * A feature's value type, read from the TypeScript checker at its exported declaration: the first
@@ -24,6 +25,8 @@ export interface TypeImport {
 export interface ValueType {
   readonly text: string;
   readonly imports: readonly TypeImport[];
+  /** What the store checks the feature's values with at load, read from the same type. */
+  readonly codec: CodecNode;
   /** The line of the exported declaration, for features that do not know where they were defined. */
   readonly line: number;
 }
@@ -193,5 +196,5 @@ export function valueTypeOf(options: GenOptions, project: Project, feature: Load
     const split = /^(\S+?:\d+): ([\s\S]*)$/.exec(first!);
     return { where: split?.[1] ?? where, message: [split?.[2] ?? first!, ...rest].join("\n") };
   }
-  return { text, imports: [...imports.values()], line: node.getStartLineNumber() };
+  return { text, imports: [...imports.values()], codec: codecOf(type, node), line: node.getStartLineNumber() };
 }

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/test.ts by `npm run gen`.
 
-import type { AmbientOverrides, EvaluationDetails } from "../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails } from "../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `test`. */
@@ -13,10 +13,16 @@ export type TestBucket = "holdout" | "control" | "" | "default";
 export type TestContext = AmbientOverrides;
 
 /**
+ * What every value of `test` must fit when a bundle is loaded, generated from `TestValue`: the store
+ * refuses a bundle with a value that does not fit.
+ */
+const valueCodec: t.Decoder<unknown, TestValue> = t.union([t.boolean, t.literal(42)], "boolean | 42");
+
+/**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
  * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, ["holdout", "control", ""]);
+const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, ["holdout", "control", ""], valueCodec);
 
 /**
  * Feature `test`: its value for this context. Never throws.

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/welcome.ts by `npm run gen`.
 
-import type { AmbientOverrides, EvaluationDetails } from "../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails } from "../runtime";
 import type { Banner } from "../features/welcome";
 import { store } from "./feature-store";
 
@@ -14,10 +14,19 @@ export type WelcomeBucket = "france" | "adults" | "default";
 export type WelcomeContext = { readonly age: number; readonly country: string; readonly newsletter: boolean } & AmbientOverrides;
 
 /**
+ * What every value of `welcome` must fit when a bundle is loaded, generated from `WelcomeValue`: the store
+ * refuses a bundle with a value that does not fit.
+ */
+const valueCodec: t.Decoder<unknown, WelcomeValue> = t.type({
+  text: t.string,
+  color: t.union([t.literal("blue"), t.literal("red"), t.literal("green")]),
+}, "Banner");
+
+/**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
  * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" }, ["france", "adults"]);
+const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcome", { color: "red", text: "Welcome" }, ["france", "adults"], valueCodec);
 
 /**
  * Feature `welcome`: its value for this context. Never throws.

@@ -38,3 +38,9 @@ export { fileSource, httpSource, embedded, SourceError, type BundleSource, type 
 export type { FeatureOverride, OverrideMap, OverrideHandle, OverridesFile } from "./store";
 export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV } from "./store";
 export { FeatureStore, FeatureHandle, BundleDecodeError, type StoreOptions, BUNDLE_FORMAT, bundleHash, decodeBundle, encodeBundle, type Bundle, type BundleInfo } from "./store";
+export { valueIssues, type ValueCodec } from "./store";
+/**
+ * io-ts, which generated accessor modules build their value codecs with (`t.type({ text: t.string }, "Banner")`):
+ * re-exported so generated code needs no import path of its own for it.
+ */
+export * as t from "io-ts";

@@ -17,6 +17,8 @@ import type { AccessorNames } from "../names";
 import type { ValueType } from "../value-type";
 import { literal } from "../literal";
 import { docText, header, shortJson } from "./header";
+import { isPermissive } from "../value-codec";
+import { IO_TS, renderCodec } from "./value-codec";
 
 /** The name of the generated module that wires the store; the generator refuses it as a feature key. */
 export const STORE_MODULE = "feature-store";
@@ -35,9 +37,12 @@ export interface AccessorInput {
   readonly runtimeImport: string;
 }
 
+/** The generated module's value codec. */
+const VALUE_CODEC = "valueCodec";
+
 /** Names the generated module declares itself; imported value types are renamed around them. */
 export function localNames(names: AccessorNames): Set<string> {
-  return new Set([names.getter, names.details, names.value, names.bucket, names.context, "AmbientOverrides", "EvaluationDetails", "store", "handle"]);
+  return new Set([names.getter, names.details, names.value, names.bucket, names.context, "AmbientOverrides", "EvaluationDetails", "store", "handle", IO_TS, VALUE_CODEC]);
 }
 
 function contextType(context: AccessorInput["context"]): string {
@@ -89,6 +94,23 @@ function typeAlias(name: string, type: string, description: string): TypeAliasDe
   return { kind: StructureKind.TypeAlias, leadingTrivia: "\n", isExported: true, name, type, docs: [doc(description)] };
 }
 
+/**
+ * `const valueCodec = t.…`: what the store checks this feature's values with when a bundle loads.
+ * Typed as a decoder of the value type when it checks everything, so the compiler proves the codec
+ * admits nothing the getter's type does not.
+ */
+function valueCodecStatement(input: AccessorInput): string {
+  const { codec, text } = input.valueType;
+  const exact = !isPermissive(codec);
+  const docs = [
+    `What every value of \`${input.key}\` must fit when a bundle is loaded, generated from \`${input.names.value}\`: the store`,
+    exact ? "refuses a bundle with a value that does not fit." : 'refuses a bundle with a value that does not fit; the parts marked "not checked" accept any JSON.',
+  ];
+  // Printed as text: ts-morph would indent the lines of a multi-line initializer twice.
+  const type = exact ? `: ${IO_TS}.Decoder<unknown, ${input.names.value}>` : "";
+  return `\n/**\n${docs.map((l) => ` * ${docText(l)}`).join("\n")}\n */\nconst ${VALUE_CODEC}${type} = ${renderCodec(codec, text)};`;
+}
+
 /** The accessor module `generated/<key>.ts`, as one structure. */
 export function accessorStructure(input: AccessorInput): SourceFileStructure {
   const { names, valueType, model } = input;
@@ -99,9 +121,8 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
       {
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(input.file)}\n\n`,
-        isTypeOnly: true,
         moduleSpecifier: input.runtimeImport,
-        namedImports: [{ name: "AmbientOverrides" }, { name: "EvaluationDetails" }],
+        namedImports: [{ name: IO_TS }, { name: "AmbientOverrides", isTypeOnly: true }, { name: "EvaluationDetails", isTypeOnly: true }],
       },
     ],
   ]);
@@ -111,10 +132,12 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
       declaration = { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: i.specifier, namedImports: [] };
       bySpecifier.set(i.specifier, declaration);
     }
-    (declaration.namedImports as { name: string; alias?: string }[]).push(i.alias === i.name ? { name: i.name } : { name: i.name, alias: i.alias });
+    // The runtime's declaration imports a value (io-ts), so the types joining it say they are types.
+    const typeOnly = declaration.isTypeOnly === true ? {} : { isTypeOnly: true };
+    (declaration.namedImports as { name: string; alias?: string }[]).push(i.alias === i.name ? { name: i.name, ...typeOnly } : { name: i.name, alias: i.alias, ...typeOnly });
   }
   const bucketNames = [...model.buckets.map((b) => b.name), DEFAULT_BUCKET].map((n) => JSON.stringify(n)).join(" | ");
-  const statements: StatementStructures[] = [
+  const statements: (StatementStructures | string)[] = [
     ...bySpecifier.values(),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${STORE_MODULE}`, namedImports: ["store"] },
     typeAlias(names.value, valueType.text, `The values of feature \`${input.key}\`.`),
@@ -126,6 +149,7 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
         ? `What \`${names.getter}\` takes: the feature reads no context, so only the ambient overrides.`
         : `What \`${names.getter}\` takes: the context keys the feature's rules read, and the ambient overrides.`,
     ),
+    valueCodecStatement(input),
     {
       kind: StructureKind.VariableStatement,
       leadingTrivia: "\n",
@@ -141,7 +165,7 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
           name: "handle",
           initializer: (w) => {
             const buckets = model.buckets.map((b) => JSON.stringify(b.name)).join(", ");
-            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)}, [${buckets}])`);
+            w.write(`store.handle<${names.value}, ${names.bucket}, ${names.context}>(${JSON.stringify(input.key)}, ${literal(model.default)}, [${buckets}], ${VALUE_CODEC})`);
           },
         },
       ],

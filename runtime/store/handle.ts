@@ -3,6 +3,8 @@ import type { AmbientOverrides, EvaluationContext } from "../evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "../evaluate/details";
 import { DEFAULT_BUCKET } from "../model/feature";
 import type { SlotOverride } from "./overrides";
+import { formatIssues } from "../decode/reporter";
+import { featurePath, valueIssues, type ValueCodec } from "./value-check";
 
 /**
  * What a store tells all its handles at once. `around` is undefined in the common case (no hooks,
@@ -31,8 +33,9 @@ export interface Slot {
  * store's current feature for the key. It answers the fallback (the default baked into the
  * generated code) with reason `ERROR` when the store has no such feature (`FLAG_NOT_FOUND`, or
  * `PROVIDER_NOT_READY` while the store waits for its source), or when the feature has a bucket the
- * generated code does not know (`TYPE_MISMATCH`: a bundle from a newer definition; regenerate).
- * Never throws.
+ * generated code does not know, or values that do not fit the value codec (`TYPE_MISMATCH`: a
+ * bundle from other definitions; regenerate). The store refuses such bundles on replace once the
+ * codec is registered; the handle's own check covers a feature loaded before. Never throws.
  *
  * @typeParam V the feature's value type.
  * @typeParam B its bucket names (`"default"` included or not: details add it).
@@ -55,6 +58,8 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     readonly fallback: V,
     /** The bucket names the caller's types allow; undefined accepts any. */
     readonly buckets?: readonly B[],
+    /** What the feature's values must fit; undefined accepts any JSON. */
+    readonly codec?: ValueCodec,
   ) {
     this.control = slot.control;
     const error = new EvaluationError("FLAG_NOT_FOUND", DEFAULT_BUCKET, "", `the feature store has no feature "${key}"; returning the generated default`);
@@ -94,15 +99,14 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     this.checked = feature;
     const known = this.buckets;
     const unknown = known === undefined ? undefined : feature.model.buckets.find((b) => !(known as readonly string[]).includes(b.name));
-    this.usable = unknown === undefined;
-    if (unknown !== undefined) {
-      const error = new EvaluationError(
-        "TYPE_MISMATCH",
-        DEFAULT_BUCKET,
-        "",
-        `feature "${this.key}" in the store has a bucket ${JSON.stringify(unknown.name)} that the generated code does not know (expected one of ${known!.map((b) => JSON.stringify(b)).join(", ")}); regenerate, or load a bundle built from the same definitions`,
-      );
-      this.mismatch = Object.freeze({ value: this.fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([error]) });
-    }
+    const misfits = unknown !== undefined || this.codec === undefined ? [] : valueIssues(featurePath(this.key), feature.model, this.codec);
+    this.usable = unknown === undefined && misfits.length === 0;
+    if (this.usable) return;
+    const message =
+      unknown !== undefined
+        ? `feature "${this.key}" in the store has a bucket ${JSON.stringify(unknown.name)} that the generated code does not know (expected one of ${known!.map((b) => JSON.stringify(b)).join(", ")}); regenerate, or load a bundle built from the same definitions`
+        : `feature "${this.key}" in the store has values that do not fit the generated type; regenerate, or load a bundle built from the same definitions:\n${formatIssues(misfits)}`;
+    const error = new EvaluationError("TYPE_MISMATCH", DEFAULT_BUCKET, "", message);
+    this.mismatch = Object.freeze({ value: this.fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([error]) });
   }
 }

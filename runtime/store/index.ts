@@ -8,3 +8,4 @@ export { BUNDLE_FORMAT, FeatureKeyC, bundleHash, decodeBundle, encodeBundle, typ
 export { BundleDecodeError } from "./bundle-error";
 export type { FeatureOverride, OverrideMap, OverrideHandle } from "./overrides";
 export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV, type OverridesFile } from "./overrides-file";
+export { valueIssues, type ValueCodec } from "./value-check";

@@ -7,6 +7,7 @@ import { inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureHandle, type Slot, type StoreControl } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
+import { featurePath, valueIssues, type ValueCodec } from "./value-check";
 import { StoreHooks, runAfter, runBefore, type EvaluationHook } from "./hooks";
 import { markStale } from "./stale";
 import { Connection, type ConnectOptions } from "./connection";
@@ -38,6 +39,8 @@ export interface BundleInfo {
  */
 export class FeatureStore<O extends OverrideMap = OverrideMap> {
   private readonly slots = new Map<string, Slot>();
+  /** The value codecs handles registered, by key: what {@link FeatureStore.replace} checks values with. */
+  private readonly codecs = new Map<string, ValueCodec>();
   private readonly overrides = new OverrideLayers({ setOverride: (key, override) => (this.slotFor(key).override = override) });
   private features: ReadonlyMap<string, OfflineFeature> = new Map();
   private info: BundleInfo | undefined;
@@ -89,6 +92,9 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
    * Replaces every feature with the bundle's, atomically. On a `Left` nothing changed: the store
    * keeps serving what it had. Features missing from the new bundle disappear from the store. A
    * bundle with the hash already held swaps nothing and tells no {@link FeatureStore.onChange} listener (only `status().loadedAt` and `loadedFrom` move).
+   * A feature whose bucket values or default do not fit the value codec registered for its key
+   * (the generated getters register theirs) refuses the whole bundle, with each value's JSON path
+   * and the expected type: one bundle is served whole or not at all.
    *
    * @param source names the bundle in error messages (a path or URL).
    */
@@ -112,6 +118,11 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       const message = `prerequisites nest ${chain.length - 1} deep (${formatCycle(shown)}); ${overLimit("prerequisiteDepth", this.limits)}`;
       return E.left(new BundleDecodeError([{ path: `features.${chain[0]!}`, message }], source));
     }
+    const misfits = [...models].flatMap(([key, model]) => {
+      const codec = this.codecs.get(key);
+      return codec === undefined ? [] : valueIssues(featurePath(key), model, codec);
+    });
+    if (misfits.length > 0) return E.left(new BundleDecodeError(misfits, source));
     // Prerequisites resolve within the same bundle: one consistent snapshot per replace.
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
@@ -152,9 +163,17 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   /**
    * A handle on `key`, resolved once: it follows every later replace. `fallback` is what it
    * answers while the store has no such feature, or (given `buckets`) one with a bucket not listed.
+   * Given `codec`, every later {@link FeatureStore.replace} checks the key's values with it, and
+   * the handle answers `fallback` with a `TYPE_MISMATCH` for a feature held before that does not fit.
    */
-  handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(key: string, fallback: V, buckets?: readonly B[]): FeatureHandle<V, B, C> {
-    return new FeatureHandle<V, B, C>(key, this.slotFor(key), fallback, buckets);
+  handle<V, B extends string = string, C extends AmbientOverrides = AmbientOverrides>(
+    key: string,
+    fallback: V,
+    buckets?: readonly B[],
+    codec?: ValueCodec,
+  ): FeatureHandle<V, B, C> {
+    if (codec !== undefined) this.codecs.set(key, codec);
+    return new FeatureHandle<V, B, C>(key, this.slotFor(key), fallback, buckets, codec);
   }
 
   /**
