@@ -104,7 +104,7 @@ function valueCodecStatement(input: AccessorInput): string {
   const exact = !isPermissive(codec);
   const docs = [
     `What every value of \`${input.key}\` must fit when a bundle is loaded, generated from \`${input.names.value}\`: the store`,
-    exact ? "refuses a bundle with a value that does not fit." : 'refuses a bundle with a value that does not fit; the parts marked "not checked" accept any JSON.',
+    exact ? "refuses a bundle with a value that does not fit." : "refuses a bundle with a value that does not fit; the parts marked \"not checked\" take every JSON value.",
   ];
   // Printed as text: ts-morph would indent the lines of a multi-line initializer twice.
   const type = exact ? `: ${IO_TS}.Decoder<unknown, ${input.names.value}>` : "";

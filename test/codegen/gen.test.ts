@@ -118,7 +118,7 @@ describe("gen", () => {
   test("--runtime-import sets the specifier generated code imports the runtime with", async () => {
     p.write("alpha.ts", flag("alpha"));
     await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
-    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import type { AmbientOverrides, EvaluationDetails } from "@acme/flags/runtime";');
+    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails } from "@acme/flags/runtime";');
     expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore } from "@acme/flags/runtime";');
   });
 });
