@@ -7,6 +7,7 @@ import { reportIssues, formatIssues } from "../runtime/decode/reporter";
 import { OfflineFeature } from "../runtime/offline-feature";
 import { display, type GenOptions } from "./cli/options";
 import { at, type Problem } from "./problems";
+import { DECLARATION_KIND } from "../dsl/environment";
 
 /** A feature found in a feature file's exports. */
 export interface LoadedFeature {
@@ -86,10 +87,27 @@ export interface FileProblem {
   readonly problem: Problem;
 }
 
+/** An exported `environments([...])` declaration, as plain data. */
+export interface LoadedEnvironments {
+  readonly names: readonly string[];
+  readonly default: string | undefined;
+  /** `features/environments.ts:3`. */
+  readonly where: string;
+}
+
 /** What loading found. */
 export interface LoadResult {
   readonly features: LoadedFeature[];
   readonly problems: FileProblem[];
+  /** Every environments declaration exported (a project has at most one). */
+  readonly environments: LoadedEnvironments[];
+}
+
+/** True for the value `environments([...])` returns (checked by shape: the runtime may be another copy). */
+function isEnvironmentDeclaration(value: unknown): value is { readonly names: readonly string[]; readonly default?: unknown; readonly source?: unknown } {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { kind?: unknown; names?: unknown };
+  return v.kind === DECLARATION_KIND && Array.isArray(v.names) && v.names.every((n) => typeof n === "string");
 }
 
 /**
@@ -100,6 +118,7 @@ export interface LoadResult {
 export function loadFeatures(options: GenOptions, files: readonly string[], load: (file: string) => unknown): LoadResult {
   const features: LoadedFeature[] = [];
   const problems: FileProblem[] = [];
+  const environments: LoadedEnvironments[] = [];
   files.forEach((file, i) => {
     options.onProgress?.("loading", i + 1, files.length);
     let exports: Record<string, unknown>;
@@ -111,6 +130,13 @@ export function loadFeatures(options: GenOptions, files: readonly string[], load
     }
     const seen = new Set<unknown>();
     for (const [exportName, value] of Object.entries(exports ?? {})) {
+      if (isEnvironmentDeclaration(value) && !seen.has(value)) {
+        seen.add(value);
+        const source = sourceOf(options, value.source);
+        const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
+        environments.push({ names: [...value.names], default: typeof value.default === "string" ? value.default : undefined, where });
+        continue;
+      }
       if (!isFeature(value) || seen.has(value)) continue;
       seen.add(value);
       const found = collect(options, file, exportName, value);
@@ -126,7 +152,7 @@ export function loadFeatures(options: GenOptions, files: readonly string[], load
       });
     }
   });
-  return { features, problems };
+  return { features, problems, environments };
 }
 
 /**

@@ -34,6 +34,7 @@ export {
 } from "./attribute";
 export { ctx } from "./context";
 export { env, platform, nodeVersion } from "./process";
+export { environments, environment, inEnvironment, type EnvironmentDeclaration } from "./environment";
 export { unitRandom } from "./rollout";
 export { now, before, after, type Instant, type InstantLiteral } from "./time";
 export { DefinitionError } from "./call-site";

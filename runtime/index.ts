@@ -44,3 +44,4 @@ export { valueIssues, type ValueCodec } from "./store";
  * re-exported so generated code needs no import path of its own for it.
  */
 export * as t from "io-ts";
+export { ENVIRONMENT_VARIABLE, loadEnvironment, type EmbeddedBundles, type EnvironmentChoice } from "./store";

@@ -29,6 +29,11 @@ export interface Bundle {
   /** `sha256:<hex>` of the canonical content; see {@link bundleHash}. */
   readonly hash: string;
   readonly features: Readonly<Record<string, FeatureModel>>;
+  /**
+   * The environment the bundle was generated for (`gen` writes one bundle per declared
+   * environment, its environment conditions folded away); absent for a project without any.
+   */
+  readonly environment?: string;
 }
 
 /** The envelope, checked before any feature is decoded. `generated` is the generator's "DO NOT EDIT" note. */
@@ -39,7 +44,7 @@ const EnvelopeC = t.exact(
       hash: checkedString("BundleHash", (s) => (/^sha256:[0-9a-f]{64}$/.test(s) ? undefined : `expected "sha256:" and 64 hex digits, found ${JSON.stringify(s)}`)),
       features: t.UnknownRecord,
     }),
-    t.partial({ generated: t.string }),
+    t.partial({ generated: t.string, environment: t.string }),
   ]),
   "bundle",
 );
@@ -47,12 +52,14 @@ const EnvelopeC = t.exact(
 /**
  * The content hash of a set of features: SHA-256 over the compact JSON of an object mapping each
  * key, in sorted order, to the feature's canonical JSON. Any formatting of the same features, and
- * either PyOF form, gives the same hash.
+ * either PyOF form, gives the same hash. A bundle for an environment hashes
+ * `{"environment": name, "features": that object}` instead, so its label cannot be edited either.
  */
-export function bundleHash(features: Readonly<Record<string, FeatureModel>>): string {
+export function bundleHash(features: Readonly<Record<string, FeatureModel>>, environment?: string): string {
   // Object.fromEntries defines own properties, so no key (not even "__proto__") is lost.
   const canonical = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
-  return `sha256:${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
+  const content = environment === undefined ? canonical : { environment, features: canonical };
+  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
 }
 
 /**
@@ -60,18 +67,20 @@ export function bundleHash(features: Readonly<Record<string, FeatureModel>>): st
  * {@link bundleHash} hashes whenever each feature is already in its canonical JSON, which is what
  * the generator writes. Only for text this module parsed itself (plain data, no toJSON).
  */
-function parsedHash(features: Readonly<Record<string, unknown>>): string {
+function parsedHash(features: Readonly<Record<string, unknown>>, environment: string | undefined): string {
   const sorted = Object.fromEntries(Object.keys(features).sort().map((key) => [key, features[key]]));
-  return `sha256:${createHash("sha256").update(JSON.stringify(sorted)).digest("hex")}`;
+  const content = environment === undefined ? sorted : { environment, features: sorted };
+  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
 }
 
 /** The bundle's JSON value, keys sorted (what the generator writes as `features.json`, plus its note). */
-export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, generated?: string): JsonValue {
+export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, generated?: string, environment?: string): JsonValue {
   const encoded: Record<string, JsonValue> = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
   return {
     format: BUNDLE_FORMAT,
     ...(generated === undefined ? {} : { generated }),
-    hash: bundleHash(features),
+    ...(environment === undefined ? {} : { environment }),
+    hash: bundleHash(features, environment),
     features: encoded,
   };
 }
@@ -127,18 +136,19 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     if (issues.length > 0) return fail(issues);
     const features: Record<string, FeatureModel> = Object.fromEntries(decodedFeatures);
     const declared = envelope.right.hash;
+    const environment = envelope.right.environment;
     // A generated bundle's text holds each feature's canonical JSON, so the text as parsed here
     // (text or bytes: plain data) hashes to the declared value without re-encoding every feature.
     // Anything else (other formatting or key order, PyOF's older form, a value passed in) takes
     // the canonical path.
     const parsedHere = parsed !== input;
-    if (!parsedHere || parsedHash(envelope.right.features) !== declared) {
-      const actual = bundleHash(features);
+    if (!parsedHere || parsedHash(envelope.right.features, environment) !== declared) {
+      const actual = bundleHash(features, environment);
       if (actual !== declared) {
         return fail([{ path: "hash", message: `the content does not match the hash: expected ${declared}, found ${actual} (was the file edited or cut short?)` }]);
       }
     }
-    return E.right({ format: BUNDLE_FORMAT, hash: declared, features });
+    return E.right({ format: BUNDLE_FORMAT, hash: declared, features, ...(environment === undefined ? {} : { environment }) });
   } catch (e) {
     // Exotic inputs (getters that throw, proxies) must still come back as a Left.
     return fail([{ path: "", message: `could not read the document: ${e instanceof Error ? e.message : describeValue(e)}` }]);

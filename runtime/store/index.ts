@@ -9,3 +9,4 @@ export { BundleDecodeError } from "./bundle-error";
 export type { FeatureOverride, OverrideMap, OverrideHandle } from "./overrides";
 export { overridesFromFile, overridesFromEnvironment, OVERRIDES_ENV, type OverridesFile } from "./overrides-file";
 export { valueIssues, type ValueCodec } from "./value-check";
+export { ENVIRONMENT_VARIABLE, loadEnvironment, type EmbeddedBundles, type EnvironmentChoice } from "./environment";

@@ -21,6 +21,14 @@ export interface StoreOptions {
   readonly limits?: Partial<InputLimits>;
 }
 
+/** Why a bundle for `bundle` does not belong in a store serving `store`, if it does not. */
+function environmentProblem(bundle: string | undefined, store: string | undefined): string | undefined {
+  if (store === undefined || bundle === store) return undefined;
+  return bundle === undefined
+    ? `the bundle names no environment; the store serves ${JSON.stringify(store)} (load generated/bundles/${store}.json)`
+    : `the bundle is for environment ${JSON.stringify(bundle)}; the store serves ${JSON.stringify(store)}`;
+}
+
 /** What a store holds after a successful {@link FeatureStore.replace}. */
 export interface BundleInfo {
   /** The bundle's content hash (`sha256:…`). */
@@ -63,6 +71,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     this.hookList = list;
     this.rearm();
   });
+  /** The environment the store serves, once told ({@link FeatureStore.useEnvironment}). */
+  private environmentName: string | undefined;
 
   /**
    * The limits every bundle is checked against before any work: sources that stream (HTTP) stop
@@ -101,6 +111,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   replace(json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
     const decoded = decodeBundle(json, source, this.limits);
     if (E.isLeft(decoded)) return decoded;
+    const wrongEnvironment = environmentProblem(decoded.right.environment, this.environmentName);
+    if (wrongEnvironment !== undefined) return E.left(new BundleDecodeError([{ path: "environment", message: wrongEnvironment }], source));
     if (this.info !== undefined && decoded.right.hash === this.info.hash && !this.control.waiting) {
       // The same content, confirmed: nothing to swap, but status() says where it was last read.
       this.loadedAt = new Date();
@@ -143,6 +155,26 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       for (const listener of [...this.changeListeners]) guarded(() => listener(change));
     }
     return E.right(info);
+  }
+
+  /**
+   * Tells the store its environment, with that environment's bundle, in one step: on success the
+   * store serves the bundle and from then on {@link FeatureStore.replace} refuses a bundle generated
+   * for another environment (or for none), so a staging bundle never reaches production. On a
+   * `Left` nothing changed, the environment included. The generated feature store calls it once at
+   * start (see `loadEnvironment`).
+   */
+  useEnvironment(name: string, json: unknown, source?: string): E.Either<BundleDecodeError, BundleInfo> {
+    const previous = this.environmentName;
+    this.environmentName = name;
+    const result = this.replace(json, source);
+    if (E.isLeft(result)) this.environmentName = previous;
+    return result;
+  }
+
+  /** The environment the store serves, or undefined when it was never told one. */
+  get environment(): string | undefined {
+    return this.environmentName;
   }
 
   /** The feature under `key`, if any. Rules that depend on another feature resolve it through this. */
