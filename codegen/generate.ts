@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { applyChanges, diffOutputs } from "./apply";
-import { recoverFolder } from "./swap-folder";
-import { cachedResult, recordRun } from "./cache";
-import { listFeatureFiles } from "./files";
+import { applyChanges, diffOutputs } from "./output/out-folder-changes";
+import { cachedResult, recordRun } from "./output/cache";
+import { listFeatureFiles } from "./pipeline/feature-files";
+import { recoverFolder } from "./output/swap-folder";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
-import type { Generated } from "./plan";
+import type { Generated } from "./pipeline/plan-outputs";
 import type { Problem } from "./problems";
 
 /**
@@ -12,7 +12,7 @@ import type { Problem } from "./problems";
  * run takes in all; it is loaded only when the cache cannot answer.
  */
 function generateInMemory(options: GenOptions): Promise<Generated> {
-  return (require("./plan") as typeof import("./plan")).generateInMemory(options);
+  return (require("./pipeline/plan-outputs") as typeof import("./pipeline/plan-outputs")).generateInMemory(options);
 }
 
 /** What a `gen` run did. */

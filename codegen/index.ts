@@ -14,10 +14,10 @@
 export { generate, check, formatSummary, formatCheck, type GenSummary, type CheckResult } from "./generate";
 export { watchFeatures, type Watcher, type WatchEvent } from "./watch";
 export { importPyof, type ImportOptions } from "./import/pyof";
-export { describeRule } from "./describe-rule";
-export { lintFeatures, formatFinding, LINT_RULES, type LintFinding, type LintRule, type LintSubject } from "./lint";
-export { trafficShares, formatShare, type ShareAnalysis, type Scenario, type Condition } from "./analysis/shares";
-export { describeShares } from "./analysis/describe-shares";
+export { describeRule } from "./vocabulary/describe-rule";
+export { lintFeatures, formatFinding, LINT_RULES, type LintFinding, type LintRule, type LintSubject } from "./pipeline/lint";
+export { trafficShares, formatShare, type ShareAnalysis, type Scenario, type Condition } from "./pipeline/analysis/shares";
+export { describeShares } from "./pipeline/analysis/describe-shares";
 export { lintCommand, explainCommand, schemaText } from "./inspect";
 export { resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
 export { GenerationError, type Problem } from "./problems";

@@ -17,7 +17,7 @@ const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
 /** The entry points package.json exports: `offline-features/<name>` is dist/<folder>/index.js. */
 const ENTRIES = { dsl: "dsl", runtime: "runtime", openfeature: "runtime/openfeature" };
-const COPIED = ["codegen/load-thread.js", "codegen/ts-node-options.json"];
+const COPIED = ["codegen/pipeline/load/worker-thread.js", "codegen/ts-node-options.json"];
 
 rmSync(DIST, { recursive: true, force: true });
 // Output on stderr: `npm pack --json` prints its report on stdout.

@@ -7,9 +7,9 @@ import { FeatureStore } from "../../runtime/store/store";
 import { closest } from "../../runtime/decode/tagged-union";
 import type { EvaluationContext } from "../../runtime/evaluate/context";
 import type { TracedDetails } from "../../runtime/evaluate/trace";
-import { contextKeys } from "../context-type";
-import { listFeatureFiles } from "../files";
-import { loadFeaturesInWorker } from "../load-worker";
+import { contextKeys } from "../pipeline/type-read/context-type";
+import { listFeatureFiles } from "../pipeline/feature-files";
+import { loadFeaturesInWorker } from "../pipeline/load/in-worker";
 import type { GenOptions } from "../cli/options";
 import { formatOutcome, renderTrace, UNICODE_MARKS, type TraceMarks } from "./render-trace";
 

@@ -2,8 +2,8 @@ import type { Classifier } from "../../runtime/model/classifier";
 import type { FeatureModel } from "../../runtime/model/feature";
 import { forEachNode } from "../../runtime/model/walk";
 import type { AttributeRead, TracedDetails, TraceNode, TraceOutcome } from "../../runtime/evaluate/trace";
-import { describeAttribute, describeRule } from "../describe-rule";
-import { shortJson } from "../emit/header";
+import { describeAttribute, describeRule } from "../vocabulary/describe-rule";
+import { shortJson } from "../output/emit/header";
 
 /** How marks print: ✓/✗ on a terminal that takes them, plain words elsewhere. */
 export interface TraceMarks {

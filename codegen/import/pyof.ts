@@ -6,12 +6,12 @@ import { formatIssues } from "../../runtime/decode/reporter";
 import type { FeatureModel } from "../../runtime/model/feature";
 import { featureKeyProblem } from "../../runtime/model/feature-key";
 import { writeFileAtomic } from "../../runtime/write";
-import { readIfExists } from "../files";
-import { literal } from "../literal";
-import { keyFromFileName, variableName } from "../names";
+import { readIfExists } from "../output/generated-files";
+import { literal } from "../output/emit/literal";
+import { keyFromFileName, variableName } from "../output/emit/names";
 import { display, packageSpecifier, resolveGenOptions } from "../cli/options";
 import { GenerationError, type Problem } from "../problems";
-import { createEmitProject } from "../project";
+import { createEmitProject } from "../pipeline/ts-project";
 import { renderRule, type UsedNames } from "./render-rule";
 
 /** Options of `offline-features import`. */

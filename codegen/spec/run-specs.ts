@@ -4,9 +4,9 @@ import type { FeatureModel } from "../../runtime/model/feature";
 import { forEachNode } from "../../runtime/model/walk";
 import type { EvaluationContext } from "../../runtime/evaluate/context";
 import type { TracedDetails } from "../../runtime/evaluate/trace";
-import { describeRule } from "../describe-rule";
+import { describeRule } from "../vocabulary/describe-rule";
 import { display, type GenOptions } from "../cli/options";
-import { loadProblem } from "../load";
+import { loadProblem } from "../pipeline/load/load-features";
 import { at, type Problem } from "../problems";
 import { renderTrace } from "../explain/render-trace";
 

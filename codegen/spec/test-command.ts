@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { GenOptions } from "../cli/options";
-import { listSpecFiles } from "../files";
+import { listSpecFiles } from "../pipeline/feature-files";
 import { formatProblems } from "../problems";
 import type { CommandOutcome } from "../explain/eval-command";
-import { shortJson } from "../emit/header";
+import { shortJson } from "../output/emit/header";
 import { specCoverage, type FeatureCoverage } from "./coverage";
 import type { SpecRun } from "./run-specs";
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { resolveGenOptions, type GenOptions } from "../../codegen/cli/options";
-import { variableName } from "../../codegen/names";
+import { variableName } from "../../codegen/output/emit/names";
 
 /** The repository root (this file is test/codegen/temp-project.ts). */
 export const ROOT = resolve(__dirname, "..", "..");

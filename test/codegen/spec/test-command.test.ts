@@ -1,5 +1,5 @@
 import { testCommand } from "../../../codegen/spec/test-command";
-import { listFeatureFiles, listSpecFiles } from "../../../codegen/files";
+import { listFeatureFiles, listSpecFiles } from "../../../codegen/pipeline/feature-files";
 import { tempProject, type TempProject } from "../temp-project";
 
 jest.setTimeout(60_000);

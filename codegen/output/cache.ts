@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "../../runtime/write";
+import { readGeneratedFiles, readIfExists, sha256 } from "./generated-files";
+import { PACKAGE_ROOT, type GenOptions } from "../cli/options";
+
+/*
+ * The manifest cache makes an unchanged run cheap: it records the hash of every input of the last
+ * successful run (feature files, what they import outside node_modules, the lockfile) and of every
+ * output. When all inputs and all outputs on disk still match, and the generator is the same, the
+ * output is what a full run would produce, so the run stops there, without loading TypeScript.
+ *
+ * It is only a shortcut: with no cache (a fresh clone), or any mismatch, the run is a full one.
+ * It lives outside the out folder, which holds only what is committed.
+ */
+
+const MANIFEST_VERSION = 1;
+
+interface Manifest {
+  readonly version: number;
+  readonly generator: string;
+  readonly settings: string;
+  readonly featureFiles: readonly string[];
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly featureCount: number;
+}
+
+let generatorId: string | undefined;
+
+/** Identifies this generator: its own sources and the versions of what it prints with. */
+function generator(): string {
+  if (generatorId !== undefined) return generatorId;
+  const parts: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(ts|js|json)$/.test(entry.name)) parts.push(entry.name, sha256(readFileSync(path)));
+    }
+  };
+  visit(join(PACKAGE_ROOT, "codegen"));
+  for (const pkg of ["typescript", "ts-morph"]) {
+    try {
+      parts.push(pkg, (require(`${pkg}/package.json`) as { version: string }).version);
+    } catch {
+      parts.push(pkg, "?");
+    }
+  }
+  generatorId = sha256(parts.join("\n"));
+  return generatorId;
+}
+
+/** The settings that change output. */
+function settings(options: GenOptions): string {
+  return JSON.stringify([options.cwd, options.featuresDir, options.outDir, options.runtimeImport]);
+}
+
+function manifestPath(options: GenOptions, cacheDir: string): string {
+  return join(cacheDir, `manifest-${sha256(options.outDir).slice(0, 16)}.json`);
+}
+
+/** Files outside the program whose change should invalidate the cache (installed dependencies). */
+function extraInputs(options: GenOptions): string[] {
+  return [join(options.cwd, "package-lock.json")];
+}
+
+function hashInputs(paths: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const path of paths) {
+    const content = readIfExists(path);
+    out[path] = content === undefined ? "absent" : sha256(content);
+  }
+  return out;
+}
+
+/**
+ * When the cache proves the out folder is up to date for these feature files, the number of features
+ * and outputs it holds; otherwise undefined (run in full).
+ */
+export function cachedResult(options: GenOptions, featureFiles: readonly string[]): { featureCount: number; outputs: number } | undefined {
+  if (options.cacheDir === undefined) return undefined;
+  let manifest: Manifest;
+  try {
+    const text = readIfExists(manifestPath(options, options.cacheDir));
+    if (text === undefined) return undefined;
+    manifest = JSON.parse(text) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.generator !== generator() || manifest.settings !== settings(options)) return undefined;
+  if (JSON.stringify(manifest.featureFiles) !== JSON.stringify(featureFiles)) return undefined;
+  const inputs = hashInputs(Object.keys(manifest.inputs));
+  for (const [path, hash] of Object.entries(manifest.inputs)) if (inputs[path] !== hash) return undefined;
+  const outputs = readGeneratedFiles(options.outDir);
+  if (outputs.size !== Object.keys(manifest.outputs).length) return undefined;
+  for (const [name, content] of outputs) if (manifest.outputs[name] !== sha256(content)) return undefined;
+  return { featureCount: manifest.featureCount, outputs: outputs.size };
+}
+
+/** Records a successful run. A cache that cannot be written is not an error: the next run is a full one. */
+export function recordRun(options: GenOptions, run: { featureFiles: readonly string[]; inputs: readonly string[]; files: ReadonlyMap<string, string>; featureCount: number }): void {
+  if (options.cacheDir === undefined) return;
+  const manifest: Manifest = {
+    version: MANIFEST_VERSION,
+    generator: generator(),
+    settings: settings(options),
+    featureFiles: run.featureFiles,
+    inputs: hashInputs([...new Set([...run.inputs, ...extraInputs(options)])].sort()),
+    outputs: Object.fromEntries([...run.files].map(([name, content]) => [name, sha256(content)])),
+    featureCount: run.featureCount,
+  };
+  try {
+    writeFileAtomic(manifestPath(options, options.cacheDir), `${JSON.stringify(manifest)}\n`);
+  } catch {
+    // Read-only checkouts still generate; they just do not get the shortcut.
+  }
+}

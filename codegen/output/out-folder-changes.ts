@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { writeFilesAtomic } from "./write-files";
+import { readGeneratedFiles, readIfExists } from "./generated-files";
+import { swapFolder } from "./swap-folder";
+
+/** How the out folder differs from a run's output. */
+export interface Changes {
+  /** Files to write: missing or with other content. */
+  readonly write: ReadonlyMap<string, string>;
+  /** Of those, the ones that exist now (stale). */
+  readonly stale: readonly string[];
+  /** Of those, the ones that do not exist yet. */
+  readonly missing: readonly string[];
+  /** Generated files no longer produced (a removed feature's). */
+  readonly extra: readonly string[];
+  /** Files already right. */
+  readonly unchanged: readonly string[];
+}
+
+/** Compares the out folder's generated files with `files`. Reads only. */
+export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>): Changes {
+  const existing = readGeneratedFiles(outDir);
+  const write = new Map<string, string>();
+  const stale: string[] = [];
+  const missing: string[] = [];
+  const unchanged: string[] = [];
+  for (const [name, content] of files) {
+    const now = existing.get(name) ?? readIfExists(join(outDir, name));
+    if (now === content) unchanged.push(name);
+    else {
+      write.set(name, content);
+      // A file edited out of recognition (no header any more) is still the generator's: stale, not missing.
+      (now === undefined ? missing : stale).push(name);
+    }
+  }
+  const extra = [...existing.keys()].filter((name) => !files.has(name));
+  return { write, stale, missing, extra, unchanged };
+}
+
+/** Modules that others import are written last, so they never point at a module not yet there. */
+function writeOrder(name: string): number {
+  if (name === "index.ts") return 3;
+  if (name === "feature-store.ts" || name === "features.json") return 2;
+  return 1;
+}
+
+/**
+ * Applies changes all at once: the new folder is built beside the old one (unchanged files linked,
+ * changed ones written and flushed, removed ones left out) and swapped in (see swap-folder.ts), so
+ * a run killed at any point leaves the folder entirely old or entirely new, and the next run
+ * cleans up after it.
+ */
+export async function applyChanges(outDir: string, changes: Changes): Promise<void> {
+  if (changes.write.size === 0 && changes.extra.length === 0) return;
+  const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
+  await swapFolder(outDir, [...changes.extra, ...names], async (staging) => {
+    const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
+    // In waves, so the modules others import are in place before them.
+    for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
+  });
+}

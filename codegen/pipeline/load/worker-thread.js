@@ -1,0 +1,19 @@
+"use strict";
+/*
+ * The worker thread that runs feature files (codegen/load-worker.ts starts it; plain JavaScript, so
+ * the compiled package copies it as is). Feature files are
+ * TypeScript: register ts-node, transpile-only, with the options the bin shim uses, then load
+ * each file with Node's own require. A worker per run means a fresh module registry every time
+ * (watch mode re-runs edited files) and isolates the generator from what feature files do.
+ */
+const { parentPort, workerData } = require("node:worker_threads");
+const Module = require("node:module");
+const path = require("node:path");
+
+if (Module._extensions[".ts"] === undefined) require("ts-node").register(require("../../ts-node-options.json"));
+// "./load" is load.ts under ts-node (a checkout) and load.js in the compiled package.
+const { loadFeatures } = require("./load-features");
+
+const onProgress = (phase, done, total) => parentPort.postMessage({ progress: [phase, done, total] });
+const result = loadFeatures({ ...workerData.options, onProgress }, workerData.files, (file) => require(path.resolve(file)));
+parentPort.postMessage({ result });

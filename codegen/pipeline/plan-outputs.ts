@@ -1,0 +1,187 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Project } from "ts-morph";
+import { encodeBundle } from "../../runtime/store/bundle";
+import { FeatureC } from "../../runtime/model/feature";
+import { contextKeys } from "./type-read/context-type";
+import { featureFileDiagnostics } from "./type-read/compile-errors";
+import { accessorStructure, localNames, STORE_MODULE, type AccessorInput } from "../output/emit/accessor";
+import { jsonNote } from "../output/emit/header";
+import { BUNDLE_FILE, indexStructure, storeStructure } from "../output/emit/modules";
+import { listFeatureFiles } from "./feature-files";
+import type { LoadedFeature } from "./load/load-features";
+import { loadFeaturesInWorker } from "./load/in-worker";
+import { accessorNames, fileNameProblem, pascalCase } from "../output/emit/names";
+import { display, type GenOptions } from "../cli/options";
+import { at, GenerationError, type Problem } from "../problems";
+import { createProject } from "./ts-project";
+import { valueTypeOf } from "./type-read/value-type";
+import { findingText, findingWhere, lintFeatures, type LintFinding } from "./lint";
+import { featureJsonSchema } from "../../runtime/schema";
+
+/** The JSON Schema of the feature format, written beside the features for editors. */
+export const SCHEMA_FILE = "schema.json";
+
+/** Keys whose files would collide with the generator's own (compared in lower case, for case-insensitive file systems). */
+const RESERVED_KEYS = new Map([
+  ["index", "index.ts"],
+  [STORE_MODULE, `${STORE_MODULE}.ts`],
+  ["features", BUNDLE_FILE],
+  ["schema", SCHEMA_FILE],
+]);
+
+/** A run's output, computed in memory: nothing is written yet. */
+export interface Generated {
+  /** File name in the out folder → content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly featureCount: number;
+  /** The feature files read. */
+  readonly featureFiles: readonly string[];
+  /** Every source file the features depend on outside node_modules (feature files included), for the cache. */
+  readonly inputs: readonly string[];
+  /** Lint warnings: printed, not blocking. */
+  readonly warnings: readonly Problem[];
+}
+
+function whereOf(options: GenOptions, f: LoadedFeature): string {
+  return f.source === undefined ? at(display(options, f.file), 1) : at(f.source.file, f.source.line);
+}
+
+/** Unique keys, keys that do not take the generator's file names, and getter names that do not clash. */
+function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Problem[] {
+  const problems: Problem[] = [];
+  const byKey = new Map<string, LoadedFeature>();
+  const byName = new Map<string, LoadedFeature>();
+  const byFile = new Map<string, LoadedFeature>();
+  for (const f of features) {
+    const reserved = RESERVED_KEYS.get(f.key.toLowerCase());
+    if (reserved !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" is reserved: the generator writes ${reserved} itself; choose another key` });
+      continue;
+    }
+    const unportable = fileNameProblem(f.key);
+    if (unportable !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" cannot be generated: ${unportable}; choose another key` });
+      continue;
+    }
+    const first = byKey.get(f.key);
+    if (first !== undefined) {
+      problems.push({ where: whereOf(options, f), message: `duplicate feature key "${f.key}": also defined at ${whereOf(options, first)} (keys are unique across the project)` });
+      continue;
+    }
+    byKey.set(f.key, f);
+    // Case-insensitive file systems (macOS, Windows) would write both keys' files to one file.
+    const sameFile = byFile.get(f.key.toLowerCase());
+    if (sameFile !== undefined) {
+      problems.push({
+        where: whereOf(options, f),
+        message: `feature key "${f.key}" differs from "${sameFile.key}" at ${whereOf(options, sameFile)} only in case, so their generated files are one file on macOS and Windows; rename one`,
+      });
+      continue;
+    }
+    byFile.set(f.key.toLowerCase(), f);
+    const name = pascalCase(f.key);
+    const clash = byName.get(name);
+    if (clash !== undefined) {
+      problems.push({
+        where: whereOf(options, f),
+        message: `feature key "${f.key}" gives the same generated names (get${name}) as "${clash.key}" at ${whereOf(options, clash)}; rename one`,
+      });
+      continue;
+    }
+    byName.set(name, f);
+  }
+  return problems;
+}
+
+/** Problems in the order of the feature files they name (compile and run problems come from two places). */
+function sortByFile(problems: readonly Problem[], files: readonly string[]): Problem[] {
+  const rank = (p: Problem) => {
+    const i = files.findIndex((f) => p.where === f || p.where?.startsWith(`${f}:`) === true);
+    return i < 0 ? files.length : i;
+  };
+  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
+}
+
+/** Prints one structure as a file of the out folder, in the run's project. */
+function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
+  return project.createSourceFile(join(options.outDir, name), structure, { overwrite: true }).getFullText();
+}
+
+/**
+ * Generates every output in memory: type-checks the feature files while a worker runs them, reads
+ * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
+ * every problem found; nothing is written either way.
+ */
+export async function generateInMemory(options: GenOptions): Promise<Generated> {
+  if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
+    throw new GenerationError([{ where: display(options, options.featuresDir), message: "the features folder does not exist; pass --features DIR" }]);
+  }
+  const featureFiles = listFeatureFiles(options.featuresDir);
+  const loading = loadFeaturesInWorker(options, featureFiles);
+  let diagnostics: ReturnType<typeof featureFileDiagnostics>;
+  let project: Project;
+  try {
+    project = createProject(options.featuresDir);
+    const sources = featureFiles.map((f) => project.addSourceFileAtPath(f));
+    diagnostics = featureFileDiagnostics(options, project, sources);
+  } finally {
+    // Settle the worker before leaving, even on a failure here.
+    await loading.catch(() => undefined);
+  }
+  const loaded = await loading;
+  // A file that does not compile is reported by its compile errors, not by what running it did.
+  const failed = diagnostics.failed;
+  const ran = loaded.features.filter((f) => !failed.has(f.file));
+  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...checkKeys(options, ran)];
+  if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
+  // Static checks: errors block the run like compile errors; warnings ride along with the output.
+  const findings = lintFeatures(ran.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources })));
+  const asProblem = (f: LintFinding): Problem => ({ where: findingWhere(f), message: `${f.severity}: ${findingText(f)}` });
+  const lintErrors = findings.filter((f) => f.severity === "error").map(asProblem);
+  if (lintErrors.length > 0) throw new GenerationError(lintErrors);
+  const warnings = findings.filter((f) => f.severity === "warning").map(asProblem);
+  const models = new Map(ran.map((f) => [f.key, f.model]));
+
+  const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inputs: AccessorInput[] = [];
+  features.forEach((f, i) => {
+    options.onProgress?.("reading types", i + 1, features.length);
+    const names = accessorNames(f.key);
+    const context = contextKeys(f.model, (key) => models.get(key));
+    const valueType = valueTypeOf(options, project, f, localNames(names));
+    if ("conflict" in context) problems.push({ where: whereOf(options, f), message: context.conflict });
+    if ("message" in valueType) problems.push(valueType);
+    if ("conflict" in context || "message" in valueType) return;
+    inputs.push({
+      key: f.key,
+      model: f.model,
+      names,
+      valueType,
+      context: context.keys,
+      file: display(options, f.file),
+      // Features built without the DSL (OfflineFeature.loads) do not know their call site: use the export's line.
+      source: f.source === undefined ? at(display(options, f.file), valueType.line) : whereOf(options, f),
+      runtimeImport: options.runtimeImport,
+    });
+  });
+  if (problems.length > 0) throw new GenerationError(problems);
+  // Everything the checker read: the cache must notice a change to any of it.
+  const dependencies = project
+    .getSourceFiles()
+    .map((s) => s.getFilePath() as string)
+    .filter((p) => !p.split("/").includes("node_modules"));
+
+  const files = new Map<string, string>();
+  const featuresFolder = `${display(options, options.featuresDir)}/`;
+  inputs.forEach((input, i) => {
+    options.onProgress?.("emitting", i + 1, inputs.length);
+    files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
+    files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
+  });
+  files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
+  files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
+  files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
+  files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs)));
+  return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
+}
