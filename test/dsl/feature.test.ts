@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { c, ctx, DefinitionError, eq, feature, hostname, lt, regex, sessionRandom, staticNumber } from "../../dsl";
 import { OfflineFeature } from "../../runtime";
-import { test as seed } from "../../features/test";
+import { test as seed } from "../fixtures/sample/features/test";
 
 const pyof = (name: string) => readFileSync(join(__dirname, "..", "fixtures", "pyof", name), "utf8");
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, utimesSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OfflineFeature } from "../../runtime";
-import { test as seed } from "../../features/test";
+import { test as seed } from "../fixtures/sample/features/test";
 
 const json = (buckets: unknown[], fallback: unknown = false) => JSON.stringify({ type: "offline-feature", buckets, default: fallback });
 const lt = (attribute: unknown, value: unknown) => ({ __type: "comparison.lt", attribute, value });

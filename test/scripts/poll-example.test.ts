@@ -10,7 +10,7 @@ import { tempFolder } from "../runtime/sources/support";
 test("the polling example serves the bundle's answers, then picks up a changed bundle from the server", async () => {
   const folder = tempFolder("poll-example");
   const file = join(folder.path, "features.json");
-  const generated = readFileSync(join(__dirname, "..", "..", "generated", "features.json"), "utf8");
+  const generated = readFileSync(join(__dirname, "..", "fixtures", "sample", "generated", "features.json"), "utf8");
   writeFileSync(file, generated);
   const server = await serveBundle(file, 0);
   const lines: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { c, ctx, eq, feature, hostname, lt, regex, sessionRandom, staticNumber } from "../../dsl";
 import type { OfflineFeature } from "../../runtime";
-import { test } from "../../features/test";
+import { test } from "../fixtures/sample/features/test";
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T => true as T;

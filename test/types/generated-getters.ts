@@ -1,11 +1,13 @@
 /*
- * Type-level tests of the generated getters: a small application written against generated/.
+ * Type-level tests of the generated getters: a small application written against the generated/
+ * of the test fixture project test/fixtures/sample (a copy of the bundled example, so the library's
+ * tests do not depend on the example).
  * `tsc --noEmit` (the first step of `npm test`) compiles this file; each `@ts-expect-error` fails
  * the build if the line it marks stops being an error. Nothing here runs.
  */
 import type { Reason } from "../../runtime";
-import { getTest, getTestDetails, getWelcome, getWelcomeDetails, store, type TestBucket, type TestValue, type WelcomeBucket, type WelcomeValue } from "../../generated";
-import type { Banner } from "../../features/welcome";
+import { getTest, getTestDetails, getWelcome, getWelcomeDetails, store, type TestBucket, type TestValue, type WelcomeBucket, type WelcomeValue } from "../fixtures/sample/generated";
+import type { Banner } from "../fixtures/sample/features/welcome";
 import type { Equals } from "./equals";
 
 // The value type comes from the feature's definition, the buckets from its names plus "default".

@@ -99,7 +99,7 @@ describe("OfflineFeaturesProvider through the real @openfeature/server-sdk", () 
 
 describe("the generated store through OpenFeature", () => {
   test("the README's example: the same answer as the generated getter", async () => {
-    const { store, getWelcomeDetails } = await import("../../../generated");
+    const { store, getWelcomeDetails } = await import("../../fixtures/sample/generated");
     await OpenFeature.setProviderAndWait("generated", new OfflineFeaturesProvider({ store }));
     const details = await OpenFeature.getClient("generated").getObjectDetails("welcome", {}, { targetingKey: "user-17", country: "FR" });
     const direct = getWelcomeDetails({ country: "FR", age: 30, newsletter: false });

@@ -8,7 +8,7 @@ import { classifierCodecs } from "../../../runtime/model/classifier";
 import { attributeSchemas, classifierSchemas, featureJsonSchema } from "../../../runtime/schema";
 import { parseInstant } from "../../../runtime/time";
 import { after, c, ctx, env, feature, inBucket, nodeVersion, now, platform, sessionRandom, unitRandom } from "../../../dsl";
-import { test as seed } from "../../../features/test";
+import { test as seed } from "../../fixtures/sample/features/test";
 import { semVerArbitrary, formatSemVer } from "../semver/arbitraries";
 import { featureDocument } from "../model-arbitraries";
 import { MiniValidator } from "./mini-validator";

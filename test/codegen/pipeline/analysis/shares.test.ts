@@ -1,6 +1,6 @@
 import { trafficShares, formatShare } from "../../../../codegen/pipeline/analysis/shares";
 import { c, ctx, feature, hostname, noneOf, oneOf, sessionRandom, staticNumber } from "../../../../dsl";
-import { test as seed } from "../../../../features/test";
+import { test as seed } from "../../../fixtures/sample/features/test";
 
 const table = (model: Parameters<typeof trafficShares>[0]) => {
   const analysis = trafficShares(model)!;
