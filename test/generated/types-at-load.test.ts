@@ -1,6 +1,6 @@
 import * as E from "fp-ts/Either";
 import bundle from "../../generated/features.json";
-import { getWelcome, getWelcomeDetails, store } from "../../generated";
+import { getWelcome, getWelcomeDetails, store } from "../fixtures/sample/generated";
 import { bundleHash, type FeatureModel } from "../../runtime";
 
 /*
