@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import bundle from "../../generated/features.json";
+import bundle from "../fixtures/sample/generated/features.json";
 import { getWelcome, getWelcomeDetails, store } from "../fixtures/sample/generated";
 import { bundleHash, type FeatureModel } from "../../runtime";
 
