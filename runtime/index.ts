@@ -3,7 +3,7 @@
  */
 export { OfflineFeature, type FeatureOptions, type SourceLocation, type ContextArgs } from "./offline-feature";
 export { decodeFeature, type DecodeOptions } from "./decode/decode";
-export { FeatureDecodeError } from "./decode/decode-error";
+export { DecodeError, FeatureDecodeError } from "./decode/decode-error";
 export { formatIssues, type DecodeIssue } from "./decode/reporter";
 export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } from "./evaluate/details";
 export type { EvaluationContext, AmbientOverrides } from "./evaluate/context";
@@ -24,7 +24,7 @@ export { JsonValueC, type JsonValue } from "./model/json";
 export { dependenciesOf, findCycle, findCycleFrom, formatCycle, longestChain, type Dependency } from "./model/dependencies";
 export { DEFAULT_LIMITS, inputLimits, byteSizeProblem, type InputLimits } from "./decode/limits";
 export { MAX_PREREQUISITE_DEPTH } from "./compile/prerequisite-depth";
-export { writeFileAtomic } from "./write";
+export { writeFileAtomic } from "./fs";
 export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
 export {
   type ConnectOptions,

@@ -11,8 +11,8 @@ import { compileTracer, type TracedDetails, type TracedEvaluator } from "./evalu
 import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
-import { writeFileAtomic } from "./write";
-import { describeThrown } from "./evaluate/thrown";
+import { writeFileAtomic } from "./fs";
+import { describeThrown } from "./describe-value";
 import { deepFreeze } from "./model/freeze";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../../runtime/write";
-import { readGeneratedFiles, readIfExists, sha256 } from "./generated-files";
+import { readIfExists, writeFileAtomic } from "../../runtime/fs";
+import { readGeneratedFiles, sha256 } from "./generated-files";
 import { PACKAGE_ROOT, type GenOptions } from "../cli/options";
 
 /*

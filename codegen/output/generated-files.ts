@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
+import { readIfExists } from "../../runtime/fs";
 import { FEATURE_SCHEMA_ID } from "../../runtime/schema/id";
 
 /** The first line of every generated TypeScript file; how the generator recognizes its own files. */
@@ -10,16 +11,6 @@ export const HEADER_MARK = "// DO NOT EDIT. Generated";
 /** SHA-256 of a text, hex. */
 export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
-}
-
-/** Reads a file, or undefined when it does not exist. */
-export function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "EISDIR") return undefined;
-    throw e;
-  }
 }
 
 /**

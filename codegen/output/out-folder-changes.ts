@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { writeFilesAtomic } from "./write-files";
-import { readGeneratedFiles, readIfExists } from "./generated-files";
+import { readIfExists, writeFilesAtomic } from "../../runtime/fs";
+import { readGeneratedFiles } from "./generated-files";
 import { swapFolder } from "./swap-folder";
 
 /** How the out folder differs from a run's output. */

@@ -1,7 +1,8 @@
 import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureDecodeError } from "./decode-error";
-import { describeValue, reportIssues } from "./reporter";
+import { reportIssues } from "./reporter";
+import { describeValue } from "../describe-value";
 import { byteSizeProblem, documentSizeProblem, inputLimits, overLimit, type InputLimits } from "./limits";
 
 /** Options for decoding: `source` names the document in error messages. */

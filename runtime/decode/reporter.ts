@@ -1,4 +1,5 @@
 import type * as t from "io-ts";
+import { describeValue } from "../describe-value";
 
 /** One problem found while decoding: where (a JSON path like `buckets[1].classifier`) and what. */
 export interface DecodeIssue {
@@ -19,20 +20,6 @@ export function pathOf(context: t.Context): string {
     else path += `[${JSON.stringify(entry.key)}]`;
   }
   return path;
-}
-
-/** A short, single-line picture of a found value, for "expected X, found Y". */
-export function describeValue(u: unknown): string {
-  if (u === undefined) return "nothing";
-  if (typeof u === "number" || typeof u === "bigint") return String(u);
-  if (typeof u === "function") return "a function";
-  let text: string;
-  try {
-    text = JSON.stringify(u) ?? typeof u;
-  } catch {
-    text = `a ${typeof u}`;
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { JsonValue } from "../model/json";
 import type { Predicate } from "../compile/types";
 import { overridesAmbient, type EvaluationContext } from "./context";
 import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
-import { describeThrown } from "./thrown";
+import { describeThrown } from "../describe-value";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
 export interface CompiledFeature {

@@ -4,7 +4,7 @@ import { DEFAULT_BUCKET } from "../model/feature";
 import { parseRange, satisfies } from "../semver/range";
 import { parseSemVer } from "../semver/parse";
 import { processNodeVersion } from "../compile/ambient";
-import { describeFound } from "../compile/describe-found";
+import { describeFound } from "../describe-value";
 import { lastParsed } from "../compile/parse-cache";
 
 /**

@@ -5,6 +5,7 @@ import { parseSemVer } from "../semver/parse";
 import { instantProblem } from "../time/instant";
 import { patternProblem } from "../regex";
 import { TAG, checkedString, node, taggedUnion } from "../decode/tagged-union";
+import { describeValue } from "../describe-value";
 
 /** A literal a comparison compares against. */
 export type Scalar = string | number | boolean | null;
@@ -16,7 +17,7 @@ export const ScalarC = new t.Type<Scalar, Scalar, unknown>(
   (u, c) =>
     u === null || typeof u === "string" || typeof u === "boolean" || (typeof u === "number" && Number.isFinite(u))
       ? t.success(u)
-      : t.failure(u, c, `expected a string, number, boolean or null, found ${describe(u)}`),
+      : t.failure(u, c, `expected a string, number, boolean or null, found ${describeValue(u)}`),
   t.identity,
 );
 
@@ -63,7 +64,7 @@ export const ContainsC = stringTest("str.contains");
 
 /** A SemVer 2.0 literal, checked at decode (an optional leading "v" is allowed). */
 export const VersionLiteralC = checkedString("Version", (s) =>
-  parseSemVer(s) === undefined ? `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describe(s)}` : undefined,
+  parseSemVer(s) === undefined ? `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describeValue(s)}` : undefined,
 );
 const versionComparison = <K extends string>(tag: K) =>
   node(tag, { __type: t.literal(tag), attribute: VersionAttributeC, value: VersionLiteralC });
@@ -216,11 +217,4 @@ export const ClassifierC: t.Type<Classifier, Classifier, unknown> = t.recursion(
 /** True for a classifier node, false for a `bool.none` literal. */
 export function isClassifier(value: Classifier | NoneLiteral): value is Classifier {
   return typeof value === "object" && value !== null && !Array.isArray(value) && TAG in value;
-}
-
-function describe(u: unknown): string {
-  if (u === undefined) return "nothing";
-  if (typeof u === "number") return String(u);
-  const text = JSON.stringify(u) ?? typeof u;
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -21,7 +21,7 @@ import type { FeatureHandle } from "../store/handle";
 import type { EvaluationContext } from "../evaluate/context";
 import type { EvaluationDetails } from "../evaluate/details";
 import { BundleDecodeError } from "../store/bundle-error";
-import { describeValue } from "../decode/reporter";
+import { describeValue } from "../describe-value";
 import { isSplit, readsUnit } from "./split";
 
 /** Options of {@link OfflineFeaturesProvider}. */

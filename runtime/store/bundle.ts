@@ -6,7 +6,8 @@ import type { JsonValue } from "../model/json";
 import { checkedString } from "../decode/tagged-union";
 import { decodeCheckedFeature, parseWithinLimits } from "../decode/decode";
 import { documentSizeProblem, inputLimits, overLimit, type InputLimits } from "../decode/limits";
-import { describeValue, reportIssues, type DecodeIssue } from "../decode/reporter";
+import { reportIssues, type DecodeIssue } from "../decode/reporter";
+import { describeValue } from "../describe-value";
 import { BundleDecodeError } from "./bundle-error";
 import { FeatureKeyC } from "../model/feature-key";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as E from "fp-ts/Either";
-import { writeFileAtomic } from "../write";
+import { writeFileAtomic } from "../fs";
 import type { BundleSource, SourceSink } from "../sources/source";
 import { SourceError } from "../sources/source";
 import type { BundleDecodeError } from "./bundle-error";

@@ -1,3 +1,5 @@
+import { clip } from "../describe-value";
+
 /**
  * RFC 3339 instants (`2026-12-01T00:00:00Z`, `2026-12-01T09:30:00.250+02:00`) as epoch
  * milliseconds, for `time.before` / `time.after` literals and context timestamps.
@@ -16,7 +18,7 @@
 /** Why `text` is not an RFC 3339 instant, or undefined when it is. */
 export function instantProblem(text: string): string | undefined {
   return parseInstant(text) === undefined
-    ? `expected an RFC 3339 instant with a time zone, like "2026-12-01T00:00:00Z" or "2026-12-01T09:30:00+02:00", found ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`
+    ? `expected an RFC 3339 instant with a time zone, like "2026-12-01T00:00:00Z" or "2026-12-01T09:30:00+02:00", found ${JSON.stringify(clip(text))}`
     : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { AttributeOf } from "../../model/attribute";
 import { parseInstant } from "../../time/instant";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import { lastParsed } from "../parse-cache";
 import type { AttributeDefinition } from "../types";
 

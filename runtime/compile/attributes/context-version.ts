@@ -1,6 +1,6 @@
 import type { AttributeOf } from "../../model/attribute";
 import { parseSemVer } from "../../semver/parse";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import { lastParsed } from "../parse-cache";
 import type { AttributeDefinition } from "../types";
 

@@ -1,5 +1,5 @@
 import type { AttributeOf } from "../../model/attribute";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import type { AttributeDefinition, Scope } from "../types";
 import type { EvaluationError } from "../../evaluate/details";
 

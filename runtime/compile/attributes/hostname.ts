@@ -1,6 +1,6 @@
 import type { AttributeOf } from "../../model/attribute";
 import { processHostname } from "../ambient";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import type { AttributeDefinition } from "../types";
 
 /** `socket.hostname`: the context's `hostname` if given, else the machine's, read once. */

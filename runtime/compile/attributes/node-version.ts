@@ -1,7 +1,7 @@
 import type { AttributeOf } from "../../model/attribute";
 import { parseSemVer } from "../../semver/parse";
 import { processNodeVersion } from "../ambient";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import { lastParsed } from "../parse-cache";
 import type { AttributeDefinition } from "../types";
 

@@ -1,5 +1,5 @@
 import type { AttributeOf } from "../../model/attribute";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import type { AttributeDefinition } from "../types";
 
 /** `process.platform`: the context's `processPlatform` if given, else Node's `process.platform`. */

@@ -1,7 +1,7 @@
 import type { AttributeOf } from "../../model/attribute";
 import { unitInterval } from "../../hash";
 import { processSessionId, processSessionRandom } from "../ambient";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import type { AttributeDefinition, Getter, Scope } from "../types";
 
 const isUnit = (x: unknown): x is number => typeof x === "number" && x >= 0 && x < 1;

@@ -1,7 +1,7 @@
 import { EvaluationError } from "../../evaluate/details";
 import type { AttributeOf } from "../../model/attribute";
 import { unitInterval } from "../../hash";
-import { describeFound } from "../describe-found";
+import { describeFound } from "../../describe-value";
 import type { AttributeDefinition } from "../types";
 
 /**

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { decodeFeature, FeatureDecodeError, OfflineFeature } from "../../../runtime";
+import { BundleDecodeError, decodeBundle, DecodeError, decodeFeature, FeatureDecodeError, OfflineFeature } from "../../../runtime";
 import cases from "../../fixtures/decode-errors.json";
 
 type Case = [name: string, input: unknown, expected: [path: string, messagePart: string][]];
@@ -19,6 +19,16 @@ describe("decode errors name the JSON path, what was expected and what was found
       /invalid offline feature in ofs\/x\.json:1:\n\(root\): expected offline-feature/,
     );
     expect(() => OfflineFeature.loads("[]")).toThrow(FeatureDecodeError);
+  });
+
+  it("feature and bundle decode errors share one base class, so one catch handles both", () => {
+    const feature = decodeFeature("[]");
+    const bundle = decodeBundle("[]");
+    if (E.isRight(feature) || E.isRight(bundle)) throw new Error("expected decode failures");
+    for (const error of [feature.left, bundle.left]) expect(error).toBeInstanceOf(DecodeError);
+    expect(bundle.left).toBeInstanceOf(BundleDecodeError);
+    expect([feature.left.name, bundle.left.name]).toEqual(["FeatureDecodeError", "BundleDecodeError"]);
+    expect(bundle.left.message).toMatch(/^invalid feature bundle:\n/);
   });
 
   it("refuses documents nested deeper than the limit without overflowing the stack", () => {
