@@ -3,6 +3,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
 import { formatIssues, reportIssues } from "../runtime/decode/reporter";
+import { markDecoded } from "../runtime/decode/decoded";
 import { mapAttributes } from "../runtime/model/walk";
 import { rangeProblem } from "../runtime/semver/range";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
@@ -148,6 +149,8 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
     // literal is reported at the bucket that holds it rather than when the feature is finished.
     const checked = ClassifierC.decode(classifier);
     if (E.isLeft(checked)) this.fail(formatIssues(reportIssues(checked.left).slice(0, 1)).replace(/^\(root\): /, ""), name, source);
+    // Recorded as decoded, so finishing the feature does not walk this rule through the codec again.
+    const decoded = markDecoded(checked.right, "classifier");
     const prerequisites = new Map(this.draft.prerequisites);
     for (const dependency of rule.prerequisites) {
       const dependencyKey = dependency.key!;
@@ -156,7 +159,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
       if (known !== undefined && known !== dependency) this.fail(`two different features named ${JSON.stringify(dependencyKey)} are prerequisites`, name, source);
       prerequisites.set(dependencyKey, dependency);
     }
-    const bucket: DraftBucket = value === undefined ? { name, classifier, source } : { name, classifier, value: value as JsonValue, source };
+    const bucket: DraftBucket = value === undefined ? { name, classifier: decoded, source } : { name, classifier: decoded, value: value as JsonValue, source };
     return new FeatureBuilder(this.with({ buckets: [...this.draft.buckets, bucket], prerequisites }));
   }
 

@@ -3,6 +3,7 @@
  */
 export { OfflineFeature, type FeatureOptions, type SourceLocation, type ContextArgs } from "./offline-feature";
 export { decodeFeature, type DecodeOptions } from "./decode/decode";
+export type { Decoded, DecodedFeature } from "./decode/decoded";
 export { DecodeError, FeatureDecodeError } from "./decode/decode-error";
 export { formatIssues, type DecodeIssue } from "./decode/reporter";
 export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } from "./evaluate/details";

@@ -13,7 +13,7 @@ import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./fs";
 import { describeThrown } from "./describe-value";
-import { deepFreeze } from "./model/freeze";
+import { isDecoded, type DecodedFeature } from "./decode/decoded";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 
 /** Where a feature was defined, for messages and generated docs. */
@@ -66,8 +66,8 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   private tracer: TracedEvaluator | undefined;
 
   private constructor(
-    /** The feature as plain data: the same data its JSON encodes. */
-    readonly model: FeatureModel,
+    /** The feature as plain data, decoded and frozen: the same data its JSON encodes. */
+    readonly model: DecodedFeature,
     /** The feature's key, when known. */
     readonly key: string | undefined,
     /** Where the feature was defined, when known. */
@@ -76,7 +76,6 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     /** Where each bucket was defined, by name, when known. */
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
   ) {
-    deepFreeze(model);
     this.compileOptions = {
       ...(key === undefined ? {} : { featureKey: key }),
       ...(resolve === undefined ? {} : { resolve }),
@@ -122,17 +121,28 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   }
 
   /**
-   * Wraps a model built in code (the DSL does this). The model goes through the same codec as JSON,
-   * so a model the JSON could not express is refused here too.
+   * Wraps a model built in code (the DSL does this). A model that did not come out of the codec
+   * goes through it, as JSON does, so a model the JSON could not express is refused here too; a
+   * decoded one (from {@link decodeFeature}, a bundle, another feature's `model`) is not decoded again.
    */
   static fromModel<V, B extends string, C>(model: FeatureModel, options: FeatureOptions = {}): OfflineFeature<V, B, C> {
+    if (isDecoded(model, "feature")) return OfflineFeature.fromDecoded(model, options);
     const checked = FeatureC.decode(model);
     if (E.isLeft(checked)) {
       throw new FeatureDecodeError(reportIssues(checked.left), sourceName(options));
     }
-    const cycle = OfflineFeature.cycleIssue(checked.right, options);
+    return OfflineFeature.fromDecoded(checked.right as DecodedFeature, options);
+  }
+
+  /**
+   * Compiles a decoded model without decoding it again. The cycle check through this feature runs
+   * unless `cyclesChecked` says the caller checked the whole graph already (see
+   * {@link OfflineFeature.fromCheckedModel}). Throws a {@link FeatureDecodeError} for a cycle.
+   */
+  static fromDecoded<V, B extends string, C>(model: DecodedFeature, options: FeatureOptions = {}, cyclesChecked = false): OfflineFeature<V, B, C> {
+    const cycle = cyclesChecked ? undefined : OfflineFeature.cycleIssue(model, options);
     if (cycle !== undefined) throw new FeatureDecodeError([cycle], sourceName(options));
-    return new OfflineFeature<V, B, C>(checked.right, options.key, options.source, options.resolve, options.bucketSources);
+    return new OfflineFeature<V, B, C>(model, options.key, options.source, options.resolve, options.bucketSources);
   }
 
   /**
@@ -141,7 +151,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
    * store loads in time linear in its size. For the store; others use {@link OfflineFeature.fromModel}.
    * @internal
    */
-  static fromCheckedModel(model: FeatureModel, options: FeatureOptions = {}): OfflineFeature {
+  static fromCheckedModel(model: DecodedFeature, options: FeatureOptions = {}): OfflineFeature {
     return new OfflineFeature(model, options.key, options.source, options.resolve, options.bucketSources);
   }
 

@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import * as E from "fp-ts/Either";
 import { R4_CONTEXT, r4Specs } from "../cases";
 import { library } from "../evaluators/library";
-import { FeatureC, FeatureStore, OfflineFeature, bundleHash, decodeFeature, findCycle, type FeatureModel } from "../../runtime";
+import { FeatureC, FeatureStore, OfflineFeature, bundleHash, decodeFeature, findCycle, type DecodedFeature } from "../../runtime";
 import { compileFeature } from "../../runtime/compile/feature";
 import { median } from "./child";
 
@@ -36,7 +36,7 @@ export async function measurePhases(count: number, repeats: number): Promise<Pha
     gc?.();
     const parsed = time("JSON.parse", () => JSON.parse(text) as { features: Record<string, unknown> });
     const models = time("decode each feature (io-ts)", () => {
-      const out: Record<string, FeatureModel> = {};
+      const out: Record<string, DecodedFeature> = {};
       for (const [key, raw] of Object.entries(parsed.features)) {
         const d = decodeFeature(raw);
         if (E.isLeft(d)) throw d.left;
@@ -48,7 +48,7 @@ export async function measurePhases(count: number, repeats: number): Promise<Pha
     time("hash: encode + stringify + sha256 (bundleHash)", () => bundleHash(models));
     time("cycle check (findCycle)", () => findCycle(new Map(Object.entries(models))));
     time("compile each feature (compileFeature)", () => Object.entries(models).map(([key, m]) => compileFeature(m, { featureKey: key })));
-    time("OfflineFeature.fromCheckedModel each (freeze + compile, what the store does)", () => Object.entries(models).map(([key, m]) => OfflineFeature.fromCheckedModel(m, { key })));
+    time("OfflineFeature.fromCheckedModel each (compile, what the store does; decoding froze it)", () => Object.entries(models).map(([key, m]) => OfflineFeature.fromCheckedModel(m, { key })));
     gc?.();
     const store = time("total: FeatureStore.fromBundle", () => FeatureStore.fromBundle(text));
     if (E.isLeft(store)) throw store.left;

@@ -1,5 +1,6 @@
 import * as E from "fp-ts/Either";
-import { FeatureC, type FeatureModel } from "../model/feature";
+import { FeatureC } from "../model/feature";
+import type { DecodedFeature } from "./decoded";
 import { FeatureDecodeError } from "./decode-error";
 import { reportIssues } from "./reporter";
 import { describeValue } from "../describe-value";
@@ -50,10 +51,12 @@ function bucketCountProblem(parsed: unknown, limits: InputLimits): string | unde
  * Decodes an already parsed feature whose document size was checked (a bundle checks the whole
  * document once): the bucket count, then the codec.
  */
-export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string): E.Either<FeatureDecodeError, FeatureModel> {
+export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string): E.Either<FeatureDecodeError, DecodedFeature> {
   const tooMany = bucketCountProblem(parsed, limits);
   if (tooMany !== undefined) return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
-  return E.mapLeft((errors: Parameters<typeof reportIssues>[0]) => new FeatureDecodeError(reportIssues(errors), source))(FeatureC.decode(parsed));
+  const decoded = FeatureC.decode(parsed);
+  // The codec records what it decodes (runtime/decode/decoded.ts); the cast carries that in the type.
+  return E.isLeft(decoded) ? E.left(new FeatureDecodeError(reportIssues(decoded.left), source)) : E.right(decoded.right as DecodedFeature);
 }
 
 /**
@@ -61,7 +64,7 @@ export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, sourc
  * `options.limits` (checked before any other work). Either form of PyOF's JSON is
  * accepted. Never throws: every failure is a `Left` with the paths of all problems found.
  */
-export function decodeFeature(input: unknown, options: DecodeOptions = {}): E.Either<FeatureDecodeError, FeatureModel> {
+export function decodeFeature(input: unknown, options: DecodeOptions = {}): E.Either<FeatureDecodeError, DecodedFeature> {
   const fail = (path: string, message: string) => E.left(new FeatureDecodeError([{ path, message }], options.source));
   let limits: InputLimits;
   try {

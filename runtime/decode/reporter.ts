@@ -1,6 +1,9 @@
 import type * as t from "io-ts";
 import { describeValue } from "../describe-value";
 
+/** Kept here too for code written before runtime/describe-value.ts held it. */
+export { describeValue };
+
 /** One problem found while decoding: where (a JSON path like `buckets[1].classifier`) and what. */
 export interface DecodeIssue {
   readonly path: string;

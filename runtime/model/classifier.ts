@@ -6,6 +6,7 @@ import { instantProblem } from "../time/instant";
 import { patternProblem } from "../regex";
 import { TAG, checkedString, node, taggedUnion } from "../decode/tagged-union";
 import { describeValue } from "../describe-value";
+import { isDecoded } from "../decode/decoded";
 
 /** A literal a comparison compares against. */
 export type Scalar = string | number | boolean | null;
@@ -210,9 +211,11 @@ export const classifierCodecs = {
 } as const;
 
 /** io-ts codec for {@link Classifier}. */
-export const ClassifierC: t.Type<Classifier, Classifier, unknown> = t.recursion("Classifier", () =>
-  taggedUnion("Classifier", "classifier", classifierCodecs),
-);
+export const ClassifierC: t.Type<Classifier, Classifier, unknown> = t.recursion("Classifier", () => {
+  const union = taggedUnion("Classifier", "classifier", classifierCodecs);
+  // A rule the DSL already decoded (runtime/decode/decoded.ts) is not walked again.
+  return new t.Type<Classifier, Classifier, unknown>(union.name, union.is, (u, c) => (isDecoded(u, "classifier") ? t.success(u) : union.validate(u, c)), union.encode);
+});
 
 /** True for a classifier node, false for a `bool.none` literal. */
 export function isClassifier(value: Classifier | NoneLiteral): value is Classifier {

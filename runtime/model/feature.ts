@@ -4,6 +4,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { checkedString } from "../decode/tagged-union";
+import { isDecoded, markDecoded } from "../decode/decoded";
 import { canonicalRecord } from "./canonical";
 import { rangeProblem } from "../semver/range";
 
@@ -111,16 +112,17 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
     })),
     default: fallback,
   };
-  return t.success(model);
+  return t.success(markDecoded(model, "feature"));
 }
 
 /**
  * The feature codec: decodes either PyOF form (per-bucket `value`, or the earlier `values` map)
- * into a {@link FeatureModel}, and encodes the canonical current form.
+ * into a {@link FeatureModel}, and encodes the canonical current form. What it decodes comes out
+ * frozen and recorded as decoded (runtime/decode/decoded.ts), so decoding it again is free.
  */
 export const FeatureC = new t.Type<FeatureModel, JsonValue, unknown>(
   "offline-feature",
   (u): u is FeatureModel => RawFeatureC.is(u) && (u as { values?: unknown }).values === undefined,
-  (u, c) => pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c))),
+  (u, c) => (isDecoded(u, "feature") ? t.success(u) : pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c)))),
   (model) => canonicalRecord(model),
 );

@@ -10,6 +10,7 @@ import { reportIssues, type DecodeIssue } from "../decode/reporter";
 import { describeValue } from "../describe-value";
 import { BundleDecodeError } from "./bundle-error";
 import { FeatureKeyC } from "../model/feature-key";
+import type { DecodedFeature } from "../decode/decoded";
 
 /*
  * The bundle: every feature of a project in one JSON document, for distribution (the generated
@@ -29,7 +30,7 @@ export interface Bundle {
   readonly format: typeof BUNDLE_FORMAT;
   /** `sha256:<hex>` of the canonical content; see {@link bundleHash}. */
   readonly hash: string;
-  readonly features: Readonly<Record<string, FeatureModel>>;
+  readonly features: Readonly<Record<string, DecodedFeature>>;
   /**
    * The environment the bundle was generated for (`gen` writes one bundle per declared
    * environment, its environment conditions folded away); absent for a project without any.
@@ -125,7 +126,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const envelope = EnvelopeC.decode(parsed);
     if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
     const issues: DecodeIssue[] = [];
-    const decodedFeatures: [string, FeatureModel][] = [];
+    const decodedFeatures: [string, DecodedFeature][] = [];
     for (const [key, raw] of Object.entries(envelope.right.features)) {
       const path = /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
       const keyProblem = FeatureKeyC.decode(key);
@@ -135,7 +136,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
       else decodedFeatures.push([key, decoded.right]);
     }
     if (issues.length > 0) return fail(issues);
-    const features: Record<string, FeatureModel> = Object.fromEntries(decodedFeatures);
+    const features: Record<string, DecodedFeature> = Object.fromEntries(decodedFeatures);
     const declared = envelope.right.hash;
     const environment = envelope.right.environment;
     // A generated bundle's text holds each feature's canonical JSON, so the text as parsed here

@@ -1,7 +1,8 @@
 import * as E from "fp-ts/Either";
 import type * as t from "io-ts";
 import type { FeatureModel } from "../model/feature";
-import { describeValue, type DecodeIssue } from "../decode/reporter";
+import type { DecodeIssue } from "../decode/reporter";
+import { describeValue } from "../describe-value";
 
 /*
  * Types enforced at load. A generated getter promises a value type (`Banner`); a bundle is data
