@@ -30,20 +30,25 @@ export function isGeneratedFile(name: string, content: string): boolean {
   }
 }
 
-/** The generated files now in `outDir` (top level only), by name, with their content. */
+/** The one sub-folder the generator writes: `bundles/<env>.json`, for projects with environments. */
+const GENERATED_FOLDERS = ["", "bundles/"];
+
+/** The generated files now in `outDir` (top level and `bundles/`), by name (`bundles/x.json`), with their content. */
 export function readGeneratedFiles(outDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(outDir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return files;
-    throw e;
-  }
-  for (const name of names.sort()) {
-    if (name.startsWith(".") || !(name.endsWith(".ts") || name.endsWith(".json"))) continue;
-    const content = readIfExists(join(outDir, name));
-    if (content !== undefined && isGeneratedFile(name, content)) files.set(name, content);
+  for (const folder of GENERATED_FOLDERS) {
+    let names: string[];
+    try {
+      names = readdirSync(join(outDir, folder));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") continue;
+      throw e;
+    }
+    for (const name of names.sort()) {
+      if (name.startsWith(".") || !(name.endsWith(".ts") || name.endsWith(".json")) || (folder !== "" && !name.endsWith(".json"))) continue;
+      const content = readIfExists(join(outDir, folder, name));
+      if (content !== undefined && isGeneratedFile(name, content)) files.set(`${folder}${name}`, content);
+    }
   }
   return files;
 }

@@ -1,4 +1,5 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { relative, sep } from "node:path";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
@@ -67,7 +68,8 @@ function linkTree(from: string, to: string, skip: ReadonlySet<string>): void {
     for (const entry of readdirSync(source, { withFileTypes: true })) {
       const s = join(source, entry.name);
       const t = join(target, entry.name);
-      if (source === from && skip.has(entry.name)) continue;
+      // `skip` names files relative to the folder, `bundles/x.json` included.
+      if (skip.has(relative(from, s).split(sep).join("/"))) continue;
       // Temporaries of killed per-file writes (`.x.ts.<pid>.<id>.tmp`) are litter, not content.
       if (entry.name.startsWith(".") && entry.name.endsWith(".tmp")) continue;
       if (entry.isDirectory()) pending.push([s, t]);

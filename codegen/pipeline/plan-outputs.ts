@@ -18,6 +18,9 @@ import { createProject } from "./ts-project";
 import { valueTypeOf } from "./type-read/value-type";
 import { findingText, findingWhere, lintFeatures, type LintFinding } from "./lint";
 import { featureJsonSchema } from "../../runtime/schema";
+import { BUNDLES_FOLDER, checkEnvironments, foldAll, lintPerEnvironment } from "./environment-outputs";
+import { readsEnvironment } from "./environments";
+import { environmentStoreStructure } from "../output/emit/modules";
 
 /** The JSON Schema of the feature format, written beside the features for editors. */
 export const SCHEMA_FILE = "schema.json";
@@ -133,15 +136,28 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   // A file that does not compile is reported by its compile errors, not by what running it did.
   const failed = diagnostics.failed;
   const ran = loaded.features.filter((f) => !failed.has(f.file));
-  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...checkKeys(options, ran)];
+  const environments = checkEnvironments(loaded.environments, ran, (f, bucket) => {
+    const place = bucket === undefined ? undefined : f.bucketSources[bucket];
+    return place === undefined ? whereOf(options, f) : at(place.file, place.line);
+  });
+  const declared = environments.declared;
+  const problems: Problem[] = [
+    ...diagnostics.problems,
+    ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem),
+    ...checkKeys(options, ran),
+    ...environments.problems,
+  ];
   if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
   // Static checks: errors block the run like compile errors; warnings ride along with the output.
-  const findings = lintFeatures(ran.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources })));
+  // With environments, lint sees what each environment's bundle holds.
+  const subjects = ran.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources }));
+  const findings = declared === undefined ? lintFeatures(subjects) : lintPerEnvironment(declared, subjects);
   const asProblem = (f: LintFinding): Problem => ({ where: findingWhere(f), message: `${f.severity}: ${findingText(f)}` });
   const lintErrors = findings.filter((f) => f.severity === "error").map(asProblem);
   if (lintErrors.length > 0) throw new GenerationError(lintErrors);
   const warnings = findings.filter((f) => f.severity === "warning").map(asProblem);
   const models = new Map(ran.map((f) => [f.key, f.model]));
+  const folded = declared === undefined ? undefined : foldAll(declared, models);
 
   const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inputs: AccessorInput[] = [];
@@ -163,6 +179,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       // Features built without the DSL (OfflineFeature.loads) do not know their call site: use the export's line.
       source: f.source === undefined ? at(display(options, f.file), valueType.line) : whereOf(options, f),
       runtimeImport: options.runtimeImport,
+      ...(folded === undefined || !readsEnvironment(f.model) ? {} : { environments: [...folded].map(([env, byKey]) => [env, byKey.get(f.key)!] as const) }),
     });
   });
   if (problems.length > 0) throw new GenerationError(problems);
@@ -176,12 +193,23 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   const featuresFolder = `${display(options, options.featuresDir)}/`;
   inputs.forEach((input, i) => {
     options.onProgress?.("emitting", i + 1, inputs.length);
-    files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
+    // With environments there is no environment-neutral document: each bundle holds its own.
+    if (folded === undefined) files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
     files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
   });
-  files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
   files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
-  files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
-  files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs)));
+  if (folded === undefined || declared === undefined) {
+    files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
+  } else {
+    const bundles = declared.names.map((environment) => {
+      const file = `${BUNDLES_FOLDER}/${environment}.json`;
+      const byKey = folded.get(environment)!;
+      files.set(file, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment), null, 2)}\n`);
+      return { environment, file, shown: display(options, join(options.outDir, file)) };
+    });
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default)));
+  }
+  files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

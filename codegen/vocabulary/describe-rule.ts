@@ -1,6 +1,7 @@
 import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../runtime/model/attribute";
 import { isClassifier, type Classifier, type NoneLiteral } from "../../runtime/model/classifier";
+import { ENVIRONMENT_VARIABLE } from "../../runtime/store/environment";
 
 /*
  * Rules in readable form, for the JSDoc of generated getters:
@@ -24,7 +25,7 @@ export function describeAttribute(attribute: Attribute): string {
     case "random.unit":
       return `unitRandom(${describeAttribute(attribute.attribute)}${attribute.salt === undefined ? "" : `, ${JSON.stringify(attribute.salt)}`})`;
     case "process.env":
-      return `env.${attribute.name}`;
+      return attribute.name === ENVIRONMENT_VARIABLE ? "environment" : `env.${attribute.name}`;
     case "process.platform":
       return "platform";
     case "process.node_version":

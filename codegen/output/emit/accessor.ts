@@ -35,6 +35,8 @@ export interface AccessorInput {
   /** `features/test.ts:4` (where `feature()` was called). */
   readonly source: string;
   readonly runtimeImport: string;
+  /** For a project with environments: the feature as generated for each one, when they differ (for the docs' shares). */
+  readonly environments?: ReadonlyArray<readonly [string, FeatureModel]>;
 }
 
 /** The generated module's value codec. */
@@ -62,8 +64,14 @@ function rulesDoc(input: AccessorInput): string[] {
     lines.push("");
   }
   lines.push(`Otherwise ${JSON.stringify(DEFAULT_BUCKET)} → \`${shortJson(model.default)}\`.`, "");
-  const shares = hasRandomSplit(model) ? describeShares(model, 4) : undefined;
-  if (shares !== undefined) lines.push("Traffic shares (exact, for each combination of the other conditions):", ...shares.map((l) => `- ${l}`), "");
+  if (input.environments === undefined) {
+    const shares = hasRandomSplit(model) ? describeShares(model, 4) : undefined;
+    if (shares !== undefined) lines.push("Traffic shares (exact, for each combination of the other conditions):", ...shares.map((l) => `- ${l}`), "");
+  } else {
+    // Shares are computed on each environment's own rules, its environment conditions folded away.
+    const shares = input.environments.flatMap(([env, folded]) => (hasRandomSplit(folded) ? (describeShares(folded, 4) ?? []).map((l) => `- in ${env}, ${l}`) : []));
+    if (shares.length > 0) lines.push("Traffic shares (exact, per environment and combination of the other conditions):", ...shares, "");
+  }
   lines.push(`Defined at ${input.source}.`);
   return lines;
 }
