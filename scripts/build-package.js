@@ -4,25 +4,40 @@
  * Builds the published package into dist/ (npm runs it as `prepack`, so `npm pack` and
  * `npm publish` always ship a fresh build; dist/ is git-ignored):
  *   1. tsc -p tsconfig.build.json: dsl/, runtime/, codegen/ as CommonJS with .d.ts and source maps;
- *   2. the files tsc does not emit: the feature-loading thread (plain JS) and ts-node's options;
+ *   2. the files tsc does not emit: worker threads written in plain JS, ts-node's options;
  *   3. an ESM wrapper per entry point (dist/esm/<entry>.mjs) re-exporting the CommonJS module by
  *      name, so `import { FeatureStore } from "offline-features/runtime"` works in an .mjs app and
  *      both module systems share one copy of the runtime (no dual-package state).
  */
 const { execFileSync } = require("node:child_process");
-const { copyFileSync, mkdirSync, rmSync, writeFileSync } = require("node:fs");
+const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
 /** The entry points package.json exports: `offline-features/<name>` is dist/<folder>/index.js. */
 const ENTRIES = { dsl: "dsl", runtime: "runtime", openfeature: "runtime/openfeature" };
-const COPIED = ["codegen/pipeline/load/worker-thread.js", "codegen/ts-node-options.json"];
+/** The compiled folders; their plain .js and .json files (worker threads, ts-node's options) are copied as they are. */
+const SOURCES = ["dsl", "runtime", "codegen"];
+
+/** Every .js and .json file under `dir` (relative to ROOT): what tsc does not emit. */
+function plainFiles(dir) {
+  const found = [];
+  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...plainFiles(path));
+    else if (/\.(js|json)$/.test(entry.name)) found.push(path);
+  }
+  return found;
+}
 
 rmSync(DIST, { recursive: true, force: true });
 // Output on stderr: `npm pack --json` prints its report on stdout.
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: ["ignore", 2, 2], cwd: ROOT });
-for (const file of COPIED) copyFileSync(join(ROOT, file), join(DIST, file));
+for (const file of SOURCES.flatMap(plainFiles)) {
+  if (existsSync(join(DIST, file))) throw new Error(`${file} would overwrite tsc's output of a .ts file of the same name`);
+  copyFileSync(join(ROOT, file), join(DIST, file));
+}
 
 mkdirSync(join(DIST, "esm"), { recursive: true });
 for (const [name, folder] of Object.entries(ENTRIES)) {

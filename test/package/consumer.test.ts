@@ -124,7 +124,7 @@ afterAll(() => {
 });
 
 test("the tarball ships the build, the bin and the README only", () => {
-  expect(packed).toEqual(expect.arrayContaining(["package.json", "README.md", "bin/offline-features.js", "dist/runtime/index.js", "dist/runtime/index.d.ts", "dist/runtime/index.js.map", "dist/dsl/index.js", "dist/esm/runtime.mjs", "dist/esm/dsl.mjs", "dist/esm/openfeature.mjs", "dist/codegen/cli/index.js", "dist/codegen/pipeline/load/worker-thread.js"]));
+  expect(packed).toEqual(expect.arrayContaining(["package.json", "README.md", "bin/offline-features.js", "dist/runtime/index.js", "dist/runtime/index.d.ts", "dist/runtime/index.js.map", "dist/dsl/index.js", "dist/esm/runtime.mjs", "dist/esm/dsl.mjs", "dist/esm/openfeature.mjs", "dist/codegen/cli/index.js", "dist/codegen/pipeline/load/worker-thread.js", "dist/codegen/ts-node-options.json"]));
   const shipped = new Set(packed.map((p) => p.split("/")[0]));
   expect([...shipped].sort()).toEqual(["README.md", "bin", "dist", "package.json"]);
   expect(packed.filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
