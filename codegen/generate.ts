@@ -25,6 +25,8 @@ export interface GenSummary {
   readonly removed: readonly string[];
   /** True when the manifest cache proved everything up to date (no feature was loaded). */
   readonly fromCache: boolean;
+  /** Every file the output depends on (feature files and all they import): `--watch` watches these. */
+  readonly inputs: readonly string[];
   /** Lint warnings (empty when the cache answered: nothing changed since they were shown). */
   readonly warnings: readonly Problem[];
   readonly ms: number;
@@ -56,7 +58,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
   const featureFiles = listFeatureFiles(opts.featuresDir);
   const cached = cachedResult(opts, featureFiles);
   if (cached !== undefined) {
-    return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, warnings: [], ms: performance.now() - start };
+    return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, inputs: cached.inputs, warnings: [], ms: performance.now() - start };
   }
   const generated = await generateInMemory(opts);
   const changes = diffOutputs(opts.outDir, generated.files);
@@ -68,6 +70,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
     unchanged: changes.unchanged.length,
     removed: [...changes.extra],
     fromCache: false,
+    inputs: generated.inputs,
     warnings: generated.warnings,
     ms: performance.now() - start,
   };

@@ -1,4 +1,5 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
+import { basename, dirname, relative, isAbsolute } from "node:path";
 import { generate, type GenSummary } from "./generate";
 import type { GenOptions } from "./cli/options";
 
@@ -12,7 +13,8 @@ export interface Watcher {
 }
 
 /**
- * `gen --watch`: runs once, then again whenever a file under the features folder changes, after
+ * `gen --watch`: runs once, then again whenever a file under the features folder, or any other
+ * file the last run loaded (a segment in segments/, a helper, the DSL), changes, after
  * `debounceMs` of quiet (an editor's save is often several events). Each run loads the feature
  * files afresh; a failed run leaves the output as it was and the watcher keeps going.
  */
@@ -27,7 +29,9 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
     }
     running = true;
     try {
-      onRun({ ok: true, summary: await generate(options) });
+      const summary = await generate(options);
+      if (watcher !== undefined) followInputs(summary.inputs);
+      onRun({ ok: true, summary });
     } catch (error) {
       onRun({ ok: false, error });
     } finally {
@@ -39,20 +43,59 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
     }
   };
   let timer: NodeJS.Timeout | undefined;
-  let watcher: FSWatcher | undefined = watchFolder(options.featuresDir, { recursive: true }, (_event, file) => {
-    if (file !== null && !String(file).endsWith(".ts")) return;
+  const changed = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       if (watcher !== undefined) void run();
     }, debounceMs);
+  };
+  let watcher: FSWatcher | undefined = watchFolder(options.featuresDir, { recursive: true }, (_event, file) => {
+    if (file !== null && !String(file).endsWith(".ts")) return;
+    changed();
   });
+  // Inputs outside the features folder, by folder: one watcher per folder, told only about those files.
+  const outside = new Map<string, { names: Set<string>; watcher: FSWatcher }>();
+  const followInputs = (inputs: readonly string[]): void => {
+    const wanted = new Map<string, Set<string>>();
+    for (const input of inputs) {
+      const rel = relative(options.featuresDir, input);
+      if (!rel.startsWith("..") && !isAbsolute(rel)) continue;
+      const names = wanted.get(dirname(input)) ?? new Set<string>();
+      names.add(basename(input));
+      wanted.set(dirname(input), names);
+    }
+    for (const [folder, entry] of outside) {
+      if (!wanted.has(folder)) {
+        entry.watcher.close();
+        outside.delete(folder);
+      }
+    }
+    for (const [folder, names] of wanted) {
+      const existing = outside.get(folder);
+      if (existing !== undefined) {
+        existing.names = names;
+        continue;
+      }
+      try {
+        const entry = { names, watcher: undefined as unknown as FSWatcher };
+        entry.watcher = watchFolder(folder, (_event, file) => {
+          if (file === null || entry.names.has(String(file))) changed();
+        });
+        outside.set(folder, entry);
+      } catch {
+        // A folder gone since the run: the next run will not list it either.
+      }
+    }
+  };
   void run();
   return {
     close: () => {
       if (timer !== undefined) clearTimeout(timer);
       watcher?.close();
       watcher = undefined;
+      for (const entry of outside.values()) entry.watcher.close();
+      outside.clear();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { readIfExists, writeFileAtomic } from "../../runtime/fs";
 import { readGeneratedFiles, sha256 } from "./generated-files";
 import { PACKAGE_ROOT, type GenOptions } from "../cli/options";
@@ -28,7 +28,12 @@ interface Manifest {
 
 let generatorId: string | undefined;
 
-/** Identifies this generator: its own sources and the versions of what it prints with. */
+/**
+ * Identifies this generator: every source a run can load from this package (the generator in
+ * codegen/, and the runtime and DSL it imports: the schema, codecs and canonical encoding decide
+ * the output too), and the versions of what it prints with. Feature files' own imports are hashed
+ * per file as the run's inputs.
+ */
 function generator(): string {
   if (generatorId !== undefined) return generatorId;
   const parts: string[] = [];
@@ -36,10 +41,10 @@ function generator(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (/\.(ts|js|json)$/.test(entry.name)) parts.push(entry.name, sha256(readFileSync(path)));
+      else if (/\.(ts|js|json)$/.test(entry.name)) parts.push(relative(PACKAGE_ROOT, path), sha256(readFileSync(path)));
     }
   };
-  visit(join(PACKAGE_ROOT, "codegen"));
+  for (const folder of ["codegen", "runtime", "dsl"]) if (existsSync(join(PACKAGE_ROOT, folder))) visit(join(PACKAGE_ROOT, folder));
   for (const pkg of ["typescript", "ts-morph"]) {
     try {
       parts.push(pkg, (require(`${pkg}/package.json`) as { version: string }).version);
@@ -78,7 +83,7 @@ function hashInputs(paths: readonly string[]): Record<string, string> {
  * When the cache proves the out folder is up to date for these feature files, the number of features
  * and outputs it holds; otherwise undefined (run in full).
  */
-export function cachedResult(options: GenOptions, featureFiles: readonly string[]): { featureCount: number; outputs: number } | undefined {
+export function cachedResult(options: GenOptions, featureFiles: readonly string[]): { featureCount: number; outputs: number; inputs: readonly string[] } | undefined {
   if (options.cacheDir === undefined) return undefined;
   let manifest: Manifest;
   try {
@@ -95,7 +100,7 @@ export function cachedResult(options: GenOptions, featureFiles: readonly string[
   const outputs = readGeneratedFiles(options.outDir);
   if (outputs.size !== Object.keys(manifest.outputs).length) return undefined;
   for (const [name, content] of outputs) if (manifest.outputs[name] !== sha256(content)) return undefined;
-  return { featureCount: manifest.featureCount, outputs: outputs.size };
+  return { featureCount: manifest.featureCount, outputs: outputs.size, inputs: Object.keys(manifest.inputs) };
 }
 
 /** Records a successful run. A cache that cannot be written is not an error: the next run is a full one. */

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { Project } from "ts-morph";
 import { encodeBundle } from "../../runtime/store/bundle";
 import { FeatureC } from "../../runtime/model/feature";
@@ -183,11 +183,10 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     });
   });
   if (problems.length > 0) throw new GenerationError(problems);
-  // Everything the checker read: the cache must notice a change to any of it.
-  const dependencies = project
-    .getSourceFiles()
-    .map((s) => s.getFilePath() as string)
-    .filter((p) => !p.split("/").includes("node_modules"));
+  // Everything the run read: the modules the worker loaded (feature files and all they import,
+  // wherever they live) and what the checker read. The cache and --watch follow exactly these.
+  const checked = project.getSourceFiles().map((s) => resolve(s.getFilePath() as string));
+  const dependencies = [...new Set([...(loaded.loadedModules ?? []), ...checked])].filter((p) => !p.split(sep).includes("node_modules")).sort();
 
   const files = new Map<string, string>();
   const featuresFolder = `${display(options, options.featuresDir)}/`;

@@ -248,7 +248,27 @@ describe("errors name file:line and leave the output as it was", () => {
   });
 });
 
+/** A segment outside features/ and a feature that imports it: the case a folder list missed. */
+function segmentProject(countries: readonly string[]): void {
+  p.writeOutside("segments/beta.ts", `import { ctx } from "DSL";\nexport const beta = ctx.string("country").oneOf(${JSON.stringify(countries)});\n`);
+  p.write("eu.ts", `import { feature } from "DSL";\nimport { beta } from "../segments/beta";\nexport const eu = feature("eu").bucket("beta", beta, true).default(false);\n`);
+}
+
 describe("gen --check", () => {
+  test("an edit to a file a feature imports from outside features/ fails --check until gen runs (the cache follows what the run loaded)", async () => {
+    segmentProject(["FR"]);
+    const first = await generate(p.options);
+    expect(first.inputs).toContain(join(p.dir, "segments", "beta.ts"));
+    expect(await check(p.options)).toMatchObject({ ok: true });
+    segmentProject(["FR", "DE"]);
+    const stale = await check(p.options);
+    expect(stale.ok).toBe(false);
+    expect(stale.stale).toEqual(expect.arrayContaining(["eu.json", "features.json"]));
+    expect(await generate(p.options)).toMatchObject({ fromCache: false, written: expect.arrayContaining(["eu.json"]) });
+    expect(readFileSync(join(p.out, "eu.json"), "utf8")).toContain('"DE"');
+    expect(await check(p.options)).toMatchObject({ ok: true });
+  }, 240_000);
+
   test("lists stale, missing and extra files, writes nothing, and is not fooled by the cache", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));

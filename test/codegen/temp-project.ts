@@ -16,6 +16,8 @@ export interface TempProject {
   /** Writes `features/<name>`, with `DSL` in the text replaced by the import path of the DSL. */
   write(name: string, text: string): string;
   remove(name: string): void;
+  /** Writes `<project>/<name>` (outside features/), with `DSL` replaced as in {@link write}. */
+  writeOutside(name: string, text: string): string;
   dispose(): void;
 }
 
@@ -32,6 +34,13 @@ export function tempProject(): TempProject {
     options,
     write(name, text) {
       const path = join(features, name);
+      mkdirSync(dirname(path), { recursive: true });
+      const dsl = relative(dirname(path), join(ROOT, "dsl")).split("\\").join("/");
+      writeFileSync(path, text.split("DSL").join(dsl));
+      return path;
+    },
+    writeOutside(name, text) {
+      const path = join(dir, name);
       mkdirSync(dirname(path), { recursive: true });
       const dsl = relative(dirname(path), join(ROOT, "dsl")).split("\\").join("/");
       writeFileSync(path, text.split("DSL").join(dsl));

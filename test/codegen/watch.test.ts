@@ -13,7 +13,7 @@ afterEach(() => {
   p.dispose();
 });
 
-/** Collects watch events; `next()` waits (at most 20 s) for the next one. */
+/** Collects watch events; `next()` waits (at most 120 s) for the next one. */
 function recorder() {
   const events: WatchEvent[] = [];
   const waiting: Array<(e: WatchEvent) => void> = [];
@@ -27,7 +27,7 @@ function recorder() {
       events.length > 0
         ? Promise.resolve(events.shift()!)
         : new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error("no watch event within 20 s")), 20_000);
+            const timer = setTimeout(() => reject(new Error("no watch event within 120 s")), 120_000);
             waiting.push((e) => {
               clearTimeout(timer);
               resolve(e);
@@ -62,3 +62,18 @@ test("regenerates when a feature file changes, reloading it fresh, and survives 
   expect(fourth.ok && fourth.summary.features).toBe(2);
   expect(readFileSync(join(p.out, "alpha.json"), "utf8")).toContain('"value": 0.75');
 });
+
+test("regenerates when a file the features import from outside the features folder changes", async () => {
+  p = tempProject();
+  const segment = (countries: readonly string[]) => `import { ctx } from "DSL";\nexport const beta = ctx.string("country").oneOf(${JSON.stringify(countries)});\n`;
+  p.writeOutside("segments/beta.ts", segment(["FR"]));
+  p.write("eu.ts", `import { feature } from "DSL";\nimport { beta } from "../segments/beta";\nexport const eu = feature("eu").bucket("beta", beta, true).default(false);\n`);
+  const r = recorder();
+  watcher = watchFeatures(p.options, r.onRun, 50);
+  const first = await r.next();
+  expect(first.ok && first.summary.written).toContain("eu.json");
+  p.writeOutside("segments/beta.ts", segment(["FR", "DE"]));
+  const second = await r.next();
+  expect(second.ok && second.summary.written).toContain("eu.json");
+  expect(readFileSync(join(p.out, "eu.json"), "utf8")).toContain('"DE"');
+}, 240_000);

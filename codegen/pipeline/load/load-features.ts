@@ -99,6 +99,11 @@ export interface LoadedEnvironments {
 export interface LoadResult {
   readonly features: LoadedFeature[];
   readonly problems: FileProblem[];
+  /**
+   * Every module the run loaded outside node_modules (feature files and all they import), as
+   * absolute paths; set by the worker thread, which sees its own module registry.
+   */
+  readonly loadedModules?: readonly string[];
   /** Every environments declaration exported (a project has at most one). */
   readonly environments: LoadedEnvironments[];
 }

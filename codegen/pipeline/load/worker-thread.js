@@ -16,4 +16,7 @@ const { loadFeatures } = require("./load-features");
 
 const onProgress = (phase, done, total) => parentPort.postMessage({ progress: [phase, done, total] });
 const result = loadFeatures({ ...workerData.options, onProgress }, workerData.files, (file) => require(path.resolve(file)));
-parentPort.postMessage({ result });
+// Every module the feature files pulled in (segments, helpers, the DSL and runtime they import):
+// the cache and --watch follow exactly these, not a list of folders.
+const loadedModules = Object.keys(require.cache).filter((file) => !file.split(path.sep).includes("node_modules"));
+parentPort.postMessage({ result: { ...result, loadedModules } });
