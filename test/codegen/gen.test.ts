@@ -224,6 +224,12 @@ describe("errors name file:line and leave the output as it was", () => {
     );
   });
 
+  test("a DSL misuse is one compile error whose text names the problem", async () => {
+    p.write("dup.ts", `import { c, feature } from "DSL";\nexport const dup = feature("dup").bucket("fr", c.always(), 1).bucket("fr", c.always(), 2).default(0);\n`);
+    const lines = (await problemsOf(() => generate(p.options))).split("\n");
+    expect(lines).toEqual([expect.stringMatching(/^features\/dup\.ts:2: TS2345: .*DslError<"the bucket name 'fr' is already used">/)]);
+  });
+
   test("every problem of a run is reported, not only the first", async () => {
     p.write("a.ts", `throw new Error("first");\n`);
     p.write("b.ts", `const nothing = 1;\nvoid nothing;\n`);
