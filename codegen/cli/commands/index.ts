@@ -3,6 +3,7 @@
  * in this folder exporting a {@link CliCommand}, and its line here.
  */
 import type { CliCommand } from "./command";
+import { diffCommand } from "./diff";
 import { evalCommand } from "./eval";
 import { explainCommand } from "./explain";
 import { genCommand } from "./gen";
@@ -11,6 +12,6 @@ import { lintCommand } from "./lint";
 import { schemaCommand } from "./schema";
 import { testCommand } from "./test";
 
-export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, evalCommand, testCommand, importCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, evalCommand, testCommand, diffCommand, importCommand, schemaCommand];
 
 export { UsageError, type CliCommand, type CommandResult, type Invocation } from "./command";

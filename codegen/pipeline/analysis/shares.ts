@@ -31,8 +31,8 @@ interface Cell {
   readonly length: number;
 }
 
-/** The intervals of [0, 1) between a variable's thresholds: one sample point and a length each. */
-function cellsOf(bounds: ReadonlySet<number>): Cell[] {
+/** The intervals of [0, 1) between a variable's thresholds: one sample point and a length each (the share analyses use it). */
+export function cellsOf(bounds: ReadonlySet<number>): Cell[] {
   const cuts = [0, ...[...bounds].filter((b) => b > 0 && b < 1).sort((a, b) => a - b), 1];
   const cells: Cell[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
