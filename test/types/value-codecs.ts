@@ -1,5 +1,5 @@
 import { t } from "../../runtime";
-import type { Banner } from "../../features/welcome";
+import type { Banner } from "../fixtures/sample/features/welcome";
 
 // Generated accessors type their value codec as a decoder of the getter's type, so a codec that
 // admits a value the type does not is a compile error in generated code.
