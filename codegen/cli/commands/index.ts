@@ -10,8 +10,9 @@ import { genCommand } from "./gen";
 import { importCommand } from "./import";
 import { lintCommand } from "./lint";
 import { schemaCommand } from "./schema";
+import { simulateCommand } from "./simulate";
 import { testCommand } from "./test";
 
-export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, evalCommand, testCommand, diffCommand, importCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [genCommand, lintCommand, explainCommand, evalCommand, testCommand, diffCommand, simulateCommand, importCommand, schemaCommand];
 
 export { UsageError, type CliCommand, type CommandResult, type Invocation } from "./command";
