@@ -9,6 +9,7 @@ export { formatIssues, type DecodeIssue } from "./decode/reporter";
 export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } from "./evaluate/details";
 export type { EvaluationContext, AmbientOverrides } from "./evaluate/context";
 export type { TracedDetails, EvaluationTrace, BucketTrace, TraceNode, AttributeRead, TraceOutcome } from "./evaluate/trace";
+export { compactTrace } from "./evaluate/trace";
 export { FeatureC, DEFAULT_BUCKET, type FeatureModel, type Bucket, type PythonVersion } from "./model/feature";
 export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type NoneLiteral } from "./model/classifier";
 export {

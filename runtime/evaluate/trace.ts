@@ -192,3 +192,20 @@ function operandOf(node: Classifier): unknown {
 function isClassifierValue(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && isClassifier(value as Classifier);
 }
+
+/**
+ * A trace in one line, for places that take only strings (OpenFeature's `flagMetadata`): each
+ * bucket tried with its outcome and the path of the leaf that settled it, below the bucket's rule
+ * (`holdout:no-match@value[1] control:matched@value[1]`).
+ */
+export function compactTrace(trace: EvaluationTrace): string {
+  if (trace.disabled) return "disabled";
+  return trace.buckets
+    .map((b) => {
+      const leaf = b.nodes.find((n) => n.decisive)?.path;
+      const base = `buckets[${b.index}].classifier`;
+      const at = leaf === undefined ? "" : `@${leaf === base ? "." : leaf.slice(base.length + 1)}`;
+      return `${b.name}:${b.outcome}${at}`;
+    })
+    .join(" ");
+}

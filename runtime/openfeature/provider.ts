@@ -22,6 +22,7 @@ import type { EvaluationContext } from "../evaluate/context";
 import type { EvaluationDetails } from "../evaluate/details";
 import { BundleDecodeError } from "../store/bundle-error";
 import { describeValue } from "../describe-value";
+import { compactTrace } from "../evaluate/trace";
 import { isSplit, readsUnit } from "./split";
 
 /** Options of {@link OfflineFeaturesProvider}. */
@@ -36,6 +37,11 @@ export interface OfflineFeaturesProviderOptions {
    * `targetingKey` itself is always available to rules as the context key `targetingKey`.
    */
   readonly targetingKeyAttributes?: readonly string[];
+  /**
+   * Puts a one-line trace in `flagMetadata.trace` (each bucket tried, its outcome and the leaf
+   * that settled it; see `compactTrace`). Off by default: it evaluates a second time, traced.
+   */
+  readonly traceInMetadata?: boolean;
 }
 
 type ValueKind = "boolean" | "string" | "number" | "object";
@@ -128,7 +134,8 @@ export class OfflineFeaturesProvider implements Provider {
   private resolve(key: string, kind: ValueKind, context: OpenFeatureContext): ResolutionDetails<unknown> {
     const handle = this.handleOf(key);
     const feature = handle.feature;
-    const details = handle.evaluate(this.contextOf(context));
+    const ctx = this.contextOf(context);
+    const details = handle.evaluate(ctx);
     if (details.reason === "ERROR") throw this.errorOf(key, details, context, feature?.model);
     if (!fits[kind](details.value)) {
       throw new TypeMismatchError(`feature "${key}" answered ${describeValue(details.value)} (bucket "${details.bucket}"), not a ${kind}`);
@@ -139,12 +146,16 @@ export class OfflineFeaturesProvider implements Provider {
         ? index >= 0 && isSplit(feature!.model, index)
           ? StandardResolutionReasons.SPLIT
           : StandardResolutionReasons.TARGETING_MATCH
-        : details.reason;
+        : details.reason === "OVERRIDE"
+          ? StandardResolutionReasons.STATIC
+          : details.reason;
+    const trace: Record<string, string> =
+      this.options.traceInMetadata === true && feature !== undefined && details.reason !== "OVERRIDE" ? { trace: compactTrace(feature.evaluate(ctx, { trace: true }).trace) } : {};
     return {
       value: details.value,
       variant: details.bucket,
       reason,
-      flagMetadata: { bucketIndex: index, bundleHash: this.store.hash ?? "" },
+      flagMetadata: { bucketIndex: index, bundleHash: this.store.hash ?? "", ...trace },
     };
   }
 

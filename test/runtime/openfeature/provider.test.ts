@@ -58,6 +58,20 @@ describe("OfflineFeaturesProvider through the real @openfeature/server-sdk", () 
     expect(outside).toMatchObject({ value: false, variant: "default", reason: "DEFAULT", flagMetadata: { bucketIndex: -1 } });
   });
 
+  test("traceInMetadata puts a one-line trace in flagMetadata; an override answers STATIC", async () => {
+    const traced = new OfflineFeaturesProvider({ store, traceInMetadata: true });
+    await OpenFeature.setProviderAndWait("traced", traced);
+    const tracedClient = OpenFeature.getClient("traced");
+    const details = await tracedClient.getStringDetails("byCountry", "x", { country: "FR" });
+    expect(details.flagMetadata.trace).toMatch(/^france:matched@/);
+    const forced = store.override({ byCountry: "default" });
+    try {
+      expect(await tracedClient.getStringDetails("byCountry", "x", { country: "FR" })).toMatchObject({ reason: "STATIC", variant: "default" });
+    } finally {
+      forced.restore();
+    }
+  });
+
   test("the same answers as evaluating the store directly", async () => {
     for (let i = 0; i < 20; i++) {
       const direct = store.resolve("rollout")!.evaluate({ userId: `u${i}` });
