@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r1.ts by `npm run gen`.
 
-import type { AmbientOverrides, EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r1`. */
@@ -13,10 +13,16 @@ export type R1Bucket = "holdout" | "control" | "default";
 export type R1Context = AmbientOverrides;
 
 /**
+ * What every value of `r1` must fit when a bundle is loaded, generated from `R1Value`: the store
+ * refuses a bundle with a value that does not fit.
+ */
+const valueCodec: t.Decoder<unknown, R1Value> = t.union([t.literal("default"), t.literal("holdout"), t.literal("control")], "\"default\" | \"holdout\" | \"control\"");
+
+/**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
  * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["holdout", "control"]);
+const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["holdout", "control"], valueCodec);
 
 /**
  * Feature `r1`: its value for this context. Never throws.

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r2.ts by `npm run gen`.
 
-import type { AmbientOverrides, EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r2`. */
@@ -13,10 +13,16 @@ export type R2Bucket = "match" | "default";
 export type R2Context = { readonly appVersion: string; readonly country: string; readonly plan: string } & AmbientOverrides;
 
 /**
+ * What every value of `r2` must fit when a bundle is loaded, generated from `R2Value`: the store
+ * refuses a bundle with a value that does not fit.
+ */
+const valueCodec: t.Decoder<unknown, R2Value> = t.union([t.literal("default"), t.literal("match")], "\"default\" | \"match\"");
+
+/**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
  * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["match"]);
+const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["match"], valueCodec);
 
 /**
  * Feature `r2`: its value for this context. Never throws.

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r3.ts by `npm run gen`.
 
-import type { AmbientOverrides, EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r3`. */
@@ -13,10 +13,16 @@ export type R3Bucket = "treatment" | "default";
 export type R3Context = { readonly userId: string } & AmbientOverrides;
 
 /**
+ * What every value of `r3` must fit when a bundle is loaded, generated from `R3Value`: the store
+ * refuses a bundle with a value that does not fit.
+ */
+const valueCodec: t.Decoder<unknown, R3Value> = t.union([t.literal("control"), t.literal("treatment")], "\"control\" | \"treatment\"");
+
+/**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as
  * generated is the answer for a store that lacks the feature or holds one with buckets not listed here.
  */
-const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["treatment"]);
+const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["treatment"], valueCodec);
 
 /**
  * Feature `r3`: its value for this context. Never throws.

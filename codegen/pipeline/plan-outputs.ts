@@ -199,7 +199,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
   if (folded === undefined || declared === undefined) {
     files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)))));
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs)));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
@@ -207,7 +207,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       files.set(file, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment), null, 2)}\n`);
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default)));
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs)));
   }
   files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };

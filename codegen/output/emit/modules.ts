@@ -6,13 +6,61 @@ import { header } from "./header";
 /** The bundle's file name in the out folder. */
 export const BUNDLE_FILE = "features.json";
 
+/** The features a store module types its overrides with. */
+export type StoreFeatures = ReadonlyArray<{ readonly key: string; readonly names: AccessorNames }>;
+
+/** Type-only imports of each feature's value and bucket types, for `FeatureOverrides`. */
+function overrideTypeImports(features: StoreFeatures): StatementStructures[] {
+  return features.map(({ key, names }) => ({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: `./${key}`,
+    namedImports: [
+      { name: names.value, isTypeOnly: true },
+      { name: names.bucket, isTypeOnly: true },
+    ],
+  }));
+}
+
+/** `FeatureOverrides`, what `store.override` takes: per key, a bucket of it or a value of its type. */
+function overridesType(features: StoreFeatures): StatementStructures {
+  return {
+    kind: StructureKind.TypeAlias,
+    leadingTrivia: "\n",
+    isExported: true,
+    name: "FeatureOverrides",
+    docs: [{ kind: StructureKind.JSDoc, description: "What `store.override` and `store.withOverrides` take: per feature, one of its buckets or `{ value }` of its value type." }],
+    type: (w) => {
+      w.inlineBlock(() => {
+        for (const { key, names } of features) w.writeLine(`readonly ${JSON.stringify(key)}?: FeatureOverride<${names.value}, ${names.bucket}>;`);
+      });
+    },
+  };
+}
+
+/** The overrides file `OFFLINE_FEATURES_OVERRIDES` names, applied and watched; nothing is read unless it is set. */
+const OVERRIDES_FILE: StatementStructures = {
+  kind: StructureKind.VariableStatement,
+  leadingTrivia: "\n",
+  isExported: true,
+  declarationKind: VariableDeclarationKind.Const,
+  docs: [{ kind: StructureKind.JSDoc, description: "The local overrides file `OFFLINE_FEATURES_OVERRIDES` names, applied and watched; undefined (and nothing read) unless it is set." }],
+  declarations: [{ name: "overridesFile", initializer: "overridesFromEnvironment(store)" }],
+};
+
 /** `generated/feature-store.ts`: the default store, filled from the generated bundle. */
-export function storeStructure(from: string, runtimeImport: string, bundlePath: string): SourceFileStructure {
+export function storeStructure(from: string, runtimeImport: string, bundlePath: string, features: StoreFeatures = []): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      { kind: StructureKind.ImportDeclaration, leadingTrivia: `${header(from)}\n\n`, moduleSpecifier: runtimeImport, namedImports: ["FeatureStore"] },
+      {
+        kind: StructureKind.ImportDeclaration,
+        leadingTrivia: `${header(from)}\n\n`,
+        moduleSpecifier: runtimeImport,
+        namedImports: [{ name: "FeatureStore" }, { name: "overridesFromEnvironment" }, { name: "FeatureOverride", isTypeOnly: true }],
+      },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${BUNDLE_FILE}`, defaultImport: "bundle" },
+      ...overrideTypeImports(features),
+      overridesType(features),
       {
         kind: StructureKind.VariableStatement,
         leadingTrivia: "\n",
@@ -26,7 +74,7 @@ export function storeStructure(from: string, runtimeImport: string, bundlePath: 
               "with `store.replace(json)`: all or nothing, and a bad bundle leaves the current contents in place.",
           },
         ],
-        declarations: [{ name: "store", type: "FeatureStore", initializer: "FeatureStore.empty()" }],
+        declarations: [{ name: "store", type: "FeatureStore<FeatureOverrides>", initializer: "FeatureStore.empty<FeatureOverrides>()" }],
       },
       {
         kind: StructureKind.VariableStatement,
@@ -41,13 +89,15 @@ export function storeStructure(from: string, runtimeImport: string, bundlePath: 
         ],
         declarations: [{ name: "loaded", initializer: (w) => w.write(`store.replace(bundle, ${JSON.stringify(bundlePath)})`) }],
       },
+      OVERRIDES_FILE,
     ],
   };
 }
 
 /** `generated/index.ts`: the store and every feature's getters and types. */
 export function indexStructure(from: string, features: ReadonlyArray<{ readonly key: string; readonly names: AccessorNames }>, environments = false): SourceFileStructure {
-  const storeExports = environments ? ["store", "loaded", "useEnvironment", { name: "Environment", isTypeOnly: true }] : ["store", "loaded"];
+  const common = ["store", "loaded", "overridesFile", { name: "FeatureOverrides", isTypeOnly: true }];
+  const storeExports = environments ? [...common, "useEnvironment", { name: "Environment", isTypeOnly: true }] : common;
   const statements: StatementStructures[] = [
     { kind: StructureKind.ExportDeclaration, leadingTrivia: `${header(from)}\n\n`, moduleSpecifier: `./${STORE_MODULE}`, namedExports: storeExports },
     ...features.map(({ key, names }): StatementStructures => ({
@@ -79,7 +129,7 @@ export interface EnvironmentBundle {
  * environment's bundle and serves the one `OFFLINE_FEATURES_ENV` names (or the declared default),
  * once, when it loads; `useEnvironment(name)` switches explicitly.
  */
-export function environmentStoreStructure(from: string, runtimeImport: string, bundles: readonly EnvironmentBundle[], fallback: string | undefined): SourceFileStructure {
+export function environmentStoreStructure(from: string, runtimeImport: string, bundles: readonly EnvironmentBundle[], fallback: string | undefined, features: StoreFeatures = []): SourceFileStructure {
   const envType = bundles.map((b) => JSON.stringify(b.environment)).join(" | ");
   const doc = (description: string): JSDocStructure[] => [{ kind: StructureKind.JSDoc, description }];
   return {
@@ -89,9 +139,17 @@ export function environmentStoreStructure(from: string, runtimeImport: string, b
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(from)}\n\n`,
         moduleSpecifier: runtimeImport,
-        namedImports: [{ name: "FeatureStore" }, { name: "loadEnvironment" }, { name: "EmbeddedBundles", isTypeOnly: true }],
+        namedImports: [
+          { name: "FeatureStore" },
+          { name: "loadEnvironment" },
+          { name: "overridesFromEnvironment" },
+          { name: "EmbeddedBundles", isTypeOnly: true },
+          { name: "FeatureOverride", isTypeOnly: true },
+        ],
       },
       ...bundles.map((b, i): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${b.file}`, defaultImport: `bundle${i}` })),
+      ...overrideTypeImports(features),
+      overridesType(features),
       {
         kind: StructureKind.TypeAlias,
         leadingTrivia: "\n",
@@ -126,7 +184,7 @@ export function environmentStoreStructure(from: string, runtimeImport: string, b
           "The store every generated getter reads, serving one environment's bundle. Replace its contents with\n" +
             "`store.replace(json)`: all or nothing, and a bundle for another environment is refused.",
         ),
-        declarations: [{ name: "store", type: "FeatureStore", initializer: "FeatureStore.empty()" }],
+        declarations: [{ name: "store", type: "FeatureStore<FeatureOverrides>", initializer: "FeatureStore.empty<FeatureOverrides>()" }],
       },
       {
         kind: StructureKind.Function,
@@ -150,6 +208,7 @@ export function environmentStoreStructure(from: string, runtimeImport: string, b
         ),
         declarations: [{ name: "loaded", initializer: fallback === undefined ? "loadEnvironment(store, bundles)" : `loadEnvironment(store, bundles, { fallback: ${JSON.stringify(fallback)} })` }],
       },
+      OVERRIDES_FILE,
     ],
   };
 }
