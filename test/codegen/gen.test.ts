@@ -119,7 +119,7 @@ describe("gen", () => {
     p.write("alpha.ts", flag("alpha"));
     await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
     expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails } from "@acme/flags/runtime";');
-    expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore } from "@acme/flags/runtime";');
+    expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "@acme/flags/runtime";');
   });
 });
 
