@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { watch as watchFolder, type FSWatcher } from "node:fs";
-import { readFile, realpath } from "node:fs/promises";
+import { open, realpath } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { SourceError, type BundleSource, type SourceSink } from "./source";
+import { byteLimit, SourceError, type BundleSource, type SourceSink } from "./source";
 
 /** Options of {@link fileSource}. */
 export interface FileSourceOptions {
@@ -10,12 +10,15 @@ export interface FileSourceOptions {
   readonly watch?: boolean;
   /** How long a burst of file events settles before the file is read again (default 50 ms). */
   readonly debounceMs?: number;
-  /** Largest file accepted, in bytes (default 64 MiB); a larger one is a failed check. */
+  /**
+   * Largest file accepted, in bytes: by default the store's `limits.bytes` (16 MiB unless the store
+   * was created with other limits); a smaller value lowers it. A larger file is a failed check,
+   * refused from its size before it is read whole.
+   */
   readonly maxBytes?: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * A bundle file. With `watch`, the file's folder is watched (and the folder of the file a symlink
@@ -114,9 +117,10 @@ class FileSource implements BundleSource {
       const target = await realpath(this.path).catch(() => undefined);
       if (target !== undefined) this.watch(dirname(target));
     }
-    let bytes: Buffer;
+    const limit = byteLimit(sink.limits, this.options.maxBytes);
+    let bytes: Buffer | number;
     try {
-      bytes = await readFile(this.path);
+      bytes = await readAtMost(this.path, limit.bytes);
     } catch (e) {
       if (this.closed) return;
       const code = (e as NodeJS.ErrnoException).code;
@@ -124,9 +128,10 @@ class FileSource implements BundleSource {
       return;
     }
     if (this.closed) return;
-    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (bytes.length > maxBytes) {
-      sink.failed(new SourceError(this.name, `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}`));
+    if (typeof bytes === "number") {
+      // Not remembered as a digest: the next event reads again, and a fixed file is taken.
+      this.lastDigest = undefined;
+      sink.failed(new SourceError(this.name, `the file is larger than ${limit.bytes} bytes (${bytes} found); ${limit.named}`));
       return;
     }
     const digest = createHash("sha256").update(bytes).digest("hex");
@@ -146,5 +151,29 @@ class FileSource implements BundleSource {
     }
     // A refused bundle (a partial write, a hand edit) is recorded by the store itself.
     this.lastRefusal = sink.offer(text);
+  }
+}
+
+/**
+ * The file's bytes, or its size when that passes `limit`: the size is taken from the open file
+ * first, and at most `limit + 1` bytes are ever read (a file that grows while read is cut there),
+ * so an oversized file costs no memory.
+ */
+async function readAtMost(path: string, limit: number): Promise<Buffer | number> {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    if (size > limit) return size;
+    const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) return length; // grew past the limit while being read
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await file.close();
   }
 }

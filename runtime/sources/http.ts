@@ -3,8 +3,9 @@ import * as https from "node:https";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 import { absurd } from "fp-ts/function";
-import { SourceError, type BundleSource, type SourceSink } from "./source";
+import { byteLimit, SourceError, type BundleSource, type ByteLimit, type SourceSink } from "./source";
 import { backoffDelay, maxAgeMs, retryAfterMs } from "./backoff";
+import { DEFAULT_LIMITS } from "../decode/limits";
 
 /** Options of {@link httpSource}. */
 export interface HttpSourceOptions {
@@ -14,7 +15,11 @@ export interface HttpSourceOptions {
   readonly timeoutMs?: number;
   /** Extra request headers (an `Authorization` for a private bucket, …). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Largest body accepted, in bytes after decompression (default 64 MiB): the download is cut off past it. */
+  /**
+   * Largest body accepted, in bytes after decompression: by default the store's `limits.bytes`
+   * (16 MiB unless the store was created with other limits); a smaller value lowers it. A declared
+   * `Content-Length` past it is refused unread, and a streamed body is cut off as soon as it passes.
+   */
   readonly maxBytes?: number;
   /** Cap of the retry delay after failures (default: 5 minutes, or `intervalMs` if longer). */
   readonly maxBackoffMs?: number;
@@ -22,7 +27,6 @@ export interface HttpSourceOptions {
 
 const DEFAULT_INTERVAL_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_BACKOFF_MS = 300_000;
 
 /** An HTTP source, which also tells when it will look next (for diagnostics and tests). */
@@ -43,7 +47,8 @@ type Outcome =
  * its `Last-Modified` when there is no ETag), so an unchanged bundle costs a 304. After a success
  * the next check comes after `intervalMs`, or the response's `Cache-Control: max-age` when longer.
  *
- * A 4xx or 5xx, a timeout, a network error, a body cut short or past `maxBytes`, a body that is
+ * A 4xx or 5xx, a timeout, a network error, a body cut short or past the store's `limits.bytes`
+ * (or a smaller `maxBytes`), a body that is
  * not UTF-8 or not a valid bundle: each is a failed check. The store keeps its last good bundle,
  * and retries back off exponentially with jitter up to `maxBackoffMs` (a `Retry-After` is
  * honoured). The validators of a refused body are not kept, so the next check fetches it whole.
@@ -151,7 +156,8 @@ class HttpSource implements HttpBundleSource {
     if (this.etag !== undefined) headers["if-none-match"] = this.etag;
     else if (this.lastModified !== undefined) headers["if-modified-since"] = this.lastModified;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    // start() gave the sink before the first poll; the defaults only keep the type honest.
+    const limit = byteLimit(this.sink?.limits ?? DEFAULT_LIMITS, this.options.maxBytes);
     const get = this.url.protocol === "https:" ? https.request : http.request;
 
     return new Promise<Outcome>((resolveOutcome) => {
@@ -164,7 +170,7 @@ class HttpSource implements HttpBundleSource {
         resolveOutcome(outcome);
       };
       const request = get(this.url, { method: "GET", headers, agent: this.agent }, (response) => {
-        void this.readResponse(response, maxBytes).then(
+        void this.readResponse(response, limit).then(
           (outcome) => settle(outcome),
           (e: unknown) => settle(fail(`the body was cut short (${(e as Error).message})`, e)),
         );
@@ -179,7 +185,7 @@ class HttpSource implements HttpBundleSource {
     });
   }
 
-  private async readResponse(response: http.IncomingMessage, maxBytes: number): Promise<Outcome> {
+  private async readResponse(response: http.IncomingMessage, limit: ByteLimit): Promise<Outcome> {
     const status = response.statusCode ?? 0;
     const maxAge = maxAgeMs(headerOf(response, "cache-control"));
     if (status === 304) {
@@ -192,9 +198,9 @@ class HttpSource implements HttpBundleSource {
       return { __type: "failure", error: new SourceError(this.name, `HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""} (keeping the last good bundle)`), retryAfterMs: retryAfter };
     }
     const declared = headerOf(response, "content-length");
-    if (declared !== undefined && Number(declared) > maxBytes && headerOf(response, "content-encoding") === undefined) {
+    if (declared !== undefined && Number(declared) > limit.bytes && headerOf(response, "content-encoding") === undefined) {
       response.destroy();
-      return { __type: "failure", error: new SourceError(this.name, `the body has ${declared} bytes, more than the limit of ${maxBytes}`), retryAfterMs: undefined };
+      return { __type: "failure", error: new SourceError(this.name, `the body is larger than ${limit.bytes} bytes (Content-Length: ${declared}); ${limit.named}`), retryAfterMs: undefined };
     }
     const encoding = headerOf(response, "content-encoding");
     if (encoding !== undefined && encoding !== "gzip" && encoding !== "identity") {
@@ -207,9 +213,9 @@ class HttpSource implements HttpBundleSource {
     let size = 0;
     for await (const chunk of body) {
       size += (chunk as Buffer).length;
-      if (size > maxBytes) {
+      if (size > limit.bytes) {
         response.destroy();
-        return { __type: "failure", error: new SourceError(this.name, `the body exceeds the limit of ${maxBytes} bytes; download cut off`), retryAfterMs: undefined };
+        return { __type: "failure", error: new SourceError(this.name, `the body is larger than ${limit.bytes} bytes (download cut off); ${limit.named}`), retryAfterMs: undefined };
       }
       chunks.push(chunk as Buffer);
     }

@@ -5,8 +5,15 @@
  * bundle that was actually loaded. Sources never throw into the store and never swap anything.
  */
 
+import { overLimit, type InputLimits } from "../decode/limits";
+
 /** What a source reports to the store that drives it. */
 export interface SourceSink {
+  /**
+   * The limits of the store this sink feeds (`store.limits`): a source refuses a body or file
+   * past `limits.bytes` before reading it whole or parsing it (see {@link byteLimit}).
+   */
+  readonly limits: InputLimits;
   /**
    * A bundle arrived: JSON text or a parsed value. The store decodes and loads it (or keeps what it
    * has) and answers `undefined` when the bundle is loaded or identical to the one held, else the
@@ -48,4 +55,20 @@ export class SourceError extends Error {
   ) {
     super(`${source}: ${message}`);
   }
+}
+
+/** The byte cap a source applies for a sink, and how a refusal names it. */
+export interface ByteLimit {
+  readonly bytes: number;
+  /** `the limit is limits.bytes = 16777216 (raise it with …)` or `the limit is the source's maxBytes = 1000` */
+  readonly named: string;
+}
+
+/**
+ * The largest bundle a source accepts: the store's `limits.bytes` (the store would refuse a larger
+ * one anyway, after parsing it), or the source's own `maxBytes` when that is smaller.
+ */
+export function byteLimit(limits: InputLimits, maxBytes: number | undefined): ByteLimit {
+  if (maxBytes !== undefined && maxBytes < limits.bytes) return { bytes: maxBytes, named: `the limit is the source's maxBytes = ${maxBytes}` };
+  return { bytes: limits.bytes, named: overLimit("bytes", limits) };
 }

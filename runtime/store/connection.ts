@@ -6,6 +6,7 @@ import { SourceError } from "../sources/source";
 import type { BundleDecodeError } from "./bundle-error";
 import type { BundleInfo } from "./store";
 import type { SourceHealth } from "./status";
+import type { InputLimits } from "../decode/limits";
 
 /** Options of `store.connect(source, options)`. */
 export interface ConnectOptions {
@@ -31,6 +32,8 @@ export interface ConnectOptions {
 
 /** What a connection needs from its store. */
 export interface ConnectionHost {
+  /** The store's input limits, which its sources honour (`limits.bytes` before reading a body whole). */
+  readonly limits: InputLimits;
   load(bundle: unknown, origin: string): E.Either<BundleDecodeError, BundleInfo>;
   embedded(): unknown;
   setStale(stale: boolean): void;
@@ -73,6 +76,7 @@ export class Connection {
         if (!this.closed) this.failed(error);
       },
       embedded: this.host.embedded(),
+      limits: this.host.limits,
     };
     try {
       this.source.start(sink);

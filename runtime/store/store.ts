@@ -256,6 +256,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       this.control.waiting = true;
     }
     this.connection = new Connection(source, options, {
+      limits: this.limits,
       load: (bundle, origin) => this.replace(bundle, origin),
       embedded: () => this.embeddedBundle,
       setStale: (stale) => this.setStale(stale),

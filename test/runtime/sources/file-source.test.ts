@@ -103,6 +103,29 @@ describe("fileSource with watch: every way tools replace a file, last good kept 
     await untilHash(store, v2.hash);
   });
 
+  test("a file past the store's limits.bytes is refused from its size, unread; the last good bundle stays", async () => {
+    writeFileSync(path, v1.text);
+    const bytes = v1.text.length + 10;
+    store = FeatureStore.empty({ limits: { bytes } });
+    store.connect(fileSource(path, { watch: true, debounceMs: 20 }));
+    await store.ready(5_000);
+    const failing = nextHealth(store, "failing");
+    writeFileSync(path, "x".repeat(bytes + 1));
+    expect((await failing).error.message).toMatch(new RegExp(`larger than ${bytes} bytes \\(${bytes + 1} found\\); the limit is limits\\.bytes = ${bytes} \\(raise it with`));
+    expect(valueOf(store)).toBe("one");
+    writeFileSync(path, v2.text); // back under the limit: taken
+    await untilHash(store, v2.hash);
+  });
+
+  test("maxBytes lower than the store's limit is the cap, named as the source's", async () => {
+    writeFileSync(path, v1.text);
+    store = FeatureStore.empty();
+    const failing = nextHealth(store, "failing");
+    store.connect(fileSource(path, { watch: true, debounceMs: 20, maxBytes: 100 }));
+    expect((await failing).error.message).toMatch(/larger than 100 bytes \(\d+ found\); the limit is the source's maxBytes = 100$/);
+    expect(store.hash).toBeUndefined();
+  });
+
   test("a bundle whose content does not match its hash (a hand edit) is refused", async () => {
     writeFileSync(path, v1.text);
     store = await watching(path);

@@ -109,7 +109,29 @@ describe("httpSource against a real loopback server", () => {
       res.write(big.slice(0, maxBytes));
       res.end(big.slice(maxBytes));
     };
-    expect((await failing).error.message).toMatch(new RegExp(`limit of ${maxBytes}`));
+    expect((await failing).error.message).toMatch(new RegExp(`larger than ${maxBytes} bytes .*the limit is the source's maxBytes = ${maxBytes}$`));
+    expect(store.hash).toBe(v1.hash);
+  });
+
+  test.each([
+    ["declared by Content-Length", true],
+    ["streamed without a length", false],
+  ])("without maxBytes, the store's limits.bytes caps the body (%s), on the stream, before parsing", async (_name, declared) => {
+    const bytes = v1.text.length + 10;
+    store = FeatureStore.empty({ limits: { bytes } });
+    server.serve(v1.text);
+    await connected();
+    const failing = nextHealth(store, "failing");
+    const big = "x".repeat(bytes * 4);
+    server.respond = (_req, res) => {
+      res.writeHead(200, declared ? { "content-length": String(big.length) } : {});
+      res.write(big.slice(0, bytes));
+      res.end(big.slice(bytes));
+    };
+    const message = (await failing).error.message;
+    expect(message).toMatch(new RegExp(`larger than ${bytes} bytes .*the limit is limits\\.bytes = ${bytes} \\(raise it with`));
+    if (declared) expect(message).toMatch(/Content-Length/);
+    else expect(message).toMatch(/download cut off/);
     expect(store.hash).toBe(v1.hash);
   });
 
