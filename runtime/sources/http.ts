@@ -23,21 +23,28 @@ export interface HttpSourceOptions {
   readonly maxBytes?: number;
   /** Cap of the retry delay after failures (default: 5 minutes, or `intervalMs` if longer). */
   readonly maxBackoffMs?: number;
+  /** Redirects (301, 302, 303, 307, 308) followed in one check (default 5; 0 follows none). */
+  readonly maxRedirects?: number;
 }
 
 const DEFAULT_INTERVAL_MS = 30_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BACKOFF_MS = 300_000;
+const DEFAULT_MAX_REDIRECTS = 5;
+/** The statuses followed as redirects; each is followed with a GET (the only method a source sends). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** An HTTP source, which also tells when it will look next (for diagnostics and tests). */
 export interface HttpBundleSource extends BundleSource {
   /** The delay before the next check, as last scheduled (after interval, max-age, backoff and jitter). */
   readonly nextDelayMs: number | undefined;
+  /** The URL the last loaded bundle came from, after redirects (undefined before the first). */
+  readonly location: string | undefined;
 }
 
 /** What one request came to. */
 type Outcome =
-  | { readonly __type: "body"; readonly text: string; readonly etag: string | undefined; readonly lastModified: string | undefined; readonly maxAgeMs: number | undefined }
+  | { readonly __type: "body"; readonly text: string; readonly url: string; readonly etag: string | undefined; readonly lastModified: string | undefined; readonly maxAgeMs: number | undefined }
   | { readonly __type: "not-modified"; readonly maxAgeMs: number | undefined }
   | { readonly __type: "failure"; readonly error: SourceError; readonly retryAfterMs: number | undefined };
 
@@ -52,7 +59,12 @@ type Outcome =
  * not UTF-8 or not a valid bundle: each is a failed check. The store keeps its last good bundle,
  * and retries back off exponentially with jitter up to `maxBackoffMs` (a `Retry-After` is
  * honoured). The validators of a refused body are not kept, so the next check fetches it whole.
- * Redirects are not followed: point the URL at the final location.
+ *
+ * Redirects (301, 302, 303, 307, 308) are followed, up to `maxRedirects` (default 5) per check
+ * and within its `timeoutMs`; every check starts again at `url`. A loop, one hop too many, a
+ * `Location` that is missing, not http(s), or a step down from https to http is a failed check
+ * saying so. The `ETag` / `Last-Modified` are kept with the URL that served the bundle and sent
+ * only there; `Authorization` and `Cookie` headers are sent only to `url`'s origin.
  */
 export function httpSource(url: string, options: HttpSourceOptions = {}): HttpBundleSource {
   const parsed = new URL(url);
@@ -65,14 +77,15 @@ export function httpSource(url: string, options: HttpSourceOptions = {}): HttpBu
 class HttpSource implements HttpBundleSource {
   readonly name: string;
   private sink: SourceSink | undefined;
-  private readonly agent: http.Agent;
+  private readonly agents = new Map<string, http.Agent>();
   private timer: NodeJS.Timeout | undefined;
   private request: http.ClientRequest | undefined;
   private closed = false;
   private failures = 0;
   nextDelayMs: number | undefined;
-  private etag: string | undefined;
-  private lastModified: string | undefined;
+  /** The validators of the last loaded bundle, and the URL (after redirects) that served it. */
+  private validators: { readonly url: string; readonly etag: string | undefined; readonly lastModified: string | undefined } | undefined;
+  location: string | undefined;
   private readonly intervalMs: number;
 
   constructor(
@@ -81,9 +94,6 @@ class HttpSource implements HttpBundleSource {
   ) {
     this.name = url.href;
     this.intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-    // One kept-alive connection per source, destroyed on close: polling reuses it.
-    const agentOptions = { keepAlive: true, maxSockets: 1 };
-    this.agent = url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   }
 
   start(sink: SourceSink): void {
@@ -97,7 +107,8 @@ class HttpSource implements HttpBundleSource {
     this.timer = undefined;
     this.request?.destroy();
     this.request = undefined;
-    this.agent.destroy();
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
   }
 
   private async poll(): Promise<void> {
@@ -109,8 +120,8 @@ class HttpSource implements HttpBundleSource {
       case "body": {
         const refused = sink.offer(outcome.text);
         if (refused === undefined) {
-          this.etag = outcome.etag;
-          this.lastModified = outcome.lastModified;
+          this.validators = { url: outcome.url, etag: outcome.etag, lastModified: outcome.lastModified };
+          this.location = outcome.url;
           delay = this.succeeded(outcome.maxAgeMs);
         } else {
           delay = this.failed(undefined);
@@ -146,19 +157,22 @@ class HttpSource implements HttpBundleSource {
     return Math.min(cap, Math.max(backoffDelay(this.failures, this.intervalMs, cap), retryAfter ?? 0));
   }
 
+  /**
+   * One check: a GET of the configured URL, following redirects (each hop under the same
+   * deadline). The validators of the last loaded bundle are sent only to the URL that bundle came
+   * from, so a redirect to a new location fetches it whole.
+   */
   private fetchOnce(): Promise<Outcome> {
     const fail = (message: string, cause?: unknown, retryAfter?: number): Outcome => ({
       __type: "failure",
       error: new SourceError(this.name, message, cause),
       retryAfterMs: retryAfter,
     });
-    const headers: Record<string, string> = { accept: "application/json", "accept-encoding": "gzip", ...this.options.headers };
-    if (this.etag !== undefined) headers["if-none-match"] = this.etag;
-    else if (this.lastModified !== undefined) headers["if-modified-since"] = this.lastModified;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // start() gave the sink before the first poll; the defaults only keep the type honest.
     const limit = byteLimit(this.sink?.limits ?? DEFAULT_LIMITS, this.options.maxBytes);
-    const get = this.url.protocol === "https:" ? https.request : http.request;
+    const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    const chain: URL[] = [this.url];
 
     return new Promise<Outcome>((resolveOutcome) => {
       let settled = false;
@@ -169,23 +183,87 @@ class HttpSource implements HttpBundleSource {
         this.request = undefined;
         resolveOutcome(outcome);
       };
-      const request = get(this.url, { method: "GET", headers, agent: this.agent }, (response) => {
-        void this.readResponse(response, limit).then(
-          (outcome) => settle(outcome),
-          (e: unknown) => settle(fail(`the body was cut short (${(e as Error).message})`, e)),
-        );
-      });
-      this.request = request;
+      const hop = (url: URL) => {
+        const request = (url.protocol === "https:" ? https.request : http.request)(url, { method: "GET", headers: this.headersFor(url), agent: this.agentFor(url) }, (response) => {
+          const status = response.statusCode ?? 0;
+          if (!REDIRECTS.has(status)) {
+            void this.readResponse(response, limit, url).then(
+              (outcome) => settle(outcome),
+              (e: unknown) => settle(fail(`the body was cut short (${(e as Error).message})`, e)),
+            );
+            return;
+          }
+          response.resume();
+          const next = this.redirectTarget(chain, headerOf(response, "location"), status, maxRedirects);
+          if (typeof next === "string") return settle(fail(next));
+          chain.push(next);
+          if (!settled) hop(next);
+        });
+        this.request = request;
+        request.on("error", (e) => settle(fail(`request failed${url === this.url ? "" : ` (at ${url.href})`}: ${e.message}`, e)));
+        request.end();
+      };
       const deadline = setTimeout(() => {
-        settle(fail(`no complete response within ${timeoutMs} ms`));
-        request.destroy();
+        settle(fail(`no complete response within ${timeoutMs} ms${chain.length > 1 ? ` (following redirects to ${chain.at(-1)!.href})` : ""}`));
+        this.request?.destroy();
       }, timeoutMs);
-      request.on("error", (e) => settle(fail(`request failed: ${e.message}`, e)));
-      request.end();
+      hop(this.url);
     });
   }
 
-  private async readResponse(response: http.IncomingMessage, limit: ByteLimit): Promise<Outcome> {
+  /** The next URL of a redirect, or why it is refused. */
+  private redirectTarget(chain: readonly URL[], location: string | undefined, status: number, maxRedirects: number): URL | string {
+    const from = chain.at(-1)!;
+    const path = () => chain.map((u) => u.href).join(" → ");
+    if (location === undefined || location === "") return `HTTP ${status} redirect from ${from.href} without a Location header`;
+    let next: URL;
+    try {
+      next = new URL(location, from);
+    } catch {
+      return `HTTP ${status} redirect from ${from.href} to an invalid URL ${JSON.stringify(location)}`;
+    }
+    if (next.protocol !== "http:" && next.protocol !== "https:") return `redirect from ${from.href} to ${JSON.stringify(next.href)} refused: only http: and https: URLs are followed`;
+    if (from.protocol === "https:" && next.protocol === "http:") return `redirect from ${from.href} to ${next.href} refused: it would drop HTTPS`;
+    next.hash = "";
+    if (chain.some((u) => u.href === next.href)) return `redirect loop: ${path()} → ${next.href}`;
+    if (chain.length > maxRedirects) return `more than ${maxRedirects} redirects (${path()} → ${next.href}); raise maxRedirects or point the URL at the final location`;
+    return next;
+  }
+
+  /**
+   * The request headers for one hop: the conditional ones only where the last loaded bundle came
+   * from; `Authorization` and `Cookie` only on the configured URL's origin (as browsers and curl
+   * do), so a redirect never hands credentials to another host.
+   */
+  private headersFor(url: URL): Record<string, string> {
+    const headers: Record<string, string> = { accept: "application/json", "accept-encoding": "gzip" };
+    const sameOrigin = url.origin === this.url.origin;
+    for (const [name, value] of Object.entries(this.options.headers ?? {})) {
+      const lower = name.toLowerCase();
+      if (!sameOrigin && (lower === "authorization" || lower === "cookie")) continue;
+      headers[lower] = value;
+    }
+    const validators = this.validators;
+    if (validators !== undefined && validators.url === url.href) {
+      if (validators.etag !== undefined) headers["if-none-match"] = validators.etag;
+      else if (validators.lastModified !== undefined) headers["if-modified-since"] = validators.lastModified;
+    }
+    return headers;
+  }
+
+  /** One kept-alive agent per protocol, created on first use and destroyed on close. */
+  private agentFor(url: URL): http.Agent {
+    let agent = this.agents.get(url.protocol);
+    if (agent === undefined) {
+      // One connection per host: polling reuses it.
+      const agentOptions = { keepAlive: true, maxSockets: 1 };
+      agent = url.protocol === "https:" ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+      this.agents.set(url.protocol, agent);
+    }
+    return agent;
+  }
+
+  private async readResponse(response: http.IncomingMessage, limit: ByteLimit, url: URL): Promise<Outcome> {
     const status = response.statusCode ?? 0;
     const maxAge = maxAgeMs(headerOf(response, "cache-control"));
     if (status === 304) {
@@ -229,7 +307,7 @@ class HttpSource implements HttpBundleSource {
     } catch {
       return { __type: "failure", error: new SourceError(this.name, "the body is not valid UTF-8"), retryAfterMs: undefined };
     }
-    return { __type: "body", text, etag: headerOf(response, "etag"), lastModified: headerOf(response, "last-modified"), maxAgeMs: maxAge };
+    return { __type: "body", text, url: url.href, etag: headerOf(response, "etag"), lastModified: headerOf(response, "last-modified"), maxAgeMs: maxAge };
   }
 }
 
