@@ -1,4 +1,5 @@
-import { DEFAULT_BUCKET, type FeatureModel, type PythonVersion } from "../runtime/model/feature";
+import { DEFAULT_BUCKET, type FeatureModel } from "../runtime/model/feature";
+import { featureSettings, type FeatureSettingValues, type PythonVersion, type SettingKey } from "../runtime/model/feature-fields";
 import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "../runtime/model/classifier";
 import type { JsonValue } from "../runtime/model/json";
@@ -24,9 +25,8 @@ interface DraftBucket {
 interface Draft {
   readonly key: string;
   readonly source: SourceLocation | undefined;
-  readonly description?: string;
-  readonly python_versions: readonly PythonVersion[];
-  readonly node_versions?: string;
+  /** The feature's settings set so far (runtime/model/feature-fields.ts lists them). */
+  readonly settings: FeatureSettingValues;
   readonly buckets: readonly DraftBucket[];
   readonly values: Readonly<Record<string, JsonValue>>;
   /** The features the rules depend on, by key. */
@@ -71,7 +71,7 @@ export function feature<const K extends string>(key: K): FeatureBuilder<never, n
   const source = callSite();
   const problem = featureKeyProblem(key);
   if (problem !== undefined) throw new DefinitionError(problem, { source });
-  return new FeatureBuilder({ key, source, python_versions: ["all"], buckets: [], values: {}, prerequisites: new Map() });
+  return new FeatureBuilder({ key, source, settings: {}, buckets: [], values: {}, prerequisites: new Map() });
 }
 
 /**
@@ -93,18 +93,22 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
     return { ...this.draft, ...change };
   }
 
+  private withSetting<K extends SettingKey>(key: K, value: FeatureSettingValues[K]): FeatureBuilder<V, B, C, T> {
+    return new FeatureBuilder(this.with({ settings: { ...this.draft.settings, [key]: value } }));
+  }
+
   private fail(problem: string, bucket?: string, source?: SourceLocation): never {
     throw new DefinitionError(problem, { feature: this.draft.key, ...(bucket === undefined ? {} : { bucket }), source: source ?? callSite() ?? this.draft.source });
   }
 
   /** A human description; it goes into the JSON and the generated getter's docs. */
   description(text: string): FeatureBuilder<V, B, C, T> {
-    return new FeatureBuilder(this.with({ description: text }));
+    return this.withSetting("description", text);
   }
 
   /** PyOF's `python_versions`: where the feature applies in Python services (default `["all"]`). */
   pythonVersions(...versions: PythonVersion[]): FeatureBuilder<V, B, C, T> {
-    return new FeatureBuilder(this.with({ python_versions: versions }));
+    return this.withSetting("python_versions", versions);
   }
 
   /**
@@ -115,7 +119,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
   nodeVersions(range: string): FeatureBuilder<V, B, C, T> {
     const problem = rangeProblem(range);
     if (problem !== undefined) this.fail(problem);
-    return new FeatureBuilder(this.with({ node_versions: range }));
+    return this.withSetting("node_versions", range);
   }
 
   /**
@@ -182,12 +186,10 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * (PyOF's current loader needs it).
    */
   default<X extends Allowed<T>>(value: JsonArgument<X>): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
-    const { key, source, description, python_versions, node_versions, buckets, values, prerequisites } = this.draft;
+    const { key, source, settings, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",
-      ...(description === undefined ? {} : { description }),
-      python_versions,
-      ...(node_versions === undefined ? {} : { node_versions }),
+      ...featureSettings(settings),
       buckets: buckets.map((b) => ({
         name: b.name,
         classifier: b.classifier,

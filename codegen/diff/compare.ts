@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { FeatureModel } from "../../runtime/model/feature";
+import { SETTING_KEYS } from "../../runtime/model/feature-fields";
 import { describeRule } from "../vocabulary/describe-rule";
 import { shortJson } from "../output/emit/header";
 import { trafficFlow } from "../pipeline/analysis/flow";
@@ -63,7 +64,7 @@ function definitionChanges(old: FeatureModel, now: FeatureModel): string[] {
   const common = newNames.filter((n) => oldNames.includes(n));
   if (!isDeepStrictEqual(common, oldNames.filter((n) => newNames.includes(n)))) changes.push(`bucket order: ${oldNames.map((n) => JSON.stringify(n)).join(", ")} → ${newNames.map((n) => JSON.stringify(n)).join(", ")}`);
   if (!isDeepStrictEqual(old.default, now.default)) changes.push(`default: ${shortJson(old.default)} → ${shortJson(now.default)}`);
-  for (const field of ["description", "node_versions", "python_versions"] as const) {
+  for (const field of SETTING_KEYS) {
     if (!isDeepStrictEqual(old[field], now[field])) changes.push(`${field}: ${shortJson(old[field] ?? null)} → ${shortJson(now[field] ?? null)}`);
   }
   return changes;

@@ -3,7 +3,11 @@ import * as E from "fp-ts/Either";
 import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from "ts-morph";
 import { decodeFeature } from "../../runtime/decode/decode";
 import { formatIssues } from "../../runtime/decode/reporter";
+import { isDeepStrictEqual } from "node:util";
 import type { FeatureModel } from "../../runtime/model/feature";
+import { FEATURE_SETTINGS, SETTING_KEYS, type SettingMethod } from "../../runtime/model/feature-fields";
+import type { JsonValue } from "../../runtime/model/json";
+import type { FeatureBuilder } from "../../dsl/feature";
 import { featureKeyProblem } from "../../runtime/model/feature-key";
 import { readIfExists, writeFileAtomic } from "../../runtime/fs";
 import { literal } from "../output/emit/literal";
@@ -24,15 +28,23 @@ export interface ImportOptions {
   readonly force?: boolean;
 }
 
+// Each setting's DSL method exists on the builder: a new setting without its method does not compile.
+const settingMethodsExist: SettingMethod extends keyof FeatureBuilder<never, never, {}> ? true : never = true;
+void settingMethodsExist;
+
 /** The builder chain: `feature("test")`, then one call per line. */
 function writeChain(w: CodeBlockWriter, key: string, model: FeatureModel, used: UsedNames): void {
   used.add("feature");
   w.write(`feature(${JSON.stringify(key)})`);
   // Continuation lines: the writer indents them one level inside an initializer.
   const call = (text: string) => w.newLine().write(text);
-  if (model.description !== undefined) call(`.description(${JSON.stringify(model.description)})`);
-  if (model.python_versions.length !== 1 || model.python_versions[0] !== "all") {
-    call(`.pythonVersions(${model.python_versions.map((v) => JSON.stringify(v)).join(", ")})`);
+  // Every setting the feature field table lists, unless it has the value the model gets without it.
+  for (const setting of SETTING_KEYS) {
+    const value = model[setting];
+    const field = FEATURE_SETTINGS[setting];
+    if (value === undefined || isDeepStrictEqual(value, field.absent)) continue;
+    const args = (field.dsl.args as (v: typeof value) => readonly JsonValue[])(value);
+    call(`.${field.dsl.method}(${args.map((a) => literal(a)).join(", ")})`);
   }
   for (const b of model.buckets) call(`.bucket(${JSON.stringify(b.name)}, ${renderRule(b.classifier, used)}, ${literal(b.value)})`);
   call(`.default(${literal(model.default)})`);

@@ -1,5 +1,6 @@
 import { TAG } from "../decode/tagged-union";
 import type { JsonValue } from "./json";
+import { FEATURE_FIELD_ORDER } from "./feature-fields";
 
 /*
  * Canonical JSON: the same model always prints the same bytes, so generated files diff cleanly in
@@ -7,22 +8,12 @@ import type { JsonValue } from "./json";
  * (bucket values, defaults) have their object keys sorted.
  */
 
-/** Field order of model records, as PyOF writes them; fields not listed follow, sorted. */
-const FIELD_ORDER = [
-  "type",
-  "description",
-  "python_versions",
-  "node_versions",
-  TAG,
-  "name",
-  "attribute",
-  "feature",
-  "salt",
-  "buckets",
-  "classifier",
-  "value",
-  "default",
-];
+/**
+ * Field order of model records, as PyOF writes them; fields not listed follow, sorted. A feature's
+ * top-level fields come from the feature field table; the rest are the fields of buckets and rule
+ * nodes (no record mixes the two, so one list orders both).
+ */
+const FIELD_ORDER = [...FEATURE_FIELD_ORDER, TAG, "name", "attribute", "feature", "salt", "classifier", "value"];
 const rank = (key: string): number => {
   const i = FIELD_ORDER.indexOf(key);
   return i < 0 ? FIELD_ORDER.length : i;

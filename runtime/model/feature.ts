@@ -3,27 +3,14 @@ import { pipe } from "fp-ts/function";
 import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
-import { checkedString } from "../decode/tagged-union";
 import { isDecoded, markDecoded } from "../decode/decoded";
 import { canonicalRecord } from "./canonical";
-import { rangeProblem } from "../semver/range";
+import { featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
 /** The name evaluation reports when no bucket matched. No bucket may take it. */
 export const DEFAULT_BUCKET = "default";
 
-/** The Python versions PyOF writes in `python_versions` ("all", "py3.10", …). */
-export type PythonVersion = "all" | `py${number}.${number}` | `py${number}`;
-
-/** io-ts codec for {@link PythonVersion}. */
-export const PythonVersionC = checkedString("PythonVersion", (s) =>
-  /^(all|py\d+(\.\d+)?)$/.test(s) ? undefined : `expected "all" or a version like "py3.12", found ${JSON.stringify(s)}`,
-) as unknown as t.Type<PythonVersion, PythonVersion, unknown>;
-
-/**
- * The Node versions a feature applies to, as an npm-style range (">=20", "^20.10 || >=22"): the
- * Node counterpart of `python_versions`. Outside it, evaluation returns the default, `DISABLED`.
- */
-export const NodeVersionsC = checkedString("NodeVersions", (s) => rangeProblem(s));
+export { PythonVersionC, NodeVersionsC, type PythonVersion } from "./feature-fields";
 
 /** A bucket: a name, the rule that selects it, and the value it yields. */
 export interface Bucket {
@@ -34,14 +21,11 @@ export interface Bucket {
 
 /**
  * A feature, normalized: whichever of PyOF's two forms it was read from, every bucket carries its
- * value here. This is the plain data the DSL builds and the JSON encodes.
+ * value here. This is the plain data the DSL builds and the JSON encodes. Its settings
+ * (`description`, `python_versions`, `node_versions`, …) come from the table in feature-fields.ts.
  */
-export interface FeatureModel {
+export interface FeatureModel extends FeatureSettings {
   readonly type: "offline-feature";
-  readonly description?: string;
-  readonly python_versions: readonly PythonVersion[];
-  /** The Node versions it applies to (npm range syntax); absent means every version. */
-  readonly node_versions?: string;
   readonly buckets: readonly Bucket[];
   readonly default: JsonValue;
 }
@@ -55,9 +39,7 @@ const RawFeatureC = t.exact(
   t.intersection([
     t.type({ type: t.literal("offline-feature"), buckets: t.readonlyArray(RawBucketC) }),
     t.partial({
-      description: t.string,
-      python_versions: t.readonlyArray(PythonVersionC),
-      node_versions: NodeVersionsC,
+      ...settingCodecs,
       values: t.record(t.string, JsonValueC),
       default: JsonValueC,
     }),
@@ -102,9 +84,7 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
   const values = raw.values ?? {};
   const model: FeatureModel = {
     type: "offline-feature",
-    ...(raw.description === undefined ? {} : { description: raw.description }),
-    python_versions: raw.python_versions ?? ["all"],
-    ...(raw.node_versions === undefined ? {} : { node_versions: raw.node_versions }),
+    ...featureSettings(raw),
     buckets: raw.buckets.map((b) => ({
       name: b.name,
       classifier: b.classifier,

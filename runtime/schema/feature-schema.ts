@@ -3,6 +3,7 @@ import { timeAttributeCodecs, versionAttributeCodecs } from "../model/attribute"
 import { attributeSchemas } from "./attributes";
 import { classifierSchemas } from "./classifiers";
 import { fragments } from "./fragments";
+import { settingSchemas } from "../model/feature-fields";
 import { ref, type JsonSchema, type JsonSchemaObject, type NodeSchema } from "./types";
 
 import { FEATURE_SCHEMA_ID } from "./id";
@@ -28,11 +29,10 @@ const bucket = (withValue: boolean): JsonSchema => ({
   ...(withValue ? {} : { not: { required: ["value"] } }),
 });
 
+/** The top-level fields both forms share; the settings come from the feature field table. */
 const common = {
   type: { const: "offline-feature" },
-  description: { type: "string" },
-  python_versions: { type: "array", items: ref("pythonVersion") },
-  node_versions: ref("versionRange"),
+  ...settingSchemas,
   default: ref("jsonValue"),
 };
 

@@ -51,6 +51,7 @@ test("rules the typed DSL cannot express, descriptions, versions and objects sti
     type: "offline-feature",
     description: "Odd but valid PyOF",
     python_versions: ["py3.12"],
+    node_versions: ">=20",
     buckets: [
       { name: "a", classifier: { __type: "comparison.lt", attribute: { __type: "socket.hostname" }, value: 3 }, value: { limits: [1, 2], "odd-key": null } },
       { name: "b", classifier: { __type: "bool.none", value: [0, ""] }, value: "x" },
@@ -67,6 +68,8 @@ test("rules the typed DSL cannot express, descriptions, versions and objects sti
   expect(source).toContain('c.notLiteral([0,""])');
   expect(source).toContain('ne(ctx.string("plan"), "free")');
   expect(source).toContain("c.always()");
+  // Every setting of the feature field table is written: node_versions was once lost here.
+  expect(source).toContain('.pythonVersions("py3.12")\n  .nodeVersions(">=20")');
   await generate(p.options);
   expect(JSON.parse(readFileSync(join(p.out, "renamed.json"), "utf8"))).toEqual(normalized(join(p.dir, "odd.json")));
 });
