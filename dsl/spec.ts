@@ -13,8 +13,9 @@ export interface SpecCase<V, B extends string, C> {
   readonly name?: string;
   readonly given: C & AmbientOverrides;
   /**
-   * Pins the session random by percentile (`5` is the number 0.05), as an alternative to
-   * `given.sessionRandom`; a case about "the first 10% of traffic" reads as such.
+   * Pins the random attributes by percentile (`5` is the number 0.05): the session random and
+   * every `random.unit` rollout, as an alternative to `given.sessionRandom` / `given.unitRandom`
+   * (which win when given); a case about "the first 10% of traffic" reads as such.
    */
   readonly percentile?: number;
   readonly bucket?: B | "default";

@@ -86,7 +86,8 @@ export function runSpecs(options: GenOptions, files: readonly string[], load: (f
 }
 
 function runCase(key: string, model: FeatureModel, spec: SpecLike, c: SpecLike["cases"][number], index: number, where: string): SpecCaseResult {
-  const given = { ...(c.given ?? {}), ...(c.percentile === undefined ? {} : { sessionRandom: c.percentile / 100 }) };
+  // A percentile pins both random attributes; a number the case gives explicitly wins.
+  const given = { ...(c.percentile === undefined ? {} : { sessionRandom: c.percentile / 100, unitRandom: c.percentile / 100 }), ...(c.given ?? {}) };
   const traced = spec.feature.evaluate(given, { trace: true });
   const bucketOk = c.bucket === undefined || c.bucket === traced.bucket;
   const valueOk = !("value" in c) || isDeepStrictEqual(JSON.parse(JSON.stringify(c.value ?? null)), JSON.parse(JSON.stringify(traced.value ?? null)));

@@ -18,10 +18,16 @@ export interface AmbientOverrides {
   readonly nodeVersion?: string;
   /** Replaces the clock for `time.now`: milliseconds since the epoch. Pins time-based rules in tests. */
   readonly now?: number;
+  /**
+   * Replaces the number of every `random.unit` rollout (whatever its unit and salt) with this
+   * number in [0, 1), without reading the unit: a test or spec case pins a percentage rollout
+   * ("the first 10% of users") without hunting for an id that hashes there.
+   */
+  readonly unitRandom?: number;
 }
 
 /** The names of the ambient overrides; no context attribute may take one. */
-export const AMBIENT_KEYS: readonly (keyof AmbientOverrides)[] = ["hostname", "sessionId", "sessionRandom", "processPlatform", "nodeVersion", "now"];
+export const AMBIENT_KEYS: readonly (keyof AmbientOverrides)[] = ["hostname", "sessionId", "sessionRandom", "processPlatform", "nodeVersion", "now", "unitRandom"];
 
 /**
  * What an evaluation reads: the ambient overrides plus request attributes (`userId`, `country`, …)
@@ -36,5 +42,5 @@ export interface EvaluationContext extends AmbientOverrides {
  * `now` is left out: `time.now` is not process-constant, so no memoized feature reads it.
  */
 export function overridesAmbient(ctx: EvaluationContext): boolean {
-  return ctx.hostname !== undefined || ctx.sessionId !== undefined || ctx.sessionRandom !== undefined || ctx.processPlatform !== undefined || ctx.nodeVersion !== undefined;
+  return ctx.hostname !== undefined || ctx.sessionId !== undefined || ctx.sessionRandom !== undefined || ctx.processPlatform !== undefined || ctx.nodeVersion !== undefined || ctx.unitRandom !== undefined;
 }

@@ -26,7 +26,7 @@ export const attributeSchemas: { readonly [K in AttributeTag]: NodeSchema } = {
   "process.node_version": { description: "The running Node version; the context's `nodeVersion` overrides it.", properties: {}, required: [] },
   "time.now": { description: "Milliseconds since the epoch, on each evaluation; the context's `now` overrides it.", properties: {}, required: [] },
   "random.unit": {
-    description: 'A sticky number in [0, 1): murmur3(salt + ":" + unit) / 2^32. The salt defaults to the feature key.',
+    description: 'A sticky number in [0, 1): murmur3(salt + ":" + unit) / 2^32. The salt defaults to the feature key; the context\'s `unitRandom` overrides it.',
     properties: { attribute: ref("attribute"), salt: ref("salt") },
     required: ["attribute"],
   },

@@ -17,6 +17,9 @@ import type { AttributeDefinition } from "../types";
  *   a type mismatch. The bucket then does not match: a unit never gets a fresh random number,
  *   which would quietly re-roll callers on each evaluation and skew the split.
  *
+ * - The context's `unitRandom` (a number in [0, 1)) replaces the number outright, for tests; the
+ *   unit is then not read.
+ *
  * Process-constant by itself (a pure function of the unit), so a feature stays memoized exactly
  * when its unit attribute is (e.g. the hostname); the walk visits the unit too.
  */
@@ -33,6 +36,12 @@ export const unitRandom: AttributeDefinition<AttributeOf<"random.unit">> = {
     const prefix = `${salt}:`;
     const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
     return (ctx) => {
+      const pinned = ctx.unitRandom;
+      if (pinned !== undefined) {
+        return typeof pinned === "number" && pinned >= 0 && pinned < 1
+          ? pinned
+          : unitScope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
+      }
       const unit = read(ctx);
       if (typeof unit === "string") return unit === "" ? empty : unitInterval(prefix + unit);
       if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(prefix + String(unit));
