@@ -120,7 +120,7 @@ function tokenize(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (/^(<=|>=|<|>|=|\^|~)$/.test(word) && i + 1 < words.length) {
+    if (/^(<=|>=|<|>|=|\^|~>?)$/.test(word) && i + 1 < words.length) {
       out.push(word + words[i + 1]!);
       i++;
     } else out.push(word);
