@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import * as ts from "typescript";
+import type * as TypeScript from "typescript";
 import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../../../runtime/model/feature";
 import { reportIssues, formatIssues } from "../../../runtime/decode/reporter";
@@ -165,6 +165,8 @@ export function loadFeatures(options: GenOptions, files: readonly string[], load
  * time). Parsing only, no type checking: it costs a fraction of what running the file did.
  */
 function declaresExports(file: string): boolean {
+  // Required here, not imported: the worker then loads TypeScript only for a file that exports nothing.
+  const ts = require("typescript") as typeof TypeScript;
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -173,7 +175,7 @@ function declaresExports(file: string): boolean {
   }
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   // `export {}` only marks the file as a module; it exports nothing.
-  const exportsSomething = (s: ts.Statement) =>
+  const exportsSomething = (s: TypeScript.Statement) =>
     ts.isExportDeclaration(s)
       ? s.exportClause === undefined || !ts.isNamedExports(s.exportClause) || s.exportClause.elements.length > 0
       : ts.isExportAssignment(s) || (ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword));

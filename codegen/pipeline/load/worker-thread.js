@@ -7,10 +7,9 @@
  * (watch mode re-runs edited files) and isolates the generator from what feature files do.
  */
 const { parentPort, workerData } = require("node:worker_threads");
-const Module = require("node:module");
 const path = require("node:path");
 
-if (Module._extensions[".ts"] === undefined) require("ts-node").register(require("../../ts-node-options.json"));
+require("../../ts-loader.js").registerTypeScript();
 // "./load" is load.ts under ts-node (a checkout) and load.js in the compiled package.
 const { loadFeatures } = require("./load-features");
 

@@ -46,6 +46,29 @@ describe("the bin, as a process", () => {
     const unknown = bin("frobnicate");
     expect(unknown).toMatchObject({ status: 2, stdout: "", stderr: "error: unknown command 'frobnicate'\n(add --help for usage)\n" });
   });
+
+  it("--help, gen --help and --version load no TypeScript toolchain (the generator is loaded lazily)", () => {
+    // A preloaded hook fails the process if typescript, ts-morph or ts-node is required. In a
+    // checkout the bin runs the CLI's TypeScript sources from the transpile cache (codegen/ts-loader.js),
+    // which a first run fills: a miss loads ts-node, as it must.
+    const hook = join(__dirname, "no-compiler.js");
+    const bin = (...args: string[]) =>
+      spawnSync(process.execPath, [...(args[0] === "warm" ? [] : ["--require", hook]), join(ROOT, "bin", "offline-features.js"), ...args.filter((a) => a !== "warm")], {
+        cwd: p.dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+    expect(bin("warm", "--version").status).toBe(0);
+    expect(bin("--version")).toMatchObject({ status: 0, stderr: "" });
+    const help = bin("--help");
+    expect(help).toMatchObject({ status: 0, stderr: "" });
+    expect(help.stdout).toMatch(/^Usage: offline-features /);
+    const genHelp = bin("gen", "--help");
+    expect(genHelp).toMatchObject({ status: 0, stderr: "" });
+    expect(genHelp.stdout).toMatch(/^Usage: offline-features gen /);
+    // The hook itself works: a command that type-checks does load the toolchain, and is stopped.
+    expect(bin("lint").status).not.toBe(0);
+  });
 });
 
 describe("help and version", () => {

@@ -46,7 +46,7 @@ describe("gen killed during its write phase", () => {
   const child = join(__dirname, "crash-child.ts");
 
   async function killedRun(outDir: string, delayMs: number): Promise<string> {
-    const proc = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", child, outDir, newJson], { stdio: ["ignore", "pipe", "inherit"] });
+    const proc = spawn(process.execPath, ["-r", join(__dirname, "..", "..", "ts-register.js"), child, outDir, newJson], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     await new Promise<void>((resolve) => {
       proc.stdout.on("data", (chunk: Buffer) => {

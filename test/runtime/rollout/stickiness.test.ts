@@ -15,7 +15,7 @@ const rollout = feature("sticky_checkout")
 const contexts = Array.from({ length: 2_000 }, (_, i) => ({ userId: `user-${i}`, sessionId: `session-${i % 97}` }));
 
 function bucketsInChild(): string[] {
-  const child = spawnSync(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), join(__dirname, "sticky-child.ts")], {
+  const child = spawnSync(process.execPath, ["-r", join(__dirname, "..", "..", "ts-register.js"), join(__dirname, "sticky-child.ts")], {
     input: JSON.stringify({ feature: rollout.dumps(), key: "sticky_checkout", contexts }),
     encoding: "utf8",
     cwd: join(__dirname, "..", "..", ".."),
