@@ -31,6 +31,56 @@ const MANIPULATION = {
   useTrailingCommas: true,
 };
 
+/** What ts-morph's compiler factory offers to parse a file (not in its typings: the project's internals). */
+interface CompilerFactory {
+  addOrGetSourceFileFromFilePath(filePath: string, options: unknown): unknown;
+  createCompilerSourceFileFromText(filePath: string, text: string, scriptKind: ts.ScriptKind | undefined): ts.SourceFile;
+}
+
+/** A file parsed for an earlier run of this process, with the text and settings it was parsed from. */
+interface ParsedFile {
+  readonly text: string;
+  readonly settings: string;
+  readonly scriptKind: ts.ScriptKind | undefined;
+  readonly file: ts.SourceFile;
+}
+
+/**
+ * Files read from disk and parsed by earlier runs in this process, by path. Parsing (and binding,
+ * which TypeScript keeps on the parsed file) the standard library, @types/node and the DSL's
+ * declarations is over half of a run's type check; `--watch`, and a test suite running `gen` many
+ * times, need it once. A file is reused only for the same path, the very same text and the same
+ * compiler options, so the reuse gives the parse a fresh one would: this is how the TypeScript
+ * language service shares files between projects (its document registry).
+ */
+const parsedFiles = new Map<string, ParsedFile>();
+
+/** Lets the project reuse files parsed by earlier runs (see {@link parsedFiles}). Generated files, created in memory and printed, are never shared. */
+function shareParsedFiles(project: Project): void {
+  const factory = (project as unknown as { _context: { compilerFactory: CompilerFactory } })._context.compilerFactory;
+  const settings = JSON.stringify(project.getCompilerOptions());
+  const parse = factory.createCompilerSourceFileFromText.bind(factory);
+  const load = factory.addOrGetSourceFileFromFilePath.bind(factory);
+  let fromDisk = false;
+  factory.addOrGetSourceFileFromFilePath = (filePath, options) => {
+    fromDisk = true;
+    try {
+      return load(filePath, options);
+    } finally {
+      fromDisk = false;
+    }
+  };
+  factory.createCompilerSourceFileFromText = (filePath, text, scriptKind) => {
+    if (!fromDisk) return parse(filePath, text, scriptKind);
+    fromDisk = false; // only the file being loaded, not one it might create on the way
+    const known = parsedFiles.get(filePath);
+    if (known !== undefined && known.text === text && known.settings === settings && known.scriptKind === scriptKind) return known.file;
+    const file = parse(filePath, text, scriptKind);
+    parsedFiles.set(filePath, { text, settings, scriptKind, file });
+    return file;
+  };
+}
+
 /**
  * The one ts-morph project of a run. It reads feature files (and what they import) from disk for
  * the type checker, with the compiler options of their tsconfig.json; generated files are created
@@ -38,9 +88,12 @@ const MANIPULATION = {
  */
 export function createProject(featuresDir: string): Project {
   const tsConfigFilePath = findTsConfig(featuresDir);
-  return tsConfigFilePath === undefined
-    ? new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS, manipulationSettings: MANIPULATION })
-    : new Project({ tsConfigFilePath, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, manipulationSettings: MANIPULATION });
+  const project =
+    tsConfigFilePath === undefined
+      ? new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS, manipulationSettings: MANIPULATION })
+      : new Project({ tsConfigFilePath, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, manipulationSettings: MANIPULATION });
+  shareParsedFiles(project);
+  return project;
 }
 
 /** A project with an in-memory file system, for emitting files that are never type-checked (imports). */
