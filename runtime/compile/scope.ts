@@ -1,8 +1,7 @@
-import type { Attribute } from "../model/attribute";
-import type { Classifier } from "../model/classifier";
+import { attributeDescriptor, type Attribute } from "../model/attribute";
+import { classifierDescriptor, type Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
-import { attributes, operators } from "./registry";
-import type { AttributeDefinition, Getter, OperatorCompiler, Predicate, Resolver, Scope } from "./types";
+import type { Getter, Predicate, Resolver, Scope } from "./types";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
@@ -35,14 +34,13 @@ export function bucketScope(options: CompileOptions, bucket: string, path: strin
     bucket,
     path,
     at: (key) => bucketScope(options, bucket, childPath(path, key)),
-    // The tables are indexed by the node's own tag, so each lookup pairs a node with its compiler;
-    // TypeScript cannot correlate the two through the union, hence the widening casts.
+    // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
     classifier: (node: Classifier) => {
-      const predicate = (operators[node.__type] as OperatorCompiler<Classifier>)(node, scope);
+      const predicate = classifierDescriptor(node).compile(node, scope);
       return options.instrument === undefined ? predicate : options.instrument.classifier(node, path, predicate);
     },
     attribute: (node: Attribute) => {
-      const getter = (attributes[node.__type] as AttributeDefinition<Attribute>).compile(node, scope);
+      const getter = attributeDescriptor(node).compile(node, scope);
       return options.instrument === undefined ? getter : options.instrument.attribute(node, path, getter);
     },
     error: (code: ErrorCode, message: string) => new EvaluationError(code, bucket, path, message),

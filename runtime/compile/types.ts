@@ -1,5 +1,5 @@
-import type { Attribute, AttributeOf, AttributeTag } from "../model/attribute";
-import type { Classifier, ClassifierOf, ClassifierTag } from "../model/classifier";
+import type { Attribute } from "../model/attribute";
+import type { Classifier } from "../model/classifier";
 import type { EvaluationContext } from "../evaluate/context";
 import type { ErrorCode, EvaluationDetails, EvaluationError } from "../evaluate/details";
 import type { SemVer } from "../semver/parse";
@@ -52,22 +52,3 @@ export interface Scope {
   /** An error at this scope's path. Build it at compile time where the message does not depend on the context. */
   error(code: ErrorCode, message: string): EvaluationError;
 }
-
-/** Compiles one classifier node. One per tag, registered in `operators`. */
-export type OperatorCompiler<N extends Classifier> = (node: N, scope: Scope) => Predicate;
-
-/** How the runtime treats one attribute tag. One per tag, registered in `attributes`. */
-export interface AttributeDefinition<N extends Attribute> {
-  /** Compiles the attribute into a getter. */
-  readonly compile: (node: N, scope: Scope) => Getter;
-  /**
-   * True when, absent context overrides, the value is the same for the whole process. A feature
-   * that reads only such attributes has its result memoized.
-   */
-  readonly processConstant: boolean;
-}
-
-/** The operator table: one compiler per classifier tag; a missing tag is a compile error. */
-export type OperatorTable = { readonly [K in ClassifierTag]: OperatorCompiler<ClassifierOf<K>> };
-/** The attribute table: one definition per attribute tag; a missing tag is a compile error. */
-export type AttributeTable = { readonly [K in AttributeTag]: AttributeDefinition<AttributeOf<K>> };

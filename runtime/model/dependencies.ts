@@ -1,5 +1,11 @@
+import { classifierDescriptor, type Classifier } from "./classifier";
 import type { FeatureModel } from "./feature";
 import { forEachNode } from "./walk";
+
+/** The prerequisite a node states (the feature it depends on and the buckets it accepts), if it is one. */
+export function prerequisiteOf(node: Classifier): { readonly feature: string; readonly buckets: readonly string[] } | undefined {
+  return classifierDescriptor(node).prerequisite?.(node);
+}
 
 /*
  * The dependency graph of prerequisites (`feature.in_bucket`). A cycle would make evaluation
@@ -17,7 +23,8 @@ export function dependenciesOf(model: FeatureModel): readonly Dependency[] {
   const out: Dependency[] = [];
   model.buckets.forEach((bucket, i) =>
     forEachNode(bucket.classifier, (node, path) => {
-      if (node.__type === "feature.in_bucket") out.push({ feature: node.feature, path: `buckets[${i}].classifier${path === "" ? "" : `.${path}`}` });
+      const prerequisite = prerequisiteOf(node);
+      if (prerequisite !== undefined) out.push({ feature: prerequisite.feature, path: `buckets[${i}].classifier${path === "" ? "" : `.${path}`}` });
     }),
   );
   return out;

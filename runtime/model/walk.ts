@@ -1,78 +1,31 @@
-import { absurd } from "fp-ts/function";
-import type { Attribute } from "./attribute";
-import { isClassifier, type Classifier } from "./classifier";
+import { attributeDescriptor, type Attribute } from "./attribute";
+import { classifierDescriptor, type Classifier } from "./classifier";
+import type { ChildClassifier } from "../vocabulary/types";
 
 /*
- * Traversals of the model. Two functions know the shape of each node, and each lists every tag and
- * ends in `absurd`, so a new node that is not taught here is a compile error rather than a node
- * silently skipped. Every traversal is built on them.
+ * Traversals of the model. Each tag's descriptor (runtime/vocabulary/) says what its node holds:
+ * child classifiers, one attribute, or nothing, and an attribute may hold an attribute. The walks
+ * below are generic over that, and iterative (explicit stacks): a rule tree's depth comes from
+ * the input, so no traversal of it recurses.
  */
 
-/** What a classifier node holds: child classifiers (with their path keys) or one attribute. */
-interface Parts {
-  readonly children: readonly Classifier[];
-  readonly childKeys: readonly string[];
-  readonly attribute: Attribute | undefined;
+const NO_CHILDREN: readonly ChildClassifier[] = [];
+
+/** The child classifiers of a node, with their path keys. */
+export function childrenOf(node: Classifier): readonly ChildClassifier[] {
+  const parts = classifierDescriptor(node).parts;
+  return parts.kind === "children" ? parts.children(node) : NO_CHILDREN;
 }
 
-const LEAF: Parts = { children: [], childKeys: [], attribute: undefined };
-
-function partsOf(node: Classifier): Parts {
-  switch (node.__type) {
-    case "bool.all":
-    case "bool.any":
-      return { children: node.value, childKeys: node.value.map((_, i) => `value[${i}]`), attribute: undefined };
-    case "bool.none":
-      return isClassifier(node.value) ? { children: [node.value], childKeys: ["value"], attribute: undefined } : LEAF;
-    case "comparison.lt":
-    case "comparison.lte":
-    case "comparison.gt":
-    case "comparison.gte":
-    case "comparison.eq":
-    case "comparison.ne":
-    case "re.match":
-    case "comparison.in":
-    case "comparison.notin":
-    case "str.startswith":
-    case "str.endswith":
-    case "str.contains":
-    case "semver.lt":
-    case "semver.lte":
-    case "semver.gt":
-    case "semver.gte":
-    case "semver.eq":
-    case "time.before":
-    case "time.after":
-      return { children: [], childKeys: [], attribute: node.attribute };
-    case "feature.in_bucket":
-      return LEAF;
-    default:
-      return absurd(node);
-  }
+/** The attribute a node reads directly, if it is an attribute test. */
+export function attributeOf(node: Classifier): Attribute | undefined {
+  const parts = classifierDescriptor(node).parts;
+  return parts.kind === "attribute" ? parts.attribute(node) : undefined;
 }
 
 /** The attribute an attribute holds (`random.unit` holds its unit), if any. */
 function innerAttribute(attribute: Attribute): Attribute | undefined {
-  switch (attribute.__type) {
-    case "random.unit":
-      return attribute.attribute;
-    case "static.number":
-    case "socket.hostname":
-    case "random.session":
-    case "error":
-    case "context.string":
-    case "context.number":
-    case "context.boolean":
-    case "process.env":
-    case "process.platform":
-    case "time.now":
-    case "context.version":
-    case "process.node_version":
-    case "context.timestamp":
-      return undefined;
-    default:
-      return absurd(attribute);
-  }
+  return attributeDescriptor(attribute).inner?.get(attribute);
 }
 
 /** Calls `visit` on an attribute, then on the attributes it holds. */
@@ -80,28 +33,56 @@ export function forEachAttributeIn(attribute: Attribute, visit: (attribute: Attr
   for (let a: Attribute | undefined = attribute; a !== undefined; a = innerAttribute(a)) visit(a);
 }
 
-/** Calls `visit` on every attribute a classifier reads, depth first, nested attributes included. */
-export function forEachAttribute(node: Classifier, visit: (attribute: Attribute) => void): void {
-  const { children, attribute } = partsOf(node);
-  if (attribute !== undefined) forEachAttributeIn(attribute, visit);
-  for (const child of children) forEachAttribute(child, visit);
-}
-
 /**
  * Calls `visit` on every classifier node of a tree, parents before children, with the node's JSON
  * path below `path` (`""` for the root, `value[1].value` for a negated second child).
  */
 export function forEachNode(node: Classifier, visit: (node: Classifier, path: string) => void, path = ""): void {
-  visit(node, path);
-  const { children, childKeys } = partsOf(node);
-  children.forEach((child, i) => forEachNode(child, visit, path === "" ? childKeys[i]! : `${path}.${childKeys[i]!}`));
+  const nodes: Classifier[] = [node];
+  const paths: string[] = [path];
+  while (nodes.length > 0) {
+    const n = nodes.pop()!;
+    const at = paths.pop()!;
+    visit(n, at);
+    const children = childrenOf(n);
+    // Pushed last to first, so they are visited first to last.
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!.node);
+      paths.push(at === "" ? children[i]!.key : `${at}.${children[i]!.key}`);
+    }
+  }
+}
+
+/** Calls `visit` on every attribute a classifier reads, depth first, nested attributes included. */
+export function forEachAttribute(node: Classifier, visit: (attribute: Attribute) => void): void {
+  forEachNode(node, (n) => {
+    const attribute = attributeOf(n);
+    if (attribute !== undefined) forEachAttributeIn(attribute, visit);
+  });
 }
 
 function mapAttribute(attribute: Attribute, f: (attribute: Attribute) => Attribute): Attribute {
-  const inner = innerAttribute(attribute);
-  if (inner === undefined) return f(attribute);
-  const mapped = mapAttribute(inner, f);
-  return f(mapped === inner ? attribute : ({ ...attribute, attribute: mapped } as Attribute));
+  const chain: Attribute[] = [];
+  for (let a: Attribute | undefined = attribute; a !== undefined; a = innerAttribute(a)) chain.push(a);
+  let mapped = f(chain[chain.length - 1]!);
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const outer = chain[i]!;
+    const rebuilt = mapped === chain[i + 1] ? outer : attributeDescriptor(outer).inner!.with(outer, mapped);
+    mapped = f(rebuilt);
+  }
+  return mapped;
+}
+
+/** A node with its attribute (or its mapped children) replaced; the node itself when nothing changed. */
+function rebuilt(node: Classifier, children: readonly ChildClassifier[], mapped: readonly Classifier[], f: (attribute: Attribute) => Attribute): Classifier {
+  const parts = classifierDescriptor(node).parts;
+  if (parts.kind === "attribute") {
+    const attribute = parts.attribute(node);
+    const replaced = mapAttribute(attribute, f);
+    return replaced === attribute ? node : parts.withAttribute(node, replaced);
+  }
+  if (parts.kind === "leaf" || mapped.every((child, i) => child === children[i]!.node)) return node;
+  return parts.withChildren(node, mapped);
 }
 
 /**
@@ -111,13 +92,22 @@ function mapAttribute(attribute: Attribute, f: (attribute: Attribute) => Attribu
  * rely on it. A node whose attributes are unchanged is returned as it is.
  */
 export function mapAttributes(node: Classifier, f: (attribute: Attribute) => Attribute): Classifier {
-  const { children, attribute } = partsOf(node);
-  if (attribute !== undefined) {
-    const mapped = mapAttribute(attribute, f);
-    return mapped === attribute ? node : ({ ...node, attribute: mapped } as Classifier);
+  interface Frame {
+    readonly node: Classifier;
+    readonly children: readonly ChildClassifier[];
+    readonly mapped: Classifier[];
   }
-  if (children.length === 0) return node;
-  const mapped = children.map((child) => mapAttributes(child, f));
-  if (mapped.every((child, i) => child === children[i])) return node;
-  return { ...node, value: Array.isArray(node.value) ? mapped : mapped[0]! } as Classifier;
+  const frame = (n: Classifier): Frame => ({ node: n, children: childrenOf(n), mapped: [] });
+  const stack: Frame[] = [frame(node)];
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.mapped.length < top.children.length) {
+      stack.push(frame(top.children[top.mapped.length]!.node));
+      continue;
+    }
+    stack.pop();
+    const done = rebuilt(top.node, top.children, top.mapped, f);
+    if (stack.length === 0) return done;
+    stack[stack.length - 1]!.mapped.push(done);
+  }
 }

@@ -1,7 +1,7 @@
 import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../runtime/model/attribute";
 import { isClassifier, type Classifier } from "../../../runtime/model/classifier";
-import { isFalsyLiteral } from "../../../runtime/compile/operators/none";
+import { isFalsyLiteral } from "../../../runtime/vocabulary/classifiers";
 import { canonicalRecord } from "../../../runtime/model/canonical";
 import { forEachAttribute } from "../../../runtime/model/walk";
 import { compileFeature } from "../../../runtime/compile/feature";

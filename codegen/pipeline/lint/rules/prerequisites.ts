@@ -1,4 +1,4 @@
-import { dependenciesOf, findCycle, formatCycle } from "../../../../runtime/model/dependencies";
+import { dependenciesOf, findCycle, formatCycle, prerequisiteOf } from "../../../../runtime/model/dependencies";
 import { DEFAULT_BUCKET } from "../../../../runtime/model/feature";
 import { forEachRuleNode, type LintFinding, type LintRule } from "../types";
 
@@ -15,17 +15,18 @@ export const prerequisites: LintRule = {
     const findings: LintFinding[] = [];
     for (const subject of subjects) {
       forEachRuleNode(subject, (node, place) => {
-        if (node.__type !== "feature.in_bucket") return;
+        const prerequisite = prerequisiteOf(node);
+        if (prerequisite === undefined) return;
         const at = { rule: "prerequisites", severity: "error" as const, ...place };
-        const other = byKey.get(node.feature);
+        const other = byKey.get(prerequisite.feature);
         if (other === undefined) {
-          findings.push({ ...at, message: `the prerequisite feature ${JSON.stringify(node.feature)} is not defined in this project` });
+          findings.push({ ...at, message: `the prerequisite feature ${JSON.stringify(prerequisite.feature)} is not defined in this project` });
           return;
         }
         const names = new Set([...other.model.buckets.map((x) => x.name), DEFAULT_BUCKET]);
-        const unknown = node.value.filter((name) => !names.has(name));
+        const unknown = prerequisite.buckets.filter((name) => !names.has(name));
         if (unknown.length > 0) {
-          findings.push({ ...at, message: `feature ${JSON.stringify(node.feature)} has no bucket ${unknown.map((n) => JSON.stringify(n)).join(", ")}; its buckets are ${[...names].map((n) => JSON.stringify(n)).join(", ")}` });
+          findings.push({ ...at, message: `feature ${JSON.stringify(prerequisite.feature)} has no bucket ${unknown.map((n) => JSON.stringify(n)).join(", ")}; its buckets are ${[...names].map((n) => JSON.stringify(n)).join(", ")}` });
         }
       });
     }

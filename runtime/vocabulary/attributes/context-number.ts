@@ -1,0 +1,22 @@
+import type { AttributeDescriptor } from "../types";
+import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
+
+const tag = "context.number";
+
+/** `context.number`: `ctx[name]`, which must be a finite number (NaN is refused, not compared). */
+export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number", string> = {
+  tag,
+  codec: contextCodec(tag),
+  schema: contextSchema("A finite number from the evaluation context."),
+  processConstant: false,
+  yields: "number",
+  contextType: "number",
+  compile: ({ name }, scope) => {
+    const absent = missing(scope, name, "a finite number");
+    return (ctx) => {
+      const v = ctx[name];
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      return v === undefined ? absent : mismatch(scope, name, "a finite number", v);
+    };
+  },
+};

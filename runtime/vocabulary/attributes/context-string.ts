@@ -1,0 +1,22 @@
+import type { AttributeDescriptor } from "../types";
+import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
+
+const tag = "context.string";
+
+/** `context.string`: `ctx[name]`, which must be a string. */
+export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string", string> = {
+  tag,
+  codec: contextCodec(tag),
+  schema: contextSchema("A string from the evaluation context."),
+  processConstant: false,
+  yields: "string",
+  contextType: "string",
+  compile: ({ name }, scope) => {
+    const absent = missing(scope, name, "a string");
+    return (ctx) => {
+      const v = ctx[name];
+      if (typeof v === "string") return v;
+      return v === undefined ? absent : mismatch(scope, name, "a string", v);
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import { parseInstant } from "../../time/instant";
+import { lastParsed } from "../../compile/parse-cache";
+import type { AttributeDescriptor } from "../types";
+import { contextCodec, contextSchema, mismatch, type ContextNode } from "./shapes/context";
+
+const tag = "context.timestamp";
+
+/**
+ * `context.timestamp`: `ctx[name]` as epoch milliseconds. Either a finite number (already
+ * milliseconds) or an RFC 3339 string with a time zone ("2026-12-01T09:30:00Z"). Anything else,
+ * including a zone-less date-time whose meaning would depend on the server's zone, is `TYPE_MISMATCH`.
+ */
+export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "instant", string> = {
+  tag,
+  codec: contextCodec(tag),
+  schema: contextSchema("An instant from the evaluation context: epoch milliseconds or an RFC 3339 string with a time zone."),
+  processConstant: false,
+  yields: "instant",
+  contextType: "string | number",
+  compile: ({ name }, scope) => {
+    const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a timestamp`);
+    const parse = lastParsed(parseInstant);
+    return (ctx) => {
+      const v = ctx[name];
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "string") {
+        const ms = parse(v);
+        if (ms !== undefined) return ms;
+      }
+      if (v === undefined) return absent;
+      return mismatch(scope, name, 'epoch milliseconds or an RFC 3339 instant like "2026-12-01T00:00:00Z"', v);
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import { parseSemVer } from "../../semver/parse";
+import { describeFound } from "../../describe-value";
+import { lastParsed } from "../../compile/parse-cache";
+import type { AttributeDescriptor } from "../types";
+import { contextCodec, contextSchema, type ContextNode } from "./shapes/context";
+
+const tag = "context.version";
+
+/**
+ * `context.version`: `ctx[name]`, a SemVer 2.0 string ("2.1.0", "v2.1.0-rc.1"), parsed. A
+ * missing key is `ATTRIBUTE_MISSING`; a non-string, or a string that is not a full version
+ * ("2.1", ""), is `TYPE_MISMATCH`: versions are never guessed at. In the context a version is
+ * passed as its string.
+ */
+export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "version", string> = {
+  tag,
+  codec: contextCodec(tag),
+  schema: contextSchema("A SemVer 2.0 version string from the evaluation context."),
+  processConstant: false,
+  yields: "version",
+  contextType: "string",
+  compile: ({ name }, scope) => {
+    const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a SemVer version string`);
+    const parse = lastParsed(parseSemVer);
+    return (ctx) => {
+      const v = ctx[name];
+      if (typeof v === "string") {
+        const version = parse(v);
+        if (version !== undefined) return version;
+      }
+      if (v === undefined) return absent;
+      return scope.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be a SemVer version like "2.1.0", found ${describeFound(v)}`);
+    };
+  },
+};

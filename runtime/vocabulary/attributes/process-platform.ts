@@ -1,0 +1,24 @@
+import { describeFound } from "../../describe-value";
+import type { AttributeDescriptor } from "../types";
+import { bareCodec, type BareNode } from "./shapes/bare";
+
+const tag = "process.platform";
+
+/** `process.platform`: the context's `processPlatform` if given, else Node's `process.platform` ("linux", "darwin", "win32", …). */
+export const platform: AttributeDescriptor<BareNode<typeof tag>, "string", undefined> = {
+  tag,
+  codec: bareCodec(tag),
+  schema: { description: "Node's process.platform; the context's `processPlatform` overrides it.", properties: {}, required: [] },
+  processConstant: true,
+  yields: "string",
+  compile: (_node, scope) => {
+    const own = process.platform;
+    return (ctx) => {
+      const given = ctx.processPlatform;
+      if (given === undefined) return own;
+      return typeof given === "string"
+        ? given
+        : scope.error("TYPE_MISMATCH", `context "processPlatform" must be a string, found ${describeFound(given)}`);
+    };
+  },
+};

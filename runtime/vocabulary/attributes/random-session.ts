@@ -1,0 +1,80 @@
+import * as t from "io-ts";
+import { unitInterval } from "../../hash";
+import { processSessionId, processSessionRandom } from "../../compile/ambient";
+import { describeFound } from "../../describe-value";
+import { SaltC } from "../../model/fields";
+import { nodeWithOptional } from "../../decode/tagged-union";
+import { ref } from "../../schema/types";
+import type { Getter, Scope } from "../../compile/types";
+import type { AttributeDescriptor } from "../types";
+
+const tag = "random.session";
+
+const isUnit = (x: unknown): x is number => typeof x === "number" && x >= 0 && x < 1;
+
+/**
+ * A uniform number in [0, 1) fixed for the session (PyOF `random.session`). The session is the
+ * process unless the context carries `sessionId` (hashed) or `sessionRandom` (taken as is).
+ * Without `salt`, every feature shares the session's one number (PyOF); with it, the number is
+ * `murmur3(salt + ":" + sessionId)`, so features with different salts draw independently.
+ */
+export interface SessionRandomNode {
+  readonly __type: typeof tag;
+  readonly salt?: string;
+}
+
+/**
+ * `random.session`: in order of precedence, the context's `sessionRandom` (a test pin, salted or
+ * not); then, without a salt, PyOF's one number per session: a hash of the context's `sessionId`
+ * (murmur3 x86 32-bit / 2^32, the same on every machine), else the process's own draw. With a
+ * salt, the number is `murmur3(salt + ":" + session)`, the session being the context's
+ * `sessionId` or else a random id drawn once per process, so salted features draw independently
+ * while each stays fixed for the session.
+ */
+export const sessionRandom: AttributeDescriptor<SessionRandomNode, "number", undefined> = {
+  tag,
+  codec: nodeWithOptional(tag, { __type: t.literal(tag) }, { salt: SaltC }),
+  schema: {
+    description:
+      'A uniform number in [0, 1) fixed per session. Without a salt, shared by every feature (PyOF); with one, murmur3(salt + ":" + sessionId) / 2^32.',
+    properties: { salt: ref("salt") },
+    required: [],
+  },
+  processConstant: true,
+  yields: "number",
+  draw: "session",
+  compile: (node, scope) => (node.salt === undefined ? unsalted(scope) : salted(node.salt, scope)),
+};
+
+function pinned(scope: Scope, given: unknown): number | ReturnType<Scope["error"]> {
+  return isUnit(given)
+    ? given
+    : scope.error("TYPE_MISMATCH", `context "sessionRandom" must be a number in [0, 1), found ${describeFound(given)}`);
+}
+
+function badSessionId(scope: Scope, id: unknown): ReturnType<Scope["error"]> {
+  return scope.error("TYPE_MISMATCH", `context "sessionId" must be a string, found ${describeFound(id)}`);
+}
+
+/** PyOF's behaviour, unchanged: one number per session, shared by every feature. */
+function unsalted(scope: Scope): Getter {
+  return (ctx) => {
+    const given = ctx.sessionRandom;
+    if (given !== undefined) return pinned(scope, given);
+    const id = ctx.sessionId;
+    if (id !== undefined) return typeof id === "string" ? unitInterval(id) : badSessionId(scope, id);
+    return processSessionRandom();
+  };
+}
+
+function salted(salt: string, scope: Scope): Getter {
+  const prefix = `${salt}:`;
+  let own: number | undefined;
+  return (ctx) => {
+    const given = ctx.sessionRandom;
+    if (given !== undefined) return pinned(scope, given);
+    const id = ctx.sessionId;
+    if (id !== undefined) return typeof id === "string" ? unitInterval(prefix + id) : badSessionId(scope, id);
+    return (own ??= unitInterval(prefix + processSessionId()));
+  };
+}

@@ -1,0 +1,80 @@
+import * as t from "io-ts";
+import { EvaluationError } from "../../evaluate/details";
+import type { Attribute } from "../../model/attribute";
+import { unitInterval } from "../../hash";
+import { describeFound } from "../../describe-value";
+import { SaltC } from "../../model/fields";
+import { nodeWithOptional } from "../../decode/tagged-union";
+import { ref } from "../../schema/types";
+import type { AttributeDescriptor } from "../types";
+import { AttributeRefC } from "../refs";
+
+const tag = "random.unit";
+
+/**
+ * A sticky rollout number in [0, 1): `murmur3_x86_32(utf8(salt + ":" + unit)) / 2^32`, where the
+ * unit is the value of `attribute` (a user or device id; numbers as their JavaScript string).
+ * Without `salt`, the feature's key is the salt.
+ */
+export interface UnitRandomNode {
+  readonly __type: typeof tag;
+  readonly attribute: Attribute;
+  readonly salt?: string;
+}
+
+/**
+ * `random.unit`: a sticky number in [0, 1) for a unit (user, account, device):
+ * `murmur3_x86_32(utf8(salt + ":" + unit), seed 0) / 2^32`. The same unit gets the same number in
+ * every process, on every machine and in every SDK that hashes the same way; two salts give
+ * independent numbers, so two features do not pick the same 10% of users.
+ *
+ * - The salt is the node's `salt`, else the feature's key; with neither the rule is an error.
+ * - A string unit is hashed as is; a number as its JavaScript string (`12345`, `0.5`).
+ * - A missing unit (or an error reading it) propagates; an empty string is refused as missing,
+ *   since "" would put every caller without an id in one shared bucket. A boolean or a version is
+ *   a type mismatch. The bucket then does not match: a unit never gets a fresh random number,
+ *   which would quietly re-roll callers on each evaluation and skew the split.
+ *
+ * - The context's `unitRandom` (a number in [0, 1)) replaces the number outright, for tests; the
+ *   unit is then not read.
+ *
+ * Process-constant by itself (a pure function of the unit), so a feature stays memoized exactly
+ * when its unit attribute is (e.g. the hostname); the walk visits the unit too.
+ */
+export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined> = {
+  tag,
+  codec: nodeWithOptional(tag, { __type: t.literal(tag), attribute: AttributeRefC }, { salt: SaltC }),
+  schema: {
+    description: 'A sticky number in [0, 1): murmur3(salt + ":" + unit) / 2^32. The salt defaults to the feature key; the context\'s `unitRandom` overrides it.',
+    properties: { attribute: ref("attribute"), salt: ref("salt") },
+    required: ["attribute"],
+  },
+  processConstant: true,
+  yields: "number",
+  draw: "unit",
+  inner: { get: (n) => n.attribute, with: (n, attribute) => ({ ...n, attribute }) },
+  compile: (node, scope) => {
+    const salt = node.salt ?? scope.featureKey;
+    if (salt === undefined) {
+      const unsalted = scope.error("ATTRIBUTE_ERROR", 'random.unit has no "salt" and the feature was loaded without a key to use instead');
+      return () => unsalted;
+    }
+    const unitScope = scope.at("attribute");
+    const read = unitScope.attribute(node.attribute);
+    const prefix = `${salt}:`;
+    const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
+    return (ctx) => {
+      const pinned = ctx.unitRandom;
+      if (pinned !== undefined) {
+        return typeof pinned === "number" && pinned >= 0 && pinned < 1
+          ? pinned
+          : unitScope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
+      }
+      const unit = read(ctx);
+      if (typeof unit === "string") return unit === "" ? empty : unitInterval(prefix + unit);
+      if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(prefix + String(unit));
+      if (unit instanceof EvaluationError) return unit;
+      return unitScope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
+    };
+  },
+};

@@ -1,0 +1,38 @@
+import * as t from "io-ts";
+import { ContextNameC } from "../../../model/fields";
+import { node } from "../../../decode/tagged-union";
+import { describeFound } from "../../../describe-value";
+import type { EvaluationError } from "../../../evaluate/details";
+import type { Scope } from "../../../compile/types";
+import { ref, type NodeSchema } from "../../../schema/types";
+
+/*
+ * Context attributes read `ctx[name]` and never coerce: a missing key or a value of another type
+ * is an error that makes the bucket a non-match, and the details say which key and what was found.
+ */
+
+/** A context attribute node: the key it reads. */
+export interface ContextNode<K extends string> {
+  readonly __type: K;
+  readonly name: string;
+}
+
+/** The codec of a context attribute. */
+export function contextCodec<K extends string>(tag: K): t.Type<ContextNode<K>, ContextNode<K>, unknown> {
+  return node(tag, { __type: t.literal(tag), name: ContextNameC });
+}
+
+/** The schema of a context attribute. */
+export function contextSchema(description: string): NodeSchema {
+  return { description, properties: { name: ref("contextName") }, required: ["name"] };
+}
+
+/** The error for a missing key, built at compile time. */
+export function missing(scope: Scope, name: string, expected: string): EvaluationError {
+  return scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected ${expected}`);
+}
+
+/** The error for a value of the wrong type. */
+export function mismatch(scope: Scope, name: string, expected: string, found: unknown): EvaluationError {
+  return scope.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be ${expected}, found ${describeFound(found)}`);
+}

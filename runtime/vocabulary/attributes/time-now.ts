@@ -1,0 +1,24 @@
+import { describeFound } from "../../describe-value";
+import type { AttributeDescriptor } from "../types";
+import { bareCodec, type BareNode } from "./shapes/bare";
+
+const tag = "time.now";
+
+/**
+ * `time.now`: milliseconds since the epoch, read on every evaluation (so not process-constant).
+ * The context's `now` replaces the clock, which is how tests pin time-based rules.
+ */
+export const now: AttributeDescriptor<BareNode<typeof tag>, "instant", undefined> = {
+  tag,
+  codec: bareCodec(tag),
+  schema: { description: "Milliseconds since the epoch, on each evaluation; the context's `now` overrides it.", properties: {}, required: [] },
+  processConstant: false,
+  yields: "instant",
+  compile: (_node, scope) => (ctx) => {
+    const given = ctx.now;
+    if (given === undefined) return Date.now();
+    return typeof given === "number" && Number.isFinite(given)
+      ? given
+      : scope.error("TYPE_MISMATCH", `context "now" must be a finite number of milliseconds since the epoch, found ${describeFound(given)}`);
+  },
+};

@@ -1,0 +1,22 @@
+import type { Predicate } from "../../compile/types";
+import { junction } from "./shapes/junction";
+
+/** `bool.any`: left to right; the first result that is not `false` (true, or an error) is the answer. Empty: false. */
+export const any = junction("bool.any", "Some rule is true (left to right, stopping at the first true). Empty: false.", (parts) => {
+  if (parts.length === 0) return () => false;
+  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 2) {
+    const [a, b] = parts as [Predicate, Predicate];
+    return (ctx) => {
+      const r = a(ctx);
+      return r === false ? b(ctx) : r;
+    };
+  }
+  return (ctx) => {
+    for (let i = 0; i < parts.length; i++) {
+      const r = parts[i]!(ctx);
+      if (r !== false) return r;
+    }
+    return false;
+  };
+});

@@ -1,0 +1,65 @@
+import * as t from "io-ts";
+import type { Classifier } from "../../model/classifier";
+import { ScalarC, isTaggedNode, type NoneLiteral } from "../../model/fields";
+import { node } from "../../decode/tagged-union";
+import { ref } from "../../schema/types";
+import type { ClassifierDescriptor } from "../types";
+import { ClassifierRefC } from "../refs";
+
+const tag = "bool.none";
+
+/** Negation of a classifier, or PyOF's truthiness test of a literal. An error stays an error. */
+export interface NoneNode {
+  readonly __type: typeof tag;
+  readonly value: Classifier | NoneLiteral;
+}
+
+const NoneLiteralC: t.Type<NoneLiteral, NoneLiteral, unknown> = t.recursion("NoneLiteral", () =>
+  new t.Type<NoneLiteral, NoneLiteral, unknown>(
+    "NoneLiteral",
+    (u): u is NoneLiteral => ScalarC.is(u) || (Array.isArray(u) && u.every((x) => NoneLiteralC.is(x))),
+    (u, c) => (Array.isArray(u) ? t.array(NoneLiteralC).validate(u, c) : ScalarC.validate(u, c)),
+    t.identity,
+  ),
+);
+
+/** `bool.none` holds a classifier when its value is a tagged object, a literal otherwise. */
+const NegatedC = new t.Type<Classifier | NoneLiteral, Classifier | NoneLiteral, unknown>(
+  "Classifier | NoneLiteral",
+  (u): u is Classifier | NoneLiteral => ClassifierRefC.is(u) || NoneLiteralC.is(u),
+  (u, c) => (typeof u === "object" && u !== null && !Array.isArray(u) ? ClassifierRefC.validate(u, c) : NoneLiteralC.validate(u, c)),
+  t.identity,
+);
+
+/** PyOF's `not literal`: true exactly for `""`, `0`, `false` and `[]`. */
+export function isFalsyLiteral(literal: NoneLiteral): boolean {
+  return literal === "" || literal === 0 || literal === false || (Array.isArray(literal) && literal.length === 0);
+}
+
+/** `bool.none`: negation. An error stays an error (`not(error)` is not true), as in PyOF. */
+export const none: ClassifierDescriptor<NoneNode> = {
+  tag,
+  codec: node(tag, { __type: t.literal(tag), value: NegatedC }),
+  schema: {
+    description: 'Negation of a rule (an error stays an error), or PyOF\'s test of a literal: true for "", 0, false and [].',
+    properties: { value: { anyOf: [ref("classifier"), ref("noneLiteral")] } },
+    required: ["value"],
+  },
+  parts: {
+    kind: "children",
+    children: (n) => (isTaggedNode(n.value) ? [{ key: "value", node: n.value }] : []),
+    withChildren: (n, children) => (children.length === 0 ? n : { ...n, value: children[0]! }),
+  },
+  compile: (n, scope) => {
+    const value = n.value;
+    if (!isTaggedNode(value)) {
+      const result = isFalsyLiteral(value);
+      return () => result;
+    }
+    const inner = scope.at("value").classifier(value);
+    return (ctx) => {
+      const r = inner(ctx);
+      return r === true ? false : r === false ? true : r;
+    };
+  },
+};

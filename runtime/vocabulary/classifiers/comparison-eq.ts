@@ -1,0 +1,26 @@
+import { EvaluationError } from "../../evaluate/details";
+import { ref } from "../../schema/types";
+import type { ClassifierDescriptor } from "../types";
+import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./shapes/reads-attribute";
+
+const tag = "comparison.eq";
+
+/**
+ * `comparison.eq`: true when attribute and value are the same number, string or boolean. Values of
+ * different types are never equal (no coercion); NaN equals nothing.
+ */
+export const eq: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
+  tag,
+  codec: comparisonCodec(tag),
+  schema: attributeTestSchema("attribute equals value: the same number, string or boolean, never coerced.", "attribute", ref("scalar")),
+  parts: readsAttribute(),
+  compile: (node, scope) => {
+    const read = scope.at("attribute").attribute(node.attribute);
+    const expected = node.value;
+    return (ctx) => {
+      const a = read(ctx);
+      if (a === expected) return true;
+      return a instanceof EvaluationError ? a : false;
+    };
+  },
+};

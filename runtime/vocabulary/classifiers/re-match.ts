@@ -1,0 +1,31 @@
+import { EvaluationError } from "../../evaluate/details";
+import type { Attribute } from "../../model/attribute";
+import { PatternC } from "../../model/fields";
+import { compilePattern } from "../../regex";
+import { ref } from "../../schema/types";
+import type { ClassifierDescriptor } from "../types";
+import { AttributeRefC } from "../refs";
+import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./shapes/reads-attribute";
+
+const tag = "re.match";
+
+/**
+ * `re.match`: an unanchored search over a string attribute, like PyOF's Rust `is_match`; the
+ * pattern's own `^` anchors it. The regex is compiled here, once per load. False for a non-string
+ * attribute.
+ */
+export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, string>> = {
+  tag,
+  codec: attributeTestCodec(tag, AttributeRefC, PatternC),
+  schema: attributeTestSchema("Unanchored regex search over a string attribute.", "attribute", ref("pattern")),
+  parts: readsAttribute(),
+  compile: (node, scope) => {
+    const read = scope.at("attribute").attribute(node.attribute);
+    const pattern = compilePattern(node.value);
+    return (ctx) => {
+      const a = read(ctx);
+      if (typeof a === "string") return pattern.test(a);
+      return a instanceof EvaluationError ? a : false;
+    };
+  },
+};

@@ -1,0 +1,33 @@
+import * as t from "io-ts";
+import type { Classifier } from "../../../model/classifier";
+import { node } from "../../../decode/tagged-union";
+import { ref } from "../../../schema/types";
+import type { Predicate, Scope } from "../../../compile/types";
+import type { ClassifierDescriptor } from "../../types";
+import { ClassifierRefC } from "../../refs";
+
+/** A node that combines a list of classifiers (`bool.all`, `bool.any`). */
+export interface JunctionNode<K extends string> {
+  readonly __type: K;
+  readonly value: readonly Classifier[];
+}
+
+/** The parts of a junction, for the descriptor of `bool.all` or `bool.any`; `compile` is the tag's own. */
+export function junction<K extends string>(
+  tag: K,
+  description: string,
+  compile: (parts: readonly Predicate[]) => Predicate,
+): ClassifierDescriptor<JunctionNode<K>> {
+  const codec: t.Type<JunctionNode<K>, JunctionNode<K>, unknown> = node(tag, { __type: t.literal(tag), value: t.readonlyArray(ClassifierRefC) });
+  return {
+    tag,
+    codec,
+    schema: { description, properties: { value: { type: "array", items: ref("classifier") } }, required: ["value"] },
+    parts: {
+      kind: "children",
+      children: (n) => n.value.map((child, i) => ({ key: `value[${i}]`, node: child })),
+      withChildren: (n, children) => ({ ...n, value: children }),
+    },
+    compile: (n, scope: Scope) => compile(n.value.map((child, i) => scope.at("value").at(i).classifier(child))),
+  };
+}

@@ -1,0 +1,42 @@
+import * as t from "io-ts";
+import { EvaluationError } from "../../../evaluate/details";
+import type { Attribute } from "../../../model/attribute";
+import { ScalarC, type Scalar } from "../../../model/fields";
+import { ref } from "../../../schema/types";
+import type { ClassifierDescriptor } from "../../types";
+import { AttributeRefC } from "../../refs";
+import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
+
+/** A set membership node: an attribute and a list of scalars. */
+export type MembershipNode<K extends string> = AttributeTest<K, Attribute, readonly Scalar[]>;
+
+/**
+ * `comparison.in` and `comparison.notin`: the list becomes a `Set` at load, so a long list costs
+ * one lookup. Same-type equality as `eq` (`Set#has` never coerces: `"1"` is not `1`); a value
+ * that is not a string, number or boolean is in no list (false either way), and an attribute
+ * error propagates: a missing attribute is not "none of them".
+ */
+export function membership<K extends string>(tag: K, description: string, negated: boolean): ClassifierDescriptor<MembershipNode<K>> {
+  return {
+    tag,
+    codec: attributeTestCodec(tag, AttributeRefC, t.readonlyArray(ScalarC)),
+    schema: attributeTestSchema(description, "attribute", { type: "array", items: ref("scalar") }),
+    parts: readsAttribute(),
+    compile: (node, scope) => {
+      const read = scope.at("attribute").attribute(node.attribute);
+      const members = new Set<unknown>(node.value);
+      if (negated) {
+        return (ctx) => {
+          const a = read(ctx);
+          if (typeof a === "object") return a instanceof EvaluationError ? a : false;
+          return !members.has(a);
+        };
+      }
+      return (ctx) => {
+        const a = read(ctx);
+        if (typeof a === "object") return a instanceof EvaluationError ? a : false;
+        return members.has(a);
+      };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { EvaluationError } from "../../../evaluate/details";
+import type { VersionAttribute } from "../../../model/attribute";
+import { VersionLiteralC } from "../../../model/fields";
+import { compareSemVer } from "../../../semver/compare";
+import { parseSemVer } from "../../../semver/parse";
+import { ref } from "../../../schema/types";
+import type { ClassifierDescriptor } from "../../types";
+import { VersionAttributeRefC } from "../../refs";
+import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
+
+/** A version comparison node: a version attribute and a SemVer literal. */
+export type VersionComparisonNode<K extends string> = AttributeTest<K, VersionAttribute, string>;
+
+/**
+ * The `semver.*` operators share one shape: parse the literal once at load, then compare the
+ * attribute's version with it by SemVer 2.0 precedence and test the order (-1, 0 or 1).
+ * The codec only lets version attributes and valid literals through; an attribute error propagates.
+ */
+export function versionOrder<K extends string>(tag: K, description: string, holds: (order: -1 | 0 | 1) => boolean): ClassifierDescriptor<VersionComparisonNode<K>> {
+  return {
+    tag,
+    codec: attributeTestCodec(tag, VersionAttributeRefC, VersionLiteralC),
+    schema: attributeTestSchema(`${description} by SemVer 2.0 precedence (a prerelease sorts before its release; build metadata is ignored).`, "versionAttribute", ref("version")),
+    parts: readsAttribute(),
+    compile: (node, scope) => {
+      const read = scope.at("attribute").attribute(node.attribute);
+      const literal = parseSemVer(node.value);
+      if (literal === undefined) {
+        const invalid = scope.at("value").error("TYPE_MISMATCH", `not a SemVer version: ${JSON.stringify(node.value)}`);
+        return () => invalid;
+      }
+      return (ctx) => {
+        const a = read(ctx);
+        if (typeof a !== "object") return false;
+        return a instanceof EvaluationError ? a : holds(compareSemVer(a, literal));
+      };
+    },
+  };
+}

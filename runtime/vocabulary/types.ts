@@ -1,0 +1,88 @@
+import type * as t from "io-ts";
+import type { Attribute } from "../model/attribute";
+import type { Classifier } from "../model/classifier";
+import type { NodeSchema } from "../schema/types";
+import type { Getter, Predicate, Scope } from "../compile/types";
+
+/*
+ * A descriptor is everything the runtime knows about one tag, in one file named after it
+ * (runtime/vocabulary/classifiers/<tag>.ts, runtime/vocabulary/attributes/<tag>.ts). The tables
+ * that used to be written by hand (codec union, compilers, schema, traversal, traits) are built by
+ * mapping over the descriptor lists in the two index files, so a new tag is one new descriptor
+ * (plus its codegen descriptor and its DSL function, which the codegen tables' types ask for).
+ */
+
+/** What a node looks like: a record tagged `__type` as the JSON tags it. */
+export interface TaggedNode {
+  readonly __type: string;
+}
+
+/** A child classifier of a node, with the JSON path segment that leads to it (`value[0]`, `value`). */
+export interface ChildClassifier {
+  readonly key: string;
+  readonly node: Classifier;
+}
+
+/** How a classifier node holds its parts, for the generic walker (runtime/model/walk.ts). */
+export type ClassifierParts<N> =
+  /** The node reads one attribute, under its `attribute` field (every comparison). */
+  | { readonly kind: "attribute"; readonly attribute: (node: N) => Attribute; readonly withAttribute: (node: N, attribute: Attribute) => N }
+  /** The node holds child classifiers (the boolean nodes); `withChildren` rebuilds it from mapped ones. */
+  | {
+      readonly kind: "children";
+      readonly children: (node: N) => readonly ChildClassifier[];
+      readonly withChildren: (node: N, children: readonly Classifier[]) => N;
+    }
+  /** The node holds neither (a prerequisite). */
+  | { readonly kind: "leaf" };
+
+/** Everything the runtime knows about one classifier tag. */
+export interface ClassifierDescriptor<N extends TaggedNode> {
+  /** The `__type` tag, as the JSON writes it. */
+  readonly tag: N["__type"];
+  /** The io-ts codec: the single source of the node's JSON shape (and of its type, through `t.TypeOf`). */
+  readonly codec: t.Type<N, N, unknown>;
+  /** The node's JSON Schema, minus `__type` (runtime/schema adds it as a `const`). */
+  readonly schema: NodeSchema;
+  /** Compiles the node into a closure, once per load; the closure allocates nothing it could allocate here. */
+  readonly compile: (node: N, scope: Scope) => Predicate;
+  /** Where the node keeps its child classifiers or its attribute. */
+  readonly parts: ClassifierParts<N>;
+  /**
+   * The feature this node depends on, for prerequisites (cycle checks, lint, process-constancy):
+   * a node that names one is never process-constant, since that feature may read the context.
+   */
+  readonly prerequisite?: (node: N) => { readonly feature: string; readonly buckets: readonly string[] };
+}
+
+/**
+ * What kind of value an attribute yields. Operators that need one kind take only the attributes
+ * that yield it (`semver.*` a version, `time.*` an instant); the analysis and the DSL read it too.
+ */
+export type AttributeYield = "number" | "string" | "boolean" | "version" | "instant" | "error";
+
+/** Everything the runtime knows about one attribute tag. */
+export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYield = AttributeYield, C extends string | undefined = string | undefined> {
+  /** The `__type` tag, as the JSON writes it. */
+  readonly tag: N["__type"];
+  /** The io-ts codec: the single source of the node's JSON shape. */
+  readonly codec: t.Type<N, N, unknown>;
+  /** The node's JSON Schema, minus `__type`. */
+  readonly schema: NodeSchema;
+  /** Compiles the attribute into a getter. */
+  readonly compile: (node: N, scope: Scope) => Getter;
+  /**
+   * True when, absent context overrides, the value is the same for the whole process. A feature
+   * that reads only such attributes has its result memoized.
+   */
+  readonly processConstant: boolean;
+  /** What the getter yields. */
+  readonly yields: Y;
+  /** For a context attribute: the TypeScript type the evaluation context must give it (generated getters type their parameter with it). */
+  readonly contextType?: C;
+  /** For a random draw: whether it is per rollout unit (`unit`, salted by default with the feature key) or per session. */
+  readonly draw?: "unit" | "session";
+  /** For an attribute that holds an attribute (a rollout's unit): how to read and replace it. */
+  readonly inner?: { readonly get: (node: N) => Attribute; readonly with: (node: N, inner: Attribute) => N };
+}
+
