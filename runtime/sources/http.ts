@@ -204,8 +204,11 @@ class HttpSource implements HttpBundleSource {
         request.end();
       };
       const deadline = setTimeout(() => {
+        // Taken before settle() forgets it: a hung request left alive would hold the agent's only
+        // socket, and every later check would queue behind it until the source was closed.
+        const hung = this.request;
         settle(fail(`no complete response within ${timeoutMs} ms${chain.length > 1 ? ` (following redirects to ${chain.at(-1)!.href})` : ""}`));
-        this.request?.destroy();
+        hung?.destroy();
       }, timeoutMs);
       hop(this.url);
     });

@@ -144,6 +144,9 @@ describe("httpSource against a real loopback server", () => {
     };
     expect((await failing).error.message).toMatch(/no complete response within 50 ms/);
     expect(store.hash).toBe(v1.hash);
+    // The hung request was cut, so the source's one connection is free for the next check.
+    server.serve(v2.text);
+    await untilHash(store, v2.hash);
   });
 
   test("a network error (nothing listening) is a failure; ready rejects with the source and the reason", async () => {
