@@ -1,11 +1,11 @@
 import Module from "node:module";
-import { dirname } from "node:path";
-import tsNodeOptions from "../../codegen/ts-node-options.json";
+import { dirname, join } from "node:path";
 
 /*
- * Loads generated modules the way an application does: with Node's own CommonJS loader and ts-node,
- * not through jest's module registry (whose `require` and `createRequire` are its own; the loader's
- * static parts, `_load` and `_extensions`, are Node's in both).
+ * Loads generated modules the way an application does: with Node's own CommonJS loader and ts-node
+ * (behind the transpile cache the bin uses, codegen/ts-loader.js), not through jest's module
+ * registry (whose `require` and `createRequire` are its own; the loader's static parts, `_load`
+ * and `_extensions`, are Node's in both).
  */
 
 interface NodeModule {
@@ -27,9 +27,9 @@ function requireFrom(file: string): (id: string) => unknown {
   return (id) => parent.require(id);
 }
 
-/** Requires `path` (absolute) with Node's own loader, registering ts-node as the bin shim does. */
+/** Requires `path` (absolute) with Node's own loader, registering TypeScript as the bin does. */
 export function nodeRequire(path: string): unknown {
   const load = requireFrom(__filename);
-  if (RealModule._extensions[".ts"] === undefined) (load("ts-node") as typeof import("ts-node")).register(tsNodeOptions);
+  (load(join(__dirname, "..", "..", "codegen", "ts-loader.js")) as { registerTypeScript(): boolean }).registerTypeScript();
   return load(path);
 }
