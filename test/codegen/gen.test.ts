@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { check, generate } from "../../codegen/generate";
-import { GenerationError } from "../../codegen/problems";
+import { formatProblems, GenerationError } from "../../codegen/problems";
 import { nodeRequire } from "./node-require";
 import { flag, tempProject, type TempProject } from "./temp-project";
 
@@ -38,6 +38,9 @@ async function problemsOf(run: () => Promise<unknown>): Promise<string> {
 
 describe("gen", () => {
   test("writes each feature's JSON and accessor, the bundle, the store module and the index", async () => {
+    // No tsconfig.json in this project: the generator's default compiler options.
+    p.dispose();
+    p = tempProject({ tsconfig: false });
     p.write("alpha.ts", flag("alpha"));
     p.write("nested/beta.ts", flag("beta", 0.2));
     const summary = await generate(p.options);
@@ -157,24 +160,46 @@ export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"),
 });
 
 describe("errors name file:line and leave the output as it was", () => {
-  test("a feature file that throws", async () => {
-    p.write("bad.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
-    expect(await problemsOf(() => generate(p.options))).toBe("features/bad.ts:3: Error: boom");
-  });
-
-  test("a feature file with a syntax error", async () => {
-    p.write("bad.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
-    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:2: TS1109: Expression expected\.$/);
-  });
-
-  test("a feature file with a type error", async () => {
-    p.write("bad.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
-    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:3: TS2769: No overload matches this call\.\n[^]*Argument of type 'Attr<string, \{\}>' is not assignable/);
-  });
-
-  test("a definition the DSL refuses when it runs (its own place, once)", async () => {
-    p.write("bad.ts", `import { feature, regex, hostname } from "DSL";\n\nexport const bad = feature("bad")\n  .bucket("x", regex(hostname(), "("), true)\n  .default(false);\n`);
-    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/bad\.ts:4: feature "bad", bucket "x": value: invalid regular expression "\("/);
+  /*
+   * One run over one project holding every kind of broken file: a run reports every problem, each
+   * once, at its own file and line, so one generate (not one per case) checks them all.
+   */
+  test("each failing file is reported once, at its place: throws, syntax error, type error, refused by the DSL, DSL misuse, a key used twice; every problem of the run, not only the first", async () => {
+    p.write("throws.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
+    p.write("syntax.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
+    p.write("type.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
+    p.write("refused.ts", `import { feature, regex, hostname } from "DSL";\n\nexport const bad = feature("bad")\n  .bucket("x", regex(hostname(), "("), true)\n  .default(false);\n`);
+    // A DSL misuse is one compile error whose text names the problem.
+    p.write("dup.ts", `import { c, feature } from "DSL";\nexport const dup = feature("dup").bucket("fr", c.always(), 1).bucket("fr", c.always(), 2).default(0);\n`);
+    p.write("twice-a.ts", flag("alpha"));
+    p.write("twice-b.ts", `\n${flag("alpha")}`);
+    p.write("x-first.ts", `throw new Error("first");\n`);
+    p.write("x-nothing.ts", `const nothing = 1;\nvoid nothing;\n`);
+    let problems: string[] = [];
+    try {
+      await generate(p.options);
+    } catch (e) {
+      expect(e).toBeInstanceOf(GenerationError);
+      expect((e as GenerationError).message).toBe(formatProblems((e as GenerationError).problems));
+      problems = (e as GenerationError).problems.map((one) => formatProblems([one]));
+    }
+    const of = (file: string) => problems.filter((line) => line.startsWith(`features/${file}:`));
+    expect(of("throws.ts")).toEqual(["features/throws.ts:3: Error: boom"]);
+    expect(of("syntax.ts")).toEqual([expect.stringMatching(/^features\/syntax\.ts:2: TS1109: Expression expected\.$/)]);
+    expect(of("type.ts")).toEqual([expect.stringMatching(/^features\/type\.ts:3: TS2769: No overload matches this call\.\n[^]*Argument of type 'Attr<string, \{\}>' is not assignable/)]);
+    // Refused when the definition runs: its own place, once.
+    expect(of("refused.ts")).toEqual([expect.stringMatching(/^features\/refused\.ts:4: feature "bad", bucket "x": value: invalid regular expression "\("/)]);
+    expect(of("dup.ts")).toEqual([expect.stringMatching(/^features\/dup\.ts:2: TS2345: .*DslError<"the bucket name 'fr' is already used">/)]);
+    expect(of("twice-a.ts")).toEqual([]);
+    expect(of("twice-b.ts")).toEqual(['features/twice-b.ts:4: duplicate feature key "alpha": also defined at features/twice-a.ts:3 (keys are unique across the project)']);
+    expect(of("x-first.ts")).toEqual(["features/x-first.ts:1: Error: first"]);
+    expect(of("x-nothing.ts")).toEqual(["features/x-nothing.ts:1: exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share"]);
+    // Nothing else, and in the order of the files.
+    expect(problems.length).toBe(8);
+    expect(problems.map((line) => line.split(":")[0])).toEqual(
+      ["dup.ts", "refused.ts", "syntax.ts", "throws.ts", "twice-b.ts", "type.ts", "x-first.ts", "x-nothing.ts"].map((f) => `features/${f}`),
+    );
+    expect(existsSync(p.out)).toBe(false);
   });
 
   test("files may export rules, constants and types beside features; a file exporting nothing is reported", async () => {
@@ -188,12 +213,6 @@ describe("errors name file:line and leave the output as it was", () => {
     p.remove("forgot.ts");
     expect(await generate(p.options)).toMatchObject({ features: 1 });
     expect(readFileSync(join(p.out, "eu.ts"), "utf8")).toContain("export type EuValue = Banner;");
-  });
-
-  test("a key used twice names both files", async () => {
-    p.write("a.ts", flag("alpha"));
-    p.write("b.ts", `\n${flag("alpha")}`);
-    expect(await problemsOf(() => generate(p.options))).toBe('features/b.ts:4: duplicate feature key "alpha": also defined at features/a.ts:3 (keys are unique across the project)');
   });
 
   test("keys that would clash with the generator's files or names", async () => {
@@ -222,19 +241,6 @@ describe("errors name file:line and leave the output as it was", () => {
     expect(await problemsOf(() => generate(p.options))).toBe(
       'features/cfg.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it',
     );
-  });
-
-  test("a DSL misuse is one compile error whose text names the problem", async () => {
-    p.write("dup.ts", `import { c, feature } from "DSL";\nexport const dup = feature("dup").bucket("fr", c.always(), 1).bucket("fr", c.always(), 2).default(0);\n`);
-    const lines = (await problemsOf(() => generate(p.options))).split("\n");
-    expect(lines).toEqual([expect.stringMatching(/^features\/dup\.ts:2: TS2345: .*DslError<"the bucket name 'fr' is already used">/)]);
-  });
-
-  test("every problem of a run is reported, not only the first", async () => {
-    p.write("a.ts", `throw new Error("first");\n`);
-    p.write("b.ts", `const nothing = 1;\nvoid nothing;\n`);
-    const message = await problemsOf(() => generate(p.options));
-    expect(message.split("\n")).toEqual(["features/a.ts:1: Error: first", "features/b.ts:1: exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share"]);
   });
 
   test("a feature file that throws halfway through a run changes no file in the out folder", async () => {
