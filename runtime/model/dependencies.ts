@@ -93,7 +93,8 @@ export function longestChain(features: ReadonlyMap<string, FeatureModel>): reado
       const pending = edges.get(key)!.filter((k) => !depth.has(k));
       if (pending.length > 0 && !depth.has(key)) {
         // Children first; a child already on the stack would be a cycle, which the caller excluded.
-        stack.push(...pending);
+        // A loop, not push(...pending): a spread call's arguments live on the stack.
+        for (const k of pending) stack.push(k);
         continue;
       }
       stack.pop();

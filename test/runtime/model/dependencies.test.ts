@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { dependenciesOf, findCycle, formatCycle } from "../../../runtime/model/dependencies";
+import { dependenciesOf, findCycle, formatCycle, longestChain } from "../../../runtime/model/dependencies";
 import type { FeatureModel } from "../../../runtime";
 
 /** A feature whose buckets depend on `deps`, the first nested under all/none to exercise paths. */
@@ -89,5 +89,14 @@ describe("findCycle", () => {
       }),
       { seed: 42 },
     );
+  });
+});
+
+describe("the longest-chain check on graphs far larger than the call stack", () => {
+  it("follows a chain of 100,000 prerequisites with an explicit stack", () => {
+    const n = 100_000;
+    const chain = new Map(Array.from({ length: n }, (_, i) => [`f${i}`, i + 1 < n ? dependingOn(`f${i + 1}`) : dependingOn()]));
+    const longest = longestChain(chain);
+    expect([longest.length, longest[0], longest.at(-1)]).toEqual([n, "f0", `f${n - 1}`]);
   });
 });
