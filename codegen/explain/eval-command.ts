@@ -110,11 +110,9 @@ export async function evalCommand(options: GenOptions, request: EvalRequest): Pr
   const feature = set.right.features.get(request.feature);
   if (feature === undefined) return failure(unknownFeature(request.feature, set.right.features.keys()));
   const required = contextKeys(feature.model, (k) => set.right.features.get(k)?.model);
-  if ("keys" in required) {
-    const missing = required.keys.filter(([name]) => !Object.prototype.hasOwnProperty.call(ctx.right, name));
-    if (missing.length > 0) {
-      return usage(`feature ${JSON.stringify(request.feature)} reads ${missing.map(([name, type]) => `"${name}" (${type})`).join(", ")}, missing from --ctx`);
-    }
+  const missing = required.filter(([name]) => !Object.prototype.hasOwnProperty.call(ctx.right, name));
+  if (missing.length > 0) {
+    return usage(`feature ${JSON.stringify(request.feature)} reads ${missing.map(([name, type]) => `"${name}" (${type})`).join(", ")}, missing from --ctx`);
   }
   const traced = feature.evaluate(ctx.right, { trace: true });
   return { exitCode: 0, stdout: request.json === true ? [JSON.stringify(detailsJson(traced, request.explain === true), null, 2)] : humanLines(request, feature.model, traced), stderr: [] };

@@ -51,32 +51,37 @@ function whereOf(options: GenOptions, f: LoadedFeature): string {
 }
 
 /** Unique keys, keys that do not take the generator's file names, and getter names that do not clash. */
-function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Problem[] {
+function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): { problems: Problem[]; rejected: Set<LoadedFeature> } {
   const problems: Problem[] = [];
+  const rejected = new Set<LoadedFeature>();
+  const reject = (f: LoadedFeature, problem: Problem) => {
+    problems.push(problem);
+    rejected.add(f);
+  };
   const byKey = new Map<string, LoadedFeature>();
   const byName = new Map<string, LoadedFeature>();
   const byFile = new Map<string, LoadedFeature>();
   for (const f of features) {
     const reserved = RESERVED_KEYS.get(f.key.toLowerCase());
     if (reserved !== undefined) {
-      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" is reserved: the generator writes ${reserved} itself; choose another key` });
+      reject(f, { where: whereOf(options, f), message: `the feature key "${f.key}" is reserved: the generator writes ${reserved} itself; choose another key` });
       continue;
     }
     const unportable = fileNameProblem(f.key);
     if (unportable !== undefined) {
-      problems.push({ where: whereOf(options, f), message: `the feature key "${f.key}" cannot be generated: ${unportable}; choose another key` });
+      reject(f, { where: whereOf(options, f), message: `the feature key "${f.key}" cannot be generated: ${unportable}; choose another key` });
       continue;
     }
     const first = byKey.get(f.key);
     if (first !== undefined) {
-      problems.push({ where: whereOf(options, f), message: `duplicate feature key "${f.key}": also defined at ${whereOf(options, first)} (keys are unique across the project)` });
+      reject(f, { where: whereOf(options, f), message: `duplicate feature key "${f.key}": also defined at ${whereOf(options, first)} (keys are unique across the project)` });
       continue;
     }
     byKey.set(f.key, f);
     // Case-insensitive file systems (macOS, Windows) would write both keys' files to one file.
     const sameFile = byFile.get(f.key.toLowerCase());
     if (sameFile !== undefined) {
-      problems.push({
+      reject(f, {
         where: whereOf(options, f),
         message: `feature key "${f.key}" differs from "${sameFile.key}" at ${whereOf(options, sameFile)} only in case, so their generated files are one file on macOS and Windows; rename one`,
       });
@@ -86,7 +91,7 @@ function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Pro
     const name = pascalCase(f.key);
     const clash = byName.get(name);
     if (clash !== undefined) {
-      problems.push({
+      reject(f, {
         where: whereOf(options, f),
         message: `feature key "${f.key}" gives the same generated names (get${name}) as "${clash.key}" at ${whereOf(options, clash)}; rename one`,
       });
@@ -94,7 +99,7 @@ function checkKeys(options: GenOptions, features: readonly LoadedFeature[]): Pro
     }
     byName.set(name, f);
   }
-  return problems;
+  return { problems, rejected };
 }
 
 /** Problems in the order of the feature files they name (compile and run problems come from two places). */
@@ -133,7 +138,9 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     await loading.catch(() => undefined);
   }
   const loaded = await loading;
-  // A file that does not compile is reported by its compile errors, not by what running it did.
+  // Every phase reports its problems and the run goes on with the features it can still handle, so
+  // one run lists every problem: a feature that failed an earlier phase is left out of the later
+  // ones (a file that does not compile is reported by its compile errors, not by what running it did).
   const failed = diagnostics.failed;
   const ran = loaded.features.filter((f) => !failed.has(f.file));
   const environments = checkEnvironments(loaded.environments, ran, (f, bucket) => {
@@ -141,40 +148,37 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     return place === undefined ? whereOf(options, f) : at(place.file, place.line);
   });
   const declared = environments.declared;
-  const problems: Problem[] = [
-    ...diagnostics.problems,
-    ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem),
-    ...checkKeys(options, ran),
-    ...environments.problems,
-  ];
-  if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
-  // Static checks: errors block the run like compile errors; warnings ride along with the output.
-  // With environments, lint sees what each environment's bundle holds.
-  const subjects = ran.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources }));
-  const findings = declared === undefined ? lintFeatures(subjects) : lintPerEnvironment(declared, subjects);
+  const keys = checkKeys(options, ran);
+  const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...keys.problems, ...environments.problems];
+  const accepted = ran.filter((f) => !keys.rejected.has(f));
+  // Static checks: errors fail the run like compile errors; warnings ride along with the output.
+  // With environments, lint sees what each environment's bundle holds (once the declaration and
+  // the names the rules use are sound; until then it sees the features as written).
+  const subjects = accepted.map((f) => ({ key: f.key, model: f.model, source: f.source, bucketSources: f.bucketSources }));
+  const foldable = declared !== undefined && environments.problems.length === 0 ? declared : undefined;
+  const findings = foldable === undefined ? lintFeatures(subjects) : lintPerEnvironment(foldable, subjects);
   const asProblem = (f: LintFinding): Problem => ({ where: findingWhere(f), message: `${f.severity}: ${findingText(f)}` });
-  const lintErrors = findings.filter((f) => f.severity === "error").map(asProblem);
-  if (lintErrors.length > 0) throw new GenerationError(lintErrors);
+  problems.push(...findings.filter((f) => f.severity === "error").map(asProblem));
   const warnings = findings.filter((f) => f.severity === "warning").map(asProblem);
-  const models = new Map(ran.map((f) => [f.key, f.model]));
-  const folded = declared === undefined ? undefined : foldAll(declared, models);
+  const models = new Map(accepted.map((f) => [f.key, f.model]));
+  const folded = foldable === undefined ? undefined : foldAll(foldable, models);
 
-  const features = [...ran].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const features = [...accepted].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inputs: AccessorInput[] = [];
   features.forEach((f, i) => {
     options.onProgress?.("reading types", i + 1, features.length);
     const names = accessorNames(f.key);
-    const context = contextKeys(f.model, (key) => models.get(key));
     const valueType = valueTypeOf(options, project, f, localNames(names));
-    if ("conflict" in context) problems.push({ where: whereOf(options, f), message: context.conflict });
-    if ("message" in valueType) problems.push(valueType);
-    if ("conflict" in context || "message" in valueType) return;
+    if ("message" in valueType) {
+      problems.push(valueType);
+      return;
+    }
     inputs.push({
       key: f.key,
       model: f.model,
       names,
       valueType,
-      context: context.keys,
+      context: contextKeys(f.model, (key) => models.get(key)),
       file: display(options, f.file),
       // Features built without the DSL (OfflineFeature.loads) do not know their call site: use the export's line.
       source: f.source === undefined ? at(display(options, f.file), valueType.line) : whereOf(options, f),
@@ -182,7 +186,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       ...(folded === undefined || !readsEnvironment(f.model) ? {} : { environments: [...folded].map(([env, byKey]) => [env, byKey.get(f.key)!] as const) }),
     });
   });
-  if (problems.length > 0) throw new GenerationError(problems);
+  if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
   // Everything the run read: the modules the worker loaded (feature files and all they import,
   // wherever they live) and what the checker read. The cache and --watch follow exactly these.
   const checked = project.getSourceFiles().map((s) => resolve(s.getFilePath() as string));

@@ -164,7 +164,7 @@ describe("errors name file:line and leave the output as it was", () => {
    * One run over one project holding every kind of broken file: a run reports every problem, each
    * once, at its own file and line, so one generate (not one per case) checks them all.
    */
-  test("each failing file is reported once, at its place: throws, syntax error, type error, refused by the DSL, DSL misuse, a key used twice; every problem of the run, not only the first", async () => {
+  test("each failing file is reported once, at its place: throws, syntax error, type error, refused by the DSL, DSL misuse, a key used twice, lint, context types, value types; every problem of every phase in one run, not only the first", async () => {
     p.write("throws.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
     p.write("syntax.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
     p.write("type.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
@@ -175,6 +175,11 @@ describe("errors name file:line and leave the output as it was", () => {
     p.write("twice-b.ts", `\n${flag("alpha")}`);
     p.write("x-first.ts", `throw new Error("first");\n`);
     p.write("x-nothing.ts", `const nothing = 1;\nvoid nothing;\n`);
+    // Later phases report in the same run, for the features the earlier phases let through: lint,
+    // the context-types rule within one feature, and value types.
+    p.write("lint.ts", `import { c, ctx, feature } from "DSL";\n\nexport const shadowed = feature("shadowed")\n  .bucket("all", c.always(), 1)\n  .bucket("beta", ctx.boolean("beta").eq(true), 2)\n  .default(0);\n`);
+    p.write("ctx-types.ts", `import { ctx, feature } from "DSL";\n\nexport const ages = feature("ages")\n  .bucket("s", ctx.string("age").eq("x"), 1)\n  .bucket("n", ctx.number("age").gt(3), 2)\n  .default(0);\n`);
+    p.write("value-type.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
     let problems: string[] = [];
     try {
       await generate(p.options);
@@ -194,10 +199,13 @@ describe("errors name file:line and leave the output as it was", () => {
     expect(of("twice-b.ts")).toEqual(['features/twice-b.ts:4: duplicate feature key "alpha": also defined at features/twice-a.ts:3 (keys are unique across the project)']);
     expect(of("x-first.ts")).toEqual(["features/x-first.ts:1: Error: first"]);
     expect(of("x-nothing.ts")).toEqual(["features/x-nothing.ts:1: exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share"]);
+    expect(of("lint.ts")).toEqual([expect.stringMatching(/^features\/lint\.ts:5: error: feature "shadowed", bucket "beta" \(buckets\[1\]\): bucket "beta" can never match: .* \[unreachable-bucket\]$/)]);
+    expect(of("ctx-types.ts")).toEqual(['features/ctx-types.ts:5: error: feature "ages", bucket "n": context attribute "age" is read as string and as number (bucket "n"); use one type [context-types]']);
+    expect(of("value-type.ts")).toEqual(['features/value-type.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it']);
     // Nothing else, and in the order of the files.
-    expect(problems.length).toBe(8);
+    expect(problems.length).toBe(11);
     expect(problems.map((line) => line.split(":")[0])).toEqual(
-      ["dup.ts", "refused.ts", "syntax.ts", "throws.ts", "twice-b.ts", "type.ts", "x-first.ts", "x-nothing.ts"].map((f) => `features/${f}`),
+      ["ctx-types.ts", "dup.ts", "lint.ts", "refused.ts", "syntax.ts", "throws.ts", "twice-b.ts", "type.ts", "value-type.ts", "x-first.ts", "x-nothing.ts"].map((f) => `features/${f}`),
     );
     expect(existsSync(p.out)).toBe(false);
   });

@@ -3,4 +3,4 @@
  * Errors block generation; warnings are printed.
  */
 export { lintFeatures, formatFinding, findingWhere, findingText, LINT_RULES } from "./lint";
-export type { LintFinding, LintRule, LintSubject, Severity } from "./types";
+export type { LintFinding, LintRule, LintSubject, RuleFinding, Severity } from "./types";

@@ -26,11 +26,28 @@ export interface LintFinding {
   readonly message: string;
 }
 
-/** A lint rule: looks at every feature of a project at once (some rules compare features). */
-export interface LintRule {
+/**
+ * What a rule's check reports: where and what. The runner adds the rule's name and the severity
+ * from the rule's definition, so a rule never restates them. `level` picks one of the rule's
+ * levels when it has several (context-types: within a feature, across features).
+ */
+export interface RuleFinding<L extends string = string> {
+  readonly level?: L;
+  readonly feature: string;
+  readonly bucket?: string;
+  readonly path?: string;
+  readonly source?: SourceLocation | undefined;
+  readonly message: string;
+}
+
+/**
+ * A lint rule: looks at every feature of a project at once (some rules compare features). Its
+ * severity is one level, or a severity per level of finding it reports.
+ */
+export interface LintRule<L extends string = string> {
   readonly name: string;
-  readonly severity: Severity;
-  readonly check: (subjects: readonly LintSubject[]) => readonly LintFinding[];
+  readonly severity: Severity | { readonly [K in L]: Severity };
+  readonly check: (subjects: readonly LintSubject[]) => readonly RuleFinding<L>[];
 }
 
 /** Where a finding about `bucket` of `subject` points: the bucket's line, else the feature's. */

@@ -20,17 +20,13 @@ export function contextKeyOf(attribute: Attribute): { readonly name: string; rea
 
 /**
  * The context keys a feature reads, its prerequisites' included (a prerequisite is evaluated with
- * the same context), sorted by name; or the message for a key read with two types (no value could
- * satisfy both, so the getter could never be called).
+ * the same context), sorted by name. A key read as two types keeps the first; that is an error of
+ * the lint rule `context-types` (lint/rules/context-types.ts), which blocks the run.
  *
  * @param lookup finds a prerequisite's model by key; unknown keys are reported by lint.
  */
-export function contextKeys(
-  model: FeatureModel,
-  lookup: (key: string) => FeatureModel | undefined = () => undefined,
-): { keys: ReadonlyArray<readonly [string, ContextKeyType]> } | { conflict: string } {
+export function contextKeys(model: FeatureModel, lookup: (key: string) => FeatureModel | undefined = () => undefined): ReadonlyArray<readonly [string, ContextKeyType]> {
   const keys = new Map<string, ContextKeyType>();
-  let conflict: string | undefined;
   const seen = new Set<FeatureModel>();
   const queue = [model];
   while (queue.length > 0) {
@@ -40,12 +36,7 @@ export function contextKeys(
     for (const bucket of current.buckets) {
       forEachAttribute(bucket.classifier, (attribute) => {
         const key = contextKeyOf(attribute);
-        if (key === undefined) return;
-        const known = keys.get(key.name);
-        if (known !== undefined && known !== key.type) {
-          conflict ??= `context attribute "${key.name}" is read as ${known} and as ${key.type} (bucket "${bucket.name}"); use one type`;
-        }
-        keys.set(key.name, known ?? key.type);
+        if (key !== undefined && !keys.has(key.name)) keys.set(key.name, key.type);
       });
     }
     for (const dependency of dependenciesOf(current)) {
@@ -53,6 +44,5 @@ export function contextKeys(
       if (next !== undefined) queue.push(next);
     }
   }
-  if (conflict !== undefined) return { conflict };
-  return { keys: [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -2,7 +2,7 @@ import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../../runtime/model/attribute";
 import type { Scalar } from "../../../../runtime/model/classifier";
 import { attributeKind, nodeKey } from "../../analysis/formula";
-import { forEachRuleNode, type LintFinding, type LintRule, type LintSubject } from "../types";
+import { forEachRuleNode, type RuleFinding, type LintRule, type LintSubject } from "../types";
 
 const SYMBOL = { "comparison.lt": "<", "comparison.lte": "<=", "comparison.gt": ">", "comparison.gte": ">=", "comparison.eq": "==" } as const;
 type RangeTag = keyof typeof SYMBOL;
@@ -60,8 +60,8 @@ function conflict(a: Constraint, b: Constraint): boolean {
   return !(admits(x, lo) && admits(y, lo));
 }
 
-function check(subject: LintSubject): LintFinding[] {
-  const findings: LintFinding[] = [];
+function check(subject: LintSubject): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   forEachRuleNode(subject, (node, place) => {
     if (node.__type !== "bool.all") return;
     const byAttribute = new Map<string, { attribute: Attribute; constraints: Constraint[] }>();
@@ -78,8 +78,6 @@ function check(subject: LintSubject): LintFinding[] {
           const [x, y] = [constraints[i]!, constraints[j]!];
           if (!conflict(x, y)) continue;
           findings.push({
-            rule: "contradictory-ranges",
-            severity: "error",
             ...place,
             path: `${place.path}.value[${y.index}]`,
             message:

@@ -1,6 +1,6 @@
 import { dependenciesOf, findCycle, formatCycle, prerequisiteOf } from "../../../../runtime/model/dependencies";
 import { DEFAULT_BUCKET } from "../../../../runtime/model/feature";
-import { forEachRuleNode, type LintFinding, type LintRule } from "../types";
+import { forEachRuleNode, type RuleFinding, type LintRule } from "../types";
 
 /**
  * Prerequisites must name features of the project, buckets those features have, and never loop
@@ -12,12 +12,12 @@ export const prerequisites: LintRule = {
   severity: "error",
   check: (subjects) => {
     const byKey = new Map(subjects.map((s) => [s.key, s]));
-    const findings: LintFinding[] = [];
+    const findings: RuleFinding[] = [];
     for (const subject of subjects) {
       forEachRuleNode(subject, (node, place) => {
         const prerequisite = prerequisiteOf(node);
         if (prerequisite === undefined) return;
-        const at = { rule: "prerequisites", severity: "error" as const, ...place };
+        const at = place;
         const other = byKey.get(prerequisite.feature);
         if (other === undefined) {
           findings.push({ ...at, message: `the prerequisite feature ${JSON.stringify(prerequisite.feature)} is not defined in this project` });
@@ -35,8 +35,6 @@ export const prerequisites: LintRule = {
       const first = byKey.get(cycle[0]!)!;
       const dependency = dependenciesOf(first.model).find((d) => d.feature === cycle[1]);
       findings.push({
-        rule: "prerequisites",
-        severity: "error",
         feature: first.key,
         ...(dependency === undefined ? {} : { path: dependency.path }),
         source: first.source,

@@ -1,5 +1,5 @@
 import { forEachAttribute } from "../../../../runtime/model/walk";
-import { locate, type LintFinding, type LintRule, type LintSubject } from "../types";
+import { locate, type RuleFinding, type LintRule, type LintSubject } from "../types";
 
 /**
  * Two features that hash units with the same salt put the same users in the same slice: the 10% in
@@ -23,13 +23,11 @@ export const sharedSalt: LintRule = {
         });
       }
     }
-    const findings: LintFinding[] = [];
+    const findings: RuleFinding[] = [];
     for (const [salt, list] of users) {
       if (list.length < 2) continue;
       const first = list[0]!;
       findings.push({
-        rule: "shared-salt",
-        severity: "warning",
         feature: first.subject.key,
         bucket: first.bucket,
         source: locate(first.subject, first.bucket),

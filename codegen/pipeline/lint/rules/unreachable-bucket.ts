@@ -1,6 +1,6 @@
 import { nodeKey } from "../../analysis/formula";
 import { trafficShares } from "../../analysis/shares";
-import { locate, type LintFinding, type LintRule } from "../types";
+import { locate, type RuleFinding, type LintRule } from "../types";
 
 /**
  * A bucket that earlier buckets always take precedence over can never be returned: usually a
@@ -15,7 +15,7 @@ export const unreachableBucket: LintRule = {
       const { buckets } = subject.model;
       const together = trafficShares(subject.model);
       if (together === undefined) return [];
-      const findings: LintFinding[] = [];
+      const findings: RuleFinding[] = [];
       buckets.forEach((bucket, j) => {
         if (j === 0 || together.scenarios.some((s) => s.shares[j]! > 0)) return;
         const alone = trafficShares({ ...subject.model, buckets: [bucket] });
@@ -34,8 +34,6 @@ export const unreachableBucket: LintRule = {
               ? `bucket ${JSON.stringify(buckets[always]!.name)} (buckets[${always}]) comes first and always matches`
               : "the buckets before it match every case it matches";
         findings.push({
-          rule: "unreachable-bucket",
-          severity: "error",
           feature: subject.key,
           bucket: bucket.name,
           path: `buckets[${j}]`,

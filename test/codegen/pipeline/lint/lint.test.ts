@@ -1,5 +1,5 @@
 import { formatFinding, lintFeatures, type LintSubject } from "../../../../codegen/pipeline/lint";
-import { c, ctx, feature, sessionRandom } from "../../../../dsl";
+import { c, ctx, feature, inBucket, sessionRandom } from "../../../../dsl";
 import cases from "../../../fixtures/lint-cases.json";
 
 type Expected = [rule: string, severity: string, feature: string, bucket: string, messagePart: string];
@@ -42,5 +42,30 @@ describe("prerequisite cycles", () => {
     const findings = lintFeatures([gate("a", "b"), gate("b", "c"), gate("c", "a")]);
     expect(findings.map((f) => [f.rule, f.message])).toEqual([["prerequisites", "prerequisites form a cycle: a → b → c → a"]]);
     expect(findings[0]!.path).toBe("buckets[0].classifier");
+  });
+});
+
+describe("context-types: one rule, two levels", () => {
+  const subject = (f: { key?: string | undefined; model: LintSubject["model"] }): LintSubject => ({ key: f.key!, model: f.model });
+
+  it("is an error within one feature, naming the bucket that reads the second type", () => {
+    const f = feature("ages").bucket("s", ctx.string("age").eq("x"), 1).bucket("n", ctx.number("age").gt(3), 2).default(0);
+    expect(lintFeatures([subject(f)]).map((x) => [x.rule, x.severity, x.bucket, x.message])).toEqual([
+      ["context-types", "error", "n", 'context attribute "age" is read as string and as number (bucket "n"); use one type'],
+    ]);
+  });
+
+  it("is an error for a feature whose prerequisite reads the key as another type, and no extra warning", () => {
+    const gate = feature("gate").bucket("on", ctx.number("age").gt(3), true).default(false);
+    const user = feature("user").bucket("young", c.all(inBucket(gate, "on"), ctx.string("age").eq("x")), 1).default(0);
+    expect(lintFeatures([subject(gate), subject(user)]).map((x) => [x.rule, x.severity, x.feature, x.message])).toEqual([
+      ["context-types", "error", "user", 'context attribute "age" is read as string and as number (feature "gate", bucket "on", a prerequisite); use one type'],
+    ]);
+  });
+
+  it("compares the types the getters' contexts require: a version and a string are both strings", () => {
+    const a = feature("a").bucket("x", ctx.version("v").ge("1.0.0"), 1).default(0);
+    const b = feature("b").bucket("y", ctx.string("v").eq("1.0.0"), 1).default(0);
+    expect(lintFeatures([subject(a), subject(b)])).toEqual([]);
   });
 });
