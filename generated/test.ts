@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/test.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails } from "../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `test`. */
@@ -41,9 +41,11 @@ const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, [
  * - when not hostname ~ /^len.+/: "default" 100%
  *
  * Defined at features/test.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getTest(ctx?: TestContext): TestValue {
-  return handle.evaluate(ctx).value;
+export function getTest(ctx?: TestContext, options?: EvaluationOptions): TestValue {
+  return handle.evaluate(ctx, options).value;
 }
 
 /**
@@ -63,7 +65,9 @@ export function getTest(ctx?: TestContext): TestValue {
  * - when not hostname ~ /^len.+/: "default" 100%
  *
  * Defined at features/test.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getTestDetails(ctx?: TestContext): EvaluationDetails<TestValue, TestBucket> {
-  return handle.evaluate(ctx);
+export function getTestDetails(ctx?: TestContext, options?: EvaluationOptions): EvaluationDetails<TestValue, TestBucket> {
+  return handle.evaluate(ctx, options);
 }

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/welcome.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails } from "../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../runtime";
 import type { Banner } from "../features/welcome";
 import { store } from "./feature-store";
 
@@ -40,9 +40,11 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
  *
  * Defined at features/welcome.ts:10.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getWelcome(ctx: WelcomeContext): WelcomeValue {
-  return handle.evaluate(ctx).value;
+export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): WelcomeValue {
+  return handle.evaluate(ctx, options).value;
 }
 
 /**
@@ -57,7 +59,9 @@ export function getWelcome(ctx: WelcomeContext): WelcomeValue {
  * Otherwise "default" → `{"color":"red","text":"Welcome"}`.
  *
  * Defined at features/welcome.ts:10.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getWelcomeDetails(ctx: WelcomeContext): EvaluationDetails<WelcomeValue, WelcomeBucket> {
-  return handle.evaluate(ctx);
+export function getWelcomeDetails(ctx: WelcomeContext, options?: EvaluationOptions): EvaluationDetails<WelcomeValue, WelcomeBucket> {
+  return handle.evaluate(ctx, options);
 }

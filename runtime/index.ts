@@ -32,6 +32,7 @@ export {
   type ConnectOptions,
   StoreHooks,
   type EvaluationHook,
+  type EvaluationOptions,
   type StoreStatus,
   type StoreChange,
   type SourceHealth,

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r1.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r1`. */
@@ -40,9 +40,11 @@ const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["hol
  * - when not hostname ~ /^len.+/: "default" 100%
  *
  * Defined at bench/features/r1.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR1(ctx?: R1Context): R1Value {
-  return handle.evaluate(ctx).value;
+export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
+  return handle.evaluate(ctx, options).value;
 }
 
 /**
@@ -61,7 +63,9 @@ export function getR1(ctx?: R1Context): R1Value {
  * - when not hostname ~ /^len.+/: "default" 100%
  *
  * Defined at bench/features/r1.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR1Details(ctx?: R1Context): EvaluationDetails<R1Value, R1Bucket> {
-  return handle.evaluate(ctx);
+export function getR1Details(ctx?: R1Context, options?: EvaluationOptions): EvaluationDetails<R1Value, R1Bucket> {
+  return handle.evaluate(ctx, options);
 }

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r2.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r2`. */
@@ -35,9 +35,11 @@ const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["mat
  * Otherwise "default" → `"default"`.
  *
  * Defined at bench/features/r2.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR2(ctx: R2Context): R2Value {
-  return handle.evaluate(ctx).value;
+export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
+  return handle.evaluate(ctx, options).value;
 }
 
 /**
@@ -51,7 +53,9 @@ export function getR2(ctx: R2Context): R2Value {
  * Otherwise "default" → `"default"`.
  *
  * Defined at bench/features/r2.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR2Details(ctx: R2Context): EvaluationDetails<R2Value, R2Bucket> {
-  return handle.evaluate(ctx);
+export function getR2Details(ctx: R2Context, options?: EvaluationOptions): EvaluationDetails<R2Value, R2Bucket> {
+  return handle.evaluate(ctx, options);
 }

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r3.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../../runtime";
 import { store } from "./feature-store";
 
 /** The values of feature `r3`. */
@@ -38,9 +38,11 @@ const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["tre
  * - when always: "treatment" 10%, "default" 90%
  *
  * Defined at bench/features/r3.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR3(ctx: R3Context): R3Value {
-  return handle.evaluate(ctx).value;
+export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
+  return handle.evaluate(ctx, options).value;
 }
 
 /**
@@ -57,7 +59,9 @@ export function getR3(ctx: R3Context): R3Value {
  * - when always: "treatment" 10%, "default" 90%
  *
  * Defined at bench/features/r3.ts:4.
+ *
+ * `options.hooks` run around this call only, inside the store's hooks.
  */
-export function getR3Details(ctx: R3Context): EvaluationDetails<R3Value, R3Bucket> {
-  return handle.evaluate(ctx);
+export function getR3Details(ctx: R3Context, options?: EvaluationOptions): EvaluationDetails<R3Value, R3Bucket> {
+  return handle.evaluate(ctx, options);
 }

@@ -5,6 +5,8 @@ import { DEFAULT_BUCKET } from "../model/feature";
 import type { SlotOverride } from "./overrides";
 import { formatIssues } from "../decode/reporter";
 import { featurePath, valueIssues, type ValueCodec } from "./value-check";
+import { runAfter, runBefore, type EvaluationHook, type EvaluationOptions } from "./hooks";
+import { markStale } from "./stale";
 
 /**
  * What a store tells all its handles at once. `around` is undefined in the common case (no hooks,
@@ -13,6 +15,10 @@ import { featurePath, valueIssues, type ValueCodec } from "./value-check";
  */
 export interface StoreControl {
   around: ((handle: FeatureHandle<unknown>, ctx: EvaluationContext | undefined) => EvaluationDetails<unknown>) | undefined;
+  /** The store's hooks (what `around` runs), for an evaluation that brings its own. */
+  hooks: readonly EvaluationHook[];
+  /** Whether the store's source is stale (what `around` marks), for the same. */
+  stale: boolean;
   /** While true, a missing feature answers `PROVIDER_NOT_READY` rather than `FLAG_NOT_FOUND`. */
   waiting: boolean;
 }
@@ -73,11 +79,27 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     return this.slot.feature;
   }
 
-  /** Evaluates the store's current feature for this key, through the store's hooks. Never throws. */
-  evaluate(ctx?: C): EvaluationDetails<V, B> {
+  /**
+   * Evaluates the store's current feature for this key, through the store's hooks and then the
+   * call's own (`options.hooks`; see {@link EvaluationHook} for the order). Never throws.
+   */
+  evaluate(ctx?: C, options?: EvaluationOptions): EvaluationDetails<V, B> {
+    if (options !== undefined && options.hooks !== undefined && options.hooks.length > 0) return this.evaluateWith(ctx, options.hooks);
     const around = this.control.around;
     if (around !== undefined) return around(this as FeatureHandle<unknown>, ctx as EvaluationContext | undefined) as EvaluationDetails<V, B>;
     return this.evaluateNow(ctx);
+  }
+
+  /** The store's hooks around the call's, with the stale marking between: the slow path, taken only when a call brings hooks. */
+  private evaluateWith(ctx: C | undefined, own: readonly EvaluationHook[]): EvaluationDetails<V, B> {
+    const control = this.control;
+    const outer = control.hooks;
+    const context = ctx as EvaluationContext | undefined;
+    runBefore(outer, own, this.key, context);
+    const evaluated = this.evaluateNow(ctx) as EvaluationDetails<unknown>;
+    const details = control.stale ? markStale(evaluated) : evaluated;
+    runAfter(outer, own, this.key, details, context);
+    return details as EvaluationDetails<V, B>;
   }
 
   /** Evaluates without hooks or stale marking (what {@link FeatureHandle.evaluate} wraps). Never throws. */

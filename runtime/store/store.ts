@@ -8,7 +8,7 @@ import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureHandle, type Slot, type StoreControl } from "./handle";
 import type { AmbientOverrides } from "../evaluate/context";
 import { featurePath, valueIssues, type ValueCodec } from "./value-check";
-import { StoreHooks, runAfter, runBefore, type EvaluationHook } from "./hooks";
+import { NO_HOOKS, StoreHooks, runAfter, runBefore, type EvaluationHook } from "./hooks";
 import { markStale } from "./stale";
 import { Connection, type ConnectOptions } from "./connection";
 import type { BundleSource } from "../sources/source";
@@ -52,7 +52,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   private readonly overrides = new OverrideLayers({ setOverride: (key, override) => (this.slotFor(key).override = override) });
   private features: ReadonlyMap<string, OfflineFeature> = new Map();
   private info: BundleInfo | undefined;
-  private readonly control: StoreControl = { around: undefined, waiting: false };
+  private readonly control: StoreControl = { around: undefined, hooks: NO_HOOKS, stale: false, waiting: false };
   private hookList: readonly EvaluationHook[] = [];
   private stale = false;
   private connection: Connection | undefined;
@@ -324,6 +324,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   private rearm(): void {
     const hooks = this.hookList;
     const stale = this.stale;
+    this.control.hooks = hooks;
+    this.control.stale = stale;
     if (hooks.length === 0 && !stale) {
       this.control.around = undefined;
       return;
@@ -333,10 +335,10 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       return;
     }
     this.control.around = (handle, ctx) => {
-      runBefore(hooks, handle.key, ctx);
+      runBefore(hooks, NO_HOOKS, handle.key, ctx);
       const evaluated = handle.evaluateNow(ctx);
       const details = stale ? markStale(evaluated) : evaluated;
-      runAfter(hooks, handle.key, details, ctx);
+      runAfter(hooks, NO_HOOKS, handle.key, details, ctx);
       return details;
     };
   }

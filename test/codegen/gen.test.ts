@@ -121,7 +121,7 @@ describe("gen", () => {
   test("--runtime-import sets the specifier generated code imports the runtime with", async () => {
     p.write("alpha.ts", flag("alpha"));
     await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
-    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails } from "@acme/flags/runtime";');
+    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "@acme/flags/runtime";');
     expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "@acme/flags/runtime";');
   });
 });

@@ -41,6 +41,15 @@ export function application(): void {
   // @ts-expect-error "france" is a bucket, "germany" is not.
   if (getWelcomeDetails({ country: "DE", age: 17, newsletter: false }).bucket === "germany") console.log("never");
 
+  // Per-call hooks: a second parameter after the context (undefined when the context is optional).
+  const exposure = { hooks: [{ after: (key: string) => console.log(key) }] } as const;
+  getTest(undefined, exposure);
+  getWelcomeDetails({ country: "FR", age: 30, newsletter: true }, exposure);
+  // @ts-expect-error a hook's `after` takes the key first, not the details.
+  getTest(undefined, { hooks: [{ after: (details: { bucket: string }) => console.log(details.bucket) }] });
+  // @ts-expect-error hooks are a list.
+  getTest(undefined, { hooks: { before: () => undefined } });
+
   // The store is exported for the application to replace at start-up.
   const replaced = store.replace("{}");
   console.log(testValue, testBucket, welcomeValue, welcomeBucket, value, asString, reason, banner, color, replaced);

@@ -44,7 +44,7 @@ const VALUE_CODEC = "valueCodec";
 
 /** Names the generated module declares itself; imported value types are renamed around them. */
 export function localNames(names: AccessorNames): Set<string> {
-  return new Set([names.getter, names.details, names.value, names.bucket, names.context, "AmbientOverrides", "EvaluationDetails", "store", "handle", IO_TS, VALUE_CODEC]);
+  return new Set([names.getter, names.details, names.value, names.bucket, names.context, "AmbientOverrides", "EvaluationDetails", "EvaluationOptions", "store", "handle", IO_TS, VALUE_CODEC]);
 }
 
 function contextType(context: AccessorInput["context"]): string {
@@ -89,11 +89,14 @@ function getter(input: AccessorInput, details: boolean): FunctionDeclarationStru
     kind: StructureKind.Function,
     isExported: true,
     name: details ? names.details : names.getter,
-    docs: [doc(first, "", ...rulesDoc(input))],
-    parameters: [{ name: "ctx", type: names.context, hasQuestionToken: input.context.length === 0 }],
+    docs: [doc(first, "", ...rulesDoc(input), "", "`options.hooks` run around this call only, inside the store's hooks.")],
+    parameters: [
+      { name: "ctx", type: names.context, hasQuestionToken: input.context.length === 0 },
+      { name: "options", type: "EvaluationOptions", hasQuestionToken: true },
+    ],
     returnType: details ? `EvaluationDetails<${names.value}, ${names.bucket}>` : names.value,
     statements: (w) => {
-      w.write(details ? "return handle.evaluate(ctx);" : "return handle.evaluate(ctx).value;");
+      w.write(details ? "return handle.evaluate(ctx, options);" : "return handle.evaluate(ctx, options).value;");
     },
   };
 }
@@ -130,7 +133,7 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(input.file)}\n\n`,
         moduleSpecifier: input.runtimeImport,
-        namedImports: [{ name: IO_TS }, { name: "AmbientOverrides", isTypeOnly: true }, { name: "EvaluationDetails", isTypeOnly: true }],
+        namedImports: [{ name: IO_TS }, { name: "AmbientOverrides", isTypeOnly: true }, { name: "EvaluationDetails", isTypeOnly: true }, { name: "EvaluationOptions", isTypeOnly: true }],
       },
     ],
   ]);
