@@ -148,7 +148,7 @@ export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"),
     expect(banner).toContain('import type { Banner } from "../features/banner";');
     expect(banner).toContain("export type BannerValue = Banner;");
     expect(banner).toContain("export type BannerContext = { readonly country: string } & AmbientOverrides;");
-    expect(banner).toContain("export function getBanner(ctx: BannerContext): BannerValue {");
+    expect(banner).toContain("export function getBanner(ctx: BannerContext, options?: EvaluationOptions): BannerValue {");
     const size = readFileSync(join(p.out, "size.ts"), "utf8");
     expect(size).toContain('import type { Size } from "../features/banner";');
     expect(size).toContain('export type SizeContext = { readonly \"user.vip\": boolean; readonly width: number } & AmbientOverrides;');
