@@ -26,6 +26,8 @@ export interface GenOptions {
   readonly outDir: string;
   /** The specifier generated code imports the runtime with. */
   readonly runtimeImport: string;
+  /** Also write `openfeature-keys.d.ts`, narrowing `@openfeature/server-sdk`'s flag-key types to the project's features. */
+  readonly openFeature: boolean;
   /** Where the manifest cache lives; undefined turns the cache off. */
   readonly cacheDir: string | undefined;
   /** Told about progress on large runs. */
@@ -38,6 +40,8 @@ export interface GenOptionsInput {
   readonly features?: string;
   readonly out?: string;
   readonly runtimeImport?: string;
+  /** Write `openfeature-keys.d.ts` (default false). */
+  readonly openFeature?: boolean;
   /** A folder, or false for no cache. Default: `<cwd>/.offline-features-cache`. */
   readonly cacheDir?: string | false;
   readonly onProgress?: ProgressListener;
@@ -74,6 +78,7 @@ export function resolveGenOptions(input: GenOptionsInput = {}): GenOptions {
     featuresDir: abs(input.features ?? "features"),
     outDir,
     runtimeImport: input.runtimeImport ?? packageSpecifier(outDir, "runtime"),
+    openFeature: input.openFeature === true,
     cacheDir: input.cacheDir === false ? undefined : abs(input.cacheDir ?? ".offline-features-cache"),
     onProgress: input.onProgress,
   };

@@ -58,7 +58,7 @@ function generator(): string {
 
 /** The settings that change output. */
 function settings(options: GenOptions): string {
-  return JSON.stringify([options.cwd, options.featuresDir, options.outDir, options.runtimeImport]);
+  return JSON.stringify([options.cwd, options.featuresDir, options.outDir, options.runtimeImport, options.openFeature]);
 }
 
 function manifestPath(options: GenOptions, cacheDir: string): string {

@@ -21,6 +21,7 @@ import { featureJsonSchema } from "../../runtime/schema";
 import { BUNDLES_FOLDER, checkEnvironments, foldAll, lintPerEnvironment } from "./environment-outputs";
 import { readsEnvironment } from "./environments";
 import { environmentStoreStructure } from "../output/emit/modules";
+import { OPENFEATURE_KEYS_FILE, openFeatureKeysStructure } from "../output/emit/openfeature-keys";
 
 /** The JSON Schema of the feature format, written beside the features for editors. */
 export const SCHEMA_FILE = "schema.json";
@@ -31,6 +32,7 @@ const RESERVED_KEYS = new Map([
   [STORE_MODULE, `${STORE_MODULE}.ts`],
   ["features", BUNDLE_FILE],
   ["schema", SCHEMA_FILE],
+  ["openfeature-keys", OPENFEATURE_KEYS_FILE],
 ]);
 
 /** A run's output, computed in memory: nothing is written yet. */
@@ -214,5 +216,9 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs)));
   }
   files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));
+  if (options.openFeature) {
+    const keyed = inputs.map((i) => ({ key: i.key, codec: i.valueType.codec }));
+    files.set(OPENFEATURE_KEYS_FILE, print(project, options, OPENFEATURE_KEYS_FILE, openFeatureKeysStructure(featuresFolder, keyed)));
+  }
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

@@ -18,6 +18,7 @@ export const genCommand: CliCommand = {
       .addOption(featuresOption())
       .addOption(new Option("--out <dir>", "the folder generated files go to").default("generated").argParser(folderValue))
       .addOption(new Option("--runtime-import <specifier>", "how generated code imports the runtime (default: offline-features/runtime when installed)"))
+      .addOption(new Option("--openfeature", "also write openfeature-keys.d.ts: @openfeature/server-sdk's flag-key types narrowed to these features (pass it to --check too)"))
       .addOption(new Option("--no-cache", "ignore and do not write the manifest cache (.offline-features-cache/)"))
       .addOption(jsonOption());
   },
@@ -30,6 +31,7 @@ export const genCommand: CliCommand = {
       out: stringOption(options, "out") ?? "generated",
       ...(runtimeImport === undefined ? {} : { runtimeImport }),
       ...(options.cache === false ? { cacheDir: false as const } : {}),
+      ...(options.openfeature === true ? { openFeature: true } : {}),
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     };
     const genOptions = resolveGenOptions(input);
