@@ -104,7 +104,6 @@ export function openFeatureKeysStructure(from: string, features: ReadonlyArray<{
       `${header(from)}\n\n/*\n${note.map((l) => ` * ${l}`).join("\n")}\n */\n\n// A module (export {}), so the block below augments the SDK's module rather than declaring one.\nexport {};`,
       {
         kind: StructureKind.Module,
-        leadingTrivia: "\n",
         hasDeclareKeyword: true,
         declarationKind: ModuleDeclarationKind.Module,
         name: JSON.stringify("@openfeature/core"),
