@@ -1,4 +1,4 @@
-import { isVersionAttribute, type Attribute } from "../runtime/model/attribute";
+import { isVersionAttribute, type Attribute, type TimeAttribute } from "../runtime/model/attribute";
 import type { Classifier } from "../runtime/model/classifier";
 import type { AttributeValue } from "../runtime/compile/types";
 import type { SemVer } from "../runtime/semver";
@@ -112,9 +112,9 @@ export class Attr<T extends AttributeValue, C = {}> {
   }
 }
 
-/** A `time.before` / `time.after` rule; `before` and `after` in dsl/time.ts build theirs here too. */
-export function timeRule<C>(tag: "time.before" | "time.after", attribute: Attr<Instant, C>, instant: InstantLiteral): Rule<C> {
-  return new Rule({ __type: tag, attribute: attribute.def as Extract<Attribute, { __type: "time.now" | "context.timestamp" }>, value: instant });
+/** A `time.before` / `time.after` rule; `before` and `after` in dsl/time.ts call the methods that build it. */
+function timeRule<C>(tag: "time.before" | "time.after", attribute: Attr<Instant, C>, instant: InstantLiteral): Rule<C> {
+  return new Rule({ __type: tag, attribute: attribute.def as TimeAttribute, value: instant });
 }
 
 type Order = "lt" | "lte" | "gt" | "gte";

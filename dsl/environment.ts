@@ -1,6 +1,7 @@
 import { ENVIRONMENT_VARIABLE } from "../runtime/store/environment";
 import type { SourceLocation } from "../runtime/offline-feature";
-import { Attr } from "./attribute";
+import type { Attr } from "./attribute";
+import { env } from "./process";
 import { DefinitionError, callSite } from "./call-site";
 import type { Rule } from "./rule";
 
@@ -57,7 +58,7 @@ export function environments<const E extends string>(names: readonly E[], option
  * `OFFLINE_FEATURES_ENV`, which is what the generated store is told its environment by.
  */
 export function environment(): Attr<string> {
-  return new Attr({ __type: "process.env", name: ENVIRONMENT_VARIABLE });
+  return env(ENVIRONMENT_VARIABLE);
 }
 
 /** True in the named environments: `inEnvironment("staging", "qa")` is `environment().oneOf(["staging", "qa"])`. */

@@ -6,6 +6,7 @@ import type { JsonValue } from "../runtime/model/json";
 import { formatIssues, reportIssues } from "../runtime/decode/reporter";
 import { markDecoded } from "../runtime/decode/decoded";
 import { mapAttributes } from "../runtime/model/walk";
+import { withDefaultSalt } from "./rollout";
 import { rangeProblem } from "../runtime/semver/range";
 import { OfflineFeature, type SourceLocation } from "../runtime/offline-feature";
 import { DefinitionError, callSite } from "./call-site";
@@ -148,7 +149,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
     // Rollouts default their salt to the feature key; the JSON says so explicitly, so that other
     // readers (PyOF, a store loading the file under another name) bucket users the same way.
     const key = this.draft.key;
-    const classifier = mapAttributes(rule.def, (a) => (a.__type === "random.unit" && a.salt === undefined ? { ...a, salt: key } : a));
+    const classifier = mapAttributes(rule.def, (a) => withDefaultSalt(a, key));
     // The rule goes through the same codec as JSON now, so an invalid regex, version or instant
     // literal is reported at the bucket that holds it rather than when the feature is finished.
     const checked = ClassifierC.decode(classifier);

@@ -1,4 +1,5 @@
 import { Attr } from "./attribute";
+import type { Attribute } from "../runtime/model/attribute";
 
 /**
  * A sticky rollout number in [0, 1) for a unit (`random.unit`):
@@ -15,4 +16,12 @@ import { Attr } from "./attribute";
  */
 export function unitRandom<C>(unit: Attr<string | number, C>, salt?: string): Attr<number, C> {
   return new Attr(salt === undefined ? { __type: "random.unit", attribute: unit.def } : { __type: "random.unit", attribute: unit.def, salt });
+}
+
+/**
+ * `attribute` with its rollout salt made explicit: a unit rollout without a salt gets the feature's
+ * key, as the runtime would use it. Other attributes come back as they are.
+ */
+export function withDefaultSalt(attribute: Attribute, key: string | undefined): Attribute {
+  return attribute.__type === "random.unit" && attribute.salt === undefined && key !== undefined ? { ...attribute, salt: key } : attribute;
 }

@@ -1,4 +1,4 @@
-import { Attr, timeRule, type Instant, type InstantLiteral } from "./attribute";
+import { Attr, type Instant, type InstantLiteral } from "./attribute";
 import type { Rule } from "./rule";
 
 export type { Instant, InstantLiteral } from "./attribute";
@@ -18,7 +18,7 @@ export function now(): Attr<Instant> {
 export function before(instant: InstantLiteral): Rule;
 export function before<C>(attribute: Attr<Instant, C>, instant: InstantLiteral): Rule<C>;
 export function before<C>(first: Attr<Instant, C> | InstantLiteral, instant?: InstantLiteral): Rule<C> {
-  return typeof first === "string" ? (timeRule("time.before", now(), first) as Rule<C>) : timeRule("time.before", first, instant!);
+  return typeof first === "string" ? (now().before(first) as Rule<C>) : first.before(instant!);
 }
 
 /**
@@ -28,5 +28,5 @@ export function before<C>(first: Attr<Instant, C> | InstantLiteral, instant?: In
 export function after(instant: InstantLiteral): Rule;
 export function after<C>(attribute: Attr<Instant, C>, instant: InstantLiteral): Rule<C>;
 export function after<C>(first: Attr<Instant, C> | InstantLiteral, instant?: InstantLiteral): Rule<C> {
-  return typeof first === "string" ? (timeRule("time.after", now(), first) as Rule<C>) : timeRule("time.after", first, instant!);
+  return typeof first === "string" ? (now().after(first) as Rule<C>) : first.after(instant!);
 }

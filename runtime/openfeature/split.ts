@@ -1,4 +1,5 @@
 import type { FeatureModel } from "../model/feature";
+import { attributeDescriptor } from "../model/attribute";
 import { forEachAttribute } from "../model/walk";
 
 /** Per feature model, whether each bucket's rule reads a random number (a hash rollout). */
@@ -15,7 +16,7 @@ export function isSplit(model: FeatureModel, index: number): boolean {
     flags = model.buckets.map((bucket) => {
       let random = false;
       forEachAttribute(bucket.classifier, (attribute) => {
-        if (attribute.__type === "random.unit" || attribute.__type === "random.session") random = true;
+        if (attributeDescriptor(attribute).draw !== undefined) random = true;
       });
       return random;
     });
@@ -29,7 +30,7 @@ export function readsUnit(model: FeatureModel): boolean {
   return model.buckets.some((bucket) => {
     let unit = false;
     forEachAttribute(bucket.classifier, (attribute) => {
-      if (attribute.__type === "random.unit") unit = true;
+      if (attributeDescriptor(attribute).draw === "unit") unit = true;
     });
     return unit;
   });

@@ -59,7 +59,7 @@ export interface ClassifierDescriptor<N extends TaggedNode> {
  * What kind of value an attribute yields. Operators that need one kind take only the attributes
  * that yield it (`semver.*` a version, `time.*` an instant); the analysis and the DSL read it too.
  */
-export type AttributeYield = "number" | "string" | "boolean" | "version" | "instant" | "error";
+export type AttributeYield = "number" | "string" | "boolean" | "version" | "instant" | "nothing";
 
 /** Everything the runtime knows about one attribute tag. */
 export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYield = AttributeYield, C extends string | undefined = string | undefined> {

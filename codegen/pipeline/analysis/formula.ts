@@ -1,7 +1,8 @@
 import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../runtime/model/attribute";
-import { isClassifier, type Classifier } from "../../../runtime/model/classifier";
-import { isFalsyLiteral } from "../../../runtime/vocabulary/classifiers";
+import type { Classifier } from "../../../runtime/model/classifier";
+import { attributeView, classifierView } from "../../vocabulary";
+import type { AttributeKind, FormulaKit } from "../../vocabulary/types";
 import { canonicalRecord } from "../../../runtime/model/canonical";
 import { forEachAttribute } from "../../../runtime/model/walk";
 import { compileFeature } from "../../../runtime/compile/feature";
@@ -15,33 +16,11 @@ import { compileFeature } from "../../../runtime/compile/feature";
  *   free booleans and lists.
  */
 
-/** How analysis sees one attribute. */
-export type AttributeKind = "constant" | "uniform" | "opaque";
+export type { AttributeKind } from "../../vocabulary/types";
 
-/** Classifies an attribute for analysis. A new attribute tag must be placed here. */
+/** Classifies an attribute for analysis, as its view says (codegen/vocabulary/attributes/). */
 export function attributeKind(attribute: Attribute): AttributeKind {
-  switch (attribute.__type) {
-    case "static.number":
-      return "constant";
-    case "random.session":
-    case "random.unit":
-      return "uniform";
-    // Process attributes are fixed per process but unknown at gen time: analysis lists them.
-    case "socket.hostname":
-    case "error":
-    case "context.string":
-    case "context.number":
-    case "context.boolean":
-    case "context.version":
-    case "context.timestamp":
-    case "process.env":
-    case "process.platform":
-    case "process.node_version":
-    case "time.now":
-      return "opaque";
-    default:
-      return absurd(attribute);
-  }
+  return attributeView(attribute).kind;
 }
 
 /** A threshold test on a uniform variable in [0, 1). */
@@ -80,9 +59,9 @@ function leaf(node: Classifier): Formula {
 }
 
 /** A numeric comparison: a threshold when it tests a uniform random attribute against a number. */
-function comparison(node: Classifier & { readonly attribute: Attribute; readonly value: unknown }, op: Threshold["op"]): Formula {
-  if (attributeKind(node.attribute) !== "uniform") return leaf(node);
-  if (typeof node.value === "number") return { kind: "threshold", test: { variable: nodeKey(node.attribute), op, bound: node.value } };
+function comparison(node: Classifier, attribute: Attribute, op: Threshold["op"], value: unknown): Formula {
+  if (attributeKind(attribute) !== "uniform") return leaf(node);
+  if (typeof value === "number") return { kind: "threshold", test: { variable: nodeKey(attribute), op, bound: value } };
   // A random number against a non-number: every comparison, `ne` included, is false.
   return { kind: "const", value: false };
 }
@@ -91,53 +70,20 @@ function comparison(node: Classifier & { readonly attribute: Attribute; readonly
  * Set membership of a random number: a finite set has probability zero, so `in` is (almost
  * surely) false and `notin` true; over any other attribute it is a listed condition.
  */
-function membership(node: Classifier & { readonly attribute: Attribute }, negated: boolean): Formula {
-  return attributeKind(node.attribute) === "uniform" ? { kind: "const", value: negated } : leaf(node);
+function membership(node: Classifier, attribute: Attribute, negated: boolean): Formula {
+  return attributeKind(attribute) === "uniform" ? { kind: "const", value: negated } : leaf(node);
 }
 
-/** Turns a classifier into a {@link Formula}. */
+/** Turns a classifier into a {@link Formula}; each tag's view says how it reads. */
 export function toFormula(node: Classifier): Formula {
-  switch (node.__type) {
-    case "bool.all":
-      return { kind: "and", parts: node.value.map(toFormula) };
-    case "bool.any":
-      return { kind: "or", parts: node.value.map(toFormula) };
-    case "bool.none":
-      return isClassifier(node.value) ? { kind: "not", part: toFormula(node.value) } : { kind: "const", value: isFalsyLiteral(node.value) };
-    case "comparison.lt":
-      return comparison(node, "lt");
-    case "comparison.lte":
-      return comparison(node, "lte");
-    case "comparison.gt":
-      return comparison(node, "gt");
-    case "comparison.gte":
-      return comparison(node, "gte");
-    case "comparison.eq":
-      return comparison(node, "eq");
-    case "comparison.ne":
-      return comparison(node, "ne");
-    case "comparison.in":
-      return membership(node, false);
-    case "comparison.notin":
-      return membership(node, true);
-    case "re.match":
-    case "str.startswith":
-    case "str.endswith":
-    case "str.contains":
-    case "semver.lt":
-    case "semver.lte":
-    case "semver.gt":
-    case "semver.gte":
-    case "semver.eq":
-    case "time.before":
-    case "time.after":
-      return leaf(node);
-    // Another feature's bucket: not decidable here, listed as a condition.
-    case "feature.in_bucket":
-      return { kind: "condition", key: nodeKey(node), node };
-    default:
-      return absurd(node);
-  }
+  const kit: FormulaKit = {
+    formula: toFormula,
+    leaf: () => leaf(node),
+    condition: () => ({ kind: "condition", key: nodeKey(node), node }),
+    comparison: (attribute, op, value) => comparison(node, attribute, op, value),
+    membership: (attribute, negated) => membership(node, attribute, negated),
+  };
+  return classifierView(node).formula(node, kit);
 }
 
 /** Values for the free parts of a formula: each condition's truth, each variable's sample point. */

@@ -1,14 +1,14 @@
-import { absurd } from "fp-ts/function";
 import type { Attribute } from "../../../../runtime/model/attribute";
-import type { Scalar } from "../../../../runtime/model/classifier";
+import type { Classifier, Scalar } from "../../../../runtime/model/classifier";
+import { attributeOf, childrenOf } from "../../../../runtime/model/walk";
+import { classifierView } from "../../../vocabulary";
+import type { ClassifierView, Interval } from "../../../vocabulary/types";
 import { attributeKind, nodeKey } from "../../analysis/formula";
 import { forEachRuleNode, type RuleFinding, type LintRule, type LintSubject } from "../types";
 
-const SYMBOL = { "comparison.lt": "<", "comparison.lte": "<=", "comparison.gt": ">", "comparison.gte": ">=", "comparison.eq": "==" } as const;
-type RangeTag = keyof typeof SYMBOL;
-
+/** A range condition inside an `all`: its view's range (symbol, interval), its bound and its place. */
 interface Constraint {
-  readonly tag: RangeTag;
+  readonly range: NonNullable<ClassifierView<Classifier>["range"]>;
   readonly bound: Scalar;
   readonly index: number;
 }
@@ -17,31 +17,9 @@ function label(attribute: Attribute): string {
   return "name" in attribute ? `${attribute.__type} ${JSON.stringify(attribute.name)}` : attribute.__type;
 }
 
-/** The numbers a constraint admits, as an interval; undefined for an equality with a non-number. */
-interface Interval {
-  readonly lo: number;
-  readonly loIn: boolean;
-  readonly hi: number;
-  readonly hiIn: boolean;
-}
-
+/** The numbers a constraint admits; undefined for a comparison with a non-number. */
 function intervalOf(c: Constraint): Interval | undefined {
-  if (typeof c.bound !== "number") return undefined;
-  const b = c.bound;
-  switch (c.tag) {
-    case "comparison.lt":
-      return { lo: -Infinity, loIn: false, hi: b, hiIn: false };
-    case "comparison.lte":
-      return { lo: -Infinity, loIn: false, hi: b, hiIn: true };
-    case "comparison.gt":
-      return { lo: b, loIn: false, hi: Infinity, hiIn: false };
-    case "comparison.gte":
-      return { lo: b, loIn: true, hi: Infinity, hiIn: false };
-    case "comparison.eq":
-      return { lo: b, loIn: true, hi: b, hiIn: true };
-    default:
-      return absurd(c.tag);
-  }
+  return typeof c.bound === "number" ? c.range.interval(c.bound) : undefined;
 }
 
 const admits = (iv: Interval, x: number): boolean => (x > iv.lo || (x === iv.lo && iv.loIn)) && (x < iv.hi || (x === iv.hi && iv.hiIn));
@@ -53,7 +31,7 @@ const admits = (iv: Interval, x: number): boolean => (x > iv.lo || (x === iv.lo 
  */
 function conflict(a: Constraint, b: Constraint): boolean {
   const [x, y] = [intervalOf(a), intervalOf(b)];
-  if (x === undefined || y === undefined) return !(a.tag === "comparison.eq" && b.tag === "comparison.eq" && a.bound === b.bound);
+  if (x === undefined || y === undefined) return !(a.range.equality && b.range.equality && a.bound === b.bound);
   const lo = Math.max(x.lo, y.lo);
   const hi = Math.min(x.hi, y.hi);
   if (lo !== hi) return lo > hi;
@@ -63,13 +41,15 @@ function conflict(a: Constraint, b: Constraint): boolean {
 function check(subject: LintSubject): RuleFinding[] {
   const findings: RuleFinding[] = [];
   forEachRuleNode(subject, (node, place) => {
-    if (node.__type !== "bool.all") return;
+    if (classifierView(node).logic !== "and") return;
     const byAttribute = new Map<string, { attribute: Attribute; constraints: Constraint[] }>();
-    node.value.forEach((child, index) => {
-      if (!(child.__type in SYMBOL) || !("attribute" in child) || attributeKind(child.attribute) === "constant") return;
-      const key = nodeKey(child.attribute);
-      const entry = byAttribute.get(key) ?? { attribute: child.attribute, constraints: [] };
-      entry.constraints.push({ tag: child.__type as RangeTag, bound: child.value as Scalar, index });
+    childrenOf(node).forEach(({ node: child }, index) => {
+      const range = classifierView(child).range;
+      const attribute = attributeOf(child);
+      if (range === undefined || attribute === undefined || attributeKind(attribute) === "constant") return;
+      const key = nodeKey(attribute);
+      const entry = byAttribute.get(key) ?? { attribute, constraints: [] };
+      entry.constraints.push({ range, bound: (child as { readonly value: Scalar }).value, index });
       byAttribute.set(key, entry);
     });
     for (const { attribute, constraints } of byAttribute.values()) {
@@ -81,8 +61,8 @@ function check(subject: LintSubject): RuleFinding[] {
             ...place,
             path: `${place.path}.value[${y.index}]`,
             message:
-              `contradictory ranges in one "all": x ${SYMBOL[x.tag]} ${JSON.stringify(x.bound)} (value[${x.index}]) and ` +
-              `x ${SYMBOL[y.tag]} ${JSON.stringify(y.bound)} (value[${y.index}]) cannot both hold, for x = ${label(attribute)}`,
+              `contradictory ranges in one "all": x ${x.range.symbol} ${JSON.stringify(x.bound)} (value[${x.index}]) and ` +
+              `x ${y.range.symbol} ${JSON.stringify(y.bound)} (value[${y.index}]) cannot both hold, for x = ${label(attribute)}`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { attributeDescriptor } from "../../../../runtime/model/attribute";
 import { forEachAttribute } from "../../../../runtime/model/walk";
 import { locate, type RuleFinding, type LintRule, type LintSubject } from "../types";
 
@@ -14,8 +15,10 @@ export const sharedSalt: LintRule = {
     for (const subject of subjects) {
       for (const bucket of subject.model.buckets) {
         forEachAttribute(bucket.classifier, (attribute) => {
-          if (attribute.__type !== "random.unit" && attribute.__type !== "random.session") return;
-          const salt = attribute.salt ?? (attribute.__type === "random.unit" ? subject.key : undefined);
+          // A random draw's salt; a unit rollout without one is salted with its feature's key.
+          const draw = attributeDescriptor(attribute).draw;
+          if (draw === undefined) return;
+          const salt = ("salt" in attribute ? attribute.salt : undefined) ?? (draw === "unit" ? subject.key : undefined);
           if (salt === undefined) return;
           const list = users.get(salt) ?? [];
           if (!list.some((u) => u.subject.key === subject.key)) list.push({ subject, bucket: bucket.name });
