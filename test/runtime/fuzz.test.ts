@@ -3,13 +3,16 @@ import * as E from "fp-ts/Either";
 import { RE2JS } from "re2js";
 import { decodeBundle, decodeFeature, FeatureStore, OfflineFeature, type Attribute, type Classifier, type EvaluationContext, type FeatureModel } from "../../runtime";
 import { FUZZ_TIMEOUT_MS, fuzzOptions } from "../support/fuzz";
-import { featureArb } from "../support/property";
+import { attributeArb, classifierArb, featureArb } from "../support/property";
 import { evaluationContext, featureDocument } from "./model-arbitraries";
 
 /*
- * Fuzzing: about 500 cases per property in `npm test` (fixed seed; fast-check prints the seed
- * and path of a failure), 100,000 under `npm run fuzz` (FUZZ_RUNS).
+ * Fuzzing: 500 to 1,000 cases per property in `npm test` (fixed seed; fast-check prints the seed
+ * and path of a failure), 100,000 under `npm run fuzz` (FUZZ_RUNS). The two costliest properties
+ * (4 ms a case: arbitrary input into three loaders; the reference interpreter) run fewer, so this
+ * file stays under about 10 s on the shared 2-core machine (figures in RELIABILITY.md).
  */
+const FUZZ_RUNS = { decoders: 500, reference: 500, hostile: 1_000, trace: 1_000, roundTrip: 1_000 } as const;
 
 type Issues = readonly { path: string; message: string }[];
 
@@ -39,7 +42,7 @@ describe("arbitrary input into the decoders and the store", () => {
         const replaced = store.replace(text);
         if (E.isLeft(replaced)) expectWellFormedRefusal(replaced.left.issues);
       }),
-      fuzzOptions(),
+      fuzzOptions(FUZZ_RUNS.decoders),
     );
   }, FUZZ_TIMEOUT_MS);
 });
@@ -70,6 +73,8 @@ function attributeValue(attribute: Attribute, ctx: Record<string, unknown>): unk
       throw new Error(`reference: no attribute ${attribute.__type}`);
   }
 }
+
+const isScalar = (a: unknown): a is string | number | boolean => typeof a === "string" || typeof a === "number" || typeof a === "boolean";
 
 function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
   switch (node.__type) {
@@ -116,6 +121,16 @@ function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
       return a !== null && b !== null && typeof a === typeof b && a !== b;
     case "re.match":
       return typeof a === "string" && RE2JS.compile(node.value).test(a);
+    case "comparison.in":
+      return isScalar(a) && node.value.includes(a);
+    case "comparison.notin":
+      return isScalar(a) && !node.value.includes(a);
+    case "str.startswith":
+      return typeof a === "string" && a.startsWith(node.value);
+    case "str.endswith":
+      return typeof a === "string" && a.endsWith(node.value);
+    case "str.contains":
+      return typeof a === "string" && a.includes(node.value);
     default:
       throw new Error(`reference: no classifier ${node.__type}`);
   }
@@ -136,10 +151,29 @@ const pinnedContext = fc
   .record({ hostname: fc.constantFrom("lenovo-7", "len", "thinkpad", "é", ""), sessionRandom: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) })
   .chain((ambient) => fc.dictionary(fc.constantFrom("country", "plan", "age", "beta", "userId"), fc.oneof(fc.string({ maxLength: 4 }), fc.double(), fc.boolean(), fc.anything())).map((rest) => ({ ...rest, ...ambient })));
 
+/**
+ * The reference's vocabulary: the core trees of test/support/property.ts, plus membership and
+ * string tests (`comparison.in`, `comparison.notin`, `str.*`), under `bool.*` with the rest.
+ */
+const referenceScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom("FR", "lenovo-7", "len", ""), fc.integer({ min: -2, max: 2 }), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const { referenceClassifier } = fc.letrec<{ referenceClassifier: Classifier }>((tie) => ({
+  referenceClassifier: fc.oneof(
+    { maxDepth: 3, depthIdentifier: "reference" },
+    classifierArb,
+    fc.record({ __type: fc.constantFrom("comparison.in" as const, "comparison.notin" as const), attribute: attributeArb, value: fc.array(referenceScalar, { maxLength: 4 }) }),
+    fc.record({ __type: fc.constantFrom("str.startswith" as const, "str.endswith" as const, "str.contains" as const), attribute: attributeArb, value: fc.oneof(fc.string({ maxLength: 2 }), fc.constantFrom("len", "FR", "7", "")) }),
+    fc.record({ __type: fc.constantFrom("bool.all" as const, "bool.any" as const), value: fc.array(tie("referenceClassifier"), { maxLength: 3 }) }),
+    fc.record({ __type: fc.constant("bool.none" as const), value: tie("referenceClassifier") }),
+  ) as fc.Arbitrary<Classifier>,
+}));
+const referenceFeature: fc.Arbitrary<FeatureModel> = fc
+  .tuple(featureArb, fc.array(referenceClassifier, { minLength: 4, maxLength: 4 }))
+  .map(([model, classifiers]) => ({ ...model, buckets: model.buckets.map((bucket, i) => ({ ...bucket, classifier: classifiers[i]! })) }));
+
 describe("arbitrary valid features with arbitrary contexts", () => {
   it("never throw, are deterministic, and agree with the reference interpreter", () => {
     fc.assert(
-      fc.property(featureArb, fc.array(pinnedContext, { minLength: 1, maxLength: 4 }), (model, contexts) => {
+      fc.property(referenceFeature, fc.array(pinnedContext, { minLength: 1, maxLength: 4 }), (model, contexts) => {
         const feature = OfflineFeature.fromModel(model, { key: "fuzz" });
         for (const ctx of contexts) {
           const details = feature.evaluate(ctx as EvaluationContext);
@@ -148,7 +182,7 @@ describe("arbitrary valid features with arbitrary contexts", () => {
           expect({ bucket: details.bucket, reason: details.reason, errors: details.errors.length }).toEqual(expected);
         }
       }),
-      fuzzOptions(),
+      fuzzOptions(FUZZ_RUNS.reference),
     );
   }, FUZZ_TIMEOUT_MS);
 
@@ -162,7 +196,29 @@ describe("arbitrary valid features with arbitrary contexts", () => {
         expect(decoded.right.evaluate(pinned)).toEqual(first);
         for (const error of first.errors) expect(error.message).not.toMatch(/evaluation threw/);
       }),
-      fuzzOptions(),
+      fuzzOptions(FUZZ_RUNS.hostile),
+    );
+  }, FUZZ_TIMEOUT_MS);
+});
+
+describe("tracing", () => {
+  it("evaluate(ctx, { trace: true }) agrees with evaluate(ctx), over the whole vocabulary, and both are deterministic for a fixed context", () => {
+    fc.assert(
+      fc.property(featureDocument, evaluationContext, (doc, ctx) => {
+        const decoded = OfflineFeature.decode(doc, { key: "generated" });
+        if (E.isLeft(decoded)) return;
+        const feature = decoded.right;
+        // time.now is pinned; everything else a rule reads comes from the context or the process.
+        const pinned = { ...(ctx as object), now: 1_800_000_000_000 } as EvaluationContext;
+        const plain = feature.evaluate(pinned);
+        const { trace, ...traced } = feature.evaluate(pinned, { trace: true });
+        expect(traced).toEqual(plain);
+        expect(feature.evaluate(pinned)).toEqual(plain);
+        expect(feature.evaluate(pinned, { trace: true }).trace).toEqual(trace);
+        // The trace explains the answer it comes with: the matched bucket is the last one tried.
+        if (plain.reason === "TARGETING_MATCH") expect(trace.buckets.at(-1)).toMatchObject({ name: plain.bucket, outcome: "matched" });
+      }),
+      fuzzOptions(FUZZ_RUNS.trace),
     );
   }, FUZZ_TIMEOUT_MS);
 });
@@ -176,7 +232,7 @@ describe("round trips", () => {
         const once = decoded.right.dumps();
         expect(OfflineFeature.loads(once, { key: "generated" }).dumps()).toBe(once);
       }),
-      fuzzOptions(),
+      fuzzOptions(FUZZ_RUNS.roundTrip),
     );
   }, FUZZ_TIMEOUT_MS);
 });
