@@ -43,6 +43,31 @@ describe("httpSource against a real loopback server", () => {
     expect(detailsOn(store).value).toBe("two");
   });
 
+  test("a changed bundle is loaded by the first check after the change, and after a success the next check is one interval away", async () => {
+    server.serve(v1.text, { etag: '"v1"' });
+    await connected();
+    expect(source.nextDelayMs).toBe(quick.intervalMs);
+    let checksSinceChange = 0;
+    server.respond = (_req, res) => {
+      checksSinceChange++;
+      res.writeHead(200, { etag: '"v2"', "content-length": String(Buffer.byteLength(v2.text)) }).end(v2.text);
+    };
+    await untilHash(store, v2.hash);
+    expect(checksSinceChange).toBe(1);
+    expect(detailsOn(store).value).toBe("two");
+  });
+
+  test("the server going away after a good load (a network error) keeps the last good bundle", async () => {
+    server.serve(v1.text, { etag: '"v1"' });
+    await connected();
+    const failing = nextHealth(store, "failing");
+    await server.close();
+    expect((await failing).error.message).toMatch(/request failed: .*(ECONNREFUSED|ECONNRESET|socket hang up)/);
+    expect(store.hash).toBe(v1.hash);
+    expect(detailsOn(store).value).toBe("one");
+    server = await TestServer.start(); // for afterEach
+  });
+
   test("Last-Modified is sent back as If-Modified-Since when there is no ETag", async () => {
     const lastModified = "Tue, 01 Dec 2026 10:00:00 GMT";
     server.serve(v1.text, { "last-modified": lastModified });
