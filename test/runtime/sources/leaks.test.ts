@@ -23,9 +23,10 @@ describe("close() releases every watcher, timer and socket", () => {
     const before = resources();
     const path = join(folder.path, "features.json");
     writeFileSync(path, versions[0]!.text);
-    // Every request gets the other version, with its own ETag: each poll is a reload.
+    // Every check is redirected once, then gets the other version with its own ETag: each poll is a reload.
     let served = 0;
-    server.respond = (_req, res) => {
+    server.respond = (req, res) => {
+      if (req.url === "/features.json") return void res.writeHead(302, { location: "/current.json" }).end();
       const v = versions[served++ % 2]!;
       res.writeHead(200, { etag: `"${served}"`, "content-length": String(Buffer.byteLength(v.text)) }).end(v.text);
     };
@@ -35,7 +36,7 @@ describe("close() releases every watcher, timer and socket", () => {
       await Promise.all([overHttp.ready(5_000), fromFile.ready(5_000)]);
       let reloads = 0;
       overHttp.onChange(() => reloads++);
-      await server.untilMoreRequests(30);
+      await server.untilMoreRequests(60);
       for (let i = 1; i <= 10; i++) {
         const v = versions[i % 2]!;
         writeFileSync(path, v.text);
