@@ -58,3 +58,33 @@ describe("mapAttributes", () => {
     expect(same.value[2]).toBe(original.value[2]);
   });
 });
+
+describe("the walks are iterative", () => {
+  // Far deeper than any stack would allow a recursive walk; a model this deep can only be built
+  // by hand (the decoder's depth limit stops input long before), but no walk may depend on that.
+  const depth = 100_000;
+  let deep: Classifier = { __type: "comparison.eq", attribute: user, value: "x" };
+  for (let i = 0; i < depth; i++) deep = i % 2 === 0 ? { __type: "bool.none", value: deep } : { __type: "bool.all", value: [deep] };
+
+  it("forEachNode and forEachAttribute reach the bottom of a very deep tree", () => {
+    let nodes = 0;
+    let deepest = "";
+    forEachNode(deep, (_node, path) => {
+      nodes++;
+      deepest = path;
+    });
+    expect(nodes).toBe(depth + 1);
+    expect(deepest.split(".").length).toBe(depth);
+    const attributes: string[] = [];
+    forEachAttribute(deep, (a) => attributes.push(a.__type));
+    expect(attributes).toEqual(["context.string"]);
+  });
+
+  it("mapAttributes rebuilds a very deep tree, and returns it unchanged when nothing changes", () => {
+    expect(mapAttributes(deep, (a) => a)).toBe(deep);
+    const renamed = mapAttributes(deep, (a) => (a.__type === "context.string" ? { ...a, name: "accountId" } : a));
+    let bottom: Classifier = renamed;
+    for (let i = 0; i < depth; i++) bottom = bottom.__type === "bool.none" ? (bottom.value as Classifier) : (bottom as { readonly value: readonly Classifier[] }).value[0]!;
+    expect(bottom).toEqual({ __type: "comparison.eq", attribute: { __type: "context.string", name: "accountId" }, value: "x" });
+  });
+});
