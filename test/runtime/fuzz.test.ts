@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import * as E from "fp-ts/Either";
 import { RE2JS } from "re2js";
+import semver from "semver";
+import { unitInterval } from "../../runtime/hash";
 import { decodeBundle, decodeFeature, FeatureStore, OfflineFeature, type Attribute, type Classifier, type EvaluationContext, type FeatureModel } from "../../runtime";
 import { FUZZ_TIMEOUT_MS, fuzzOptions } from "../support/fuzz";
 import { attributeArb, classifierArb, featureArb } from "../support/property";
@@ -69,8 +71,37 @@ function attributeValue(attribute: Attribute, ctx: Record<string, unknown>): unk
       return typeof ctx[attribute.name] === "number" && Number.isFinite(ctx[attribute.name]) ? ctx[attribute.name] : "error-attribute";
     case "context.boolean":
       return typeof ctx[attribute.name] === "boolean" ? ctx[attribute.name] : "error-attribute";
+    case "process.platform":
+      return ctx.processPlatform;
+    case "process.env":
+      return process.env[attribute.name] ?? "error-attribute";
+    case "time.now":
+      return ctx.now;
+    case "context.timestamp": {
+      const v = ctx[attribute.name];
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      // RFC 3339 with a zone; a zone-less date is refused, never read as local time.
+      if (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(v)) return Date.parse(v);
+      return "error-attribute";
+    }
+    case "context.version": {
+      // Versions are a wrapped string, so only semver.* reads them (npm's semver, which the
+      // runtime's own parser is checked against in test/runtime/semver/).
+      const v = ctx[attribute.name];
+      return typeof v === "string" && v.trim() === v && semver.valid(v) !== null ? { semver: v } : "error-attribute";
+    }
+    case "process.node_version":
+      return { semver: ctx.nodeVersion };
+    case "random.unit": {
+      // murmur3_x86_32(salt + ":" + unit) / 2^32 (the hash is checked against murmurhash3js-revisited in test/runtime/hash/).
+      const unit = attributeValue(attribute.attribute, ctx);
+      const salt = attribute.salt ?? "fuzz";
+      if (typeof unit === "string" && unit !== "" && unit !== "error-attribute") return unitInterval(`${salt}:${unit}`);
+      if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(`${salt}:${String(unit)}`);
+      return "error-attribute";
+    }
     default:
-      throw new Error(`reference: no attribute ${attribute.__type}`);
+      throw new Error(`reference: no attribute ${(attribute as Attribute).__type}`);
   }
 }
 
@@ -131,6 +162,20 @@ function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
       return typeof a === "string" && a.endsWith(node.value);
     case "str.contains":
       return typeof a === "string" && a.includes(node.value);
+    case "semver.lt":
+      return semver.compare((a as { semver: string }).semver, node.value) < 0;
+    case "semver.lte":
+      return semver.compare((a as { semver: string }).semver, node.value) <= 0;
+    case "semver.gt":
+      return semver.compare((a as { semver: string }).semver, node.value) > 0;
+    case "semver.gte":
+      return semver.compare((a as { semver: string }).semver, node.value) >= 0;
+    case "semver.eq":
+      return semver.compare((a as { semver: string }).semver, node.value) === 0;
+    case "time.before":
+      return (a as number) < Date.parse(node.value);
+    case "time.after":
+      return (a as number) >= Date.parse(node.value);
     default:
       throw new Error(`reference: no classifier ${node.__type}`);
   }
@@ -148,20 +193,64 @@ function referenceEvaluate(model: FeatureModel, ctx: Record<string, unknown>): {
 
 /** Contexts that pin the ambient attributes (so the reference needs no process state) and vary the rest. */
 const pinnedContext = fc
-  .record({ hostname: fc.constantFrom("lenovo-7", "len", "thinkpad", "é", ""), sessionRandom: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) })
-  .chain((ambient) => fc.dictionary(fc.constantFrom("country", "plan", "age", "beta", "userId"), fc.oneof(fc.string({ maxLength: 4 }), fc.double(), fc.boolean(), fc.anything())).map((rest) => ({ ...rest, ...ambient })));
+  .record({
+    hostname: fc.constantFrom("lenovo-7", "len", "thinkpad", "é", ""),
+    sessionRandom: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    processPlatform: fc.constantFrom("linux", "win32", "darwin"),
+    nodeVersion: fc.constantFrom("20.1.0", "22.0.0", "18.19.1", "0.0.0"),
+    now: fc.constantFrom(0, 1796083199999, 1796083200000, 1796110200500),
+  })
+  .chain((ambient) =>
+    fc
+      .record(
+        {
+          rest: fc.dictionary(fc.constantFrom("country", "plan", "age", "beta", "userId"), fc.oneof(fc.string({ maxLength: 4 }), fc.double(), fc.boolean(), fc.anything())),
+          appVersion: fc.constantFrom("1.0.0", "2.1.0-rc.1", "2.1.0", "v3.0.0", "2.1", "", " 2.1.0", 7),
+          signedUpAt: fc.constantFrom("2026-12-01T00:00:00Z", "2026-11-30T23:59:59.999+01:00", "2026-12-01", 1796083200000, 0, true),
+        },
+        { requiredKeys: ["rest"] },
+      )
+      .map(({ rest, ...typed }) => ({ ...rest, ...typed, ...ambient })),
+  );
 
 /**
  * The reference's vocabulary: the core trees of test/support/property.ts, plus membership and
- * string tests (`comparison.in`, `comparison.notin`, `str.*`), under `bool.*` with the rest.
+ * string tests, version and time comparisons over their attributes, and the attributes
+ * `process.platform`, `process.env`, `random.unit` (over any core attribute), under `bool.*`.
  */
-const referenceScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom("FR", "lenovo-7", "len", ""), fc.integer({ min: -2, max: 2 }), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const referenceScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom("FR", "lenovo-7", "len", "linux", ""), fc.integer({ min: -2, max: 2 }), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const extraAttribute: fc.Arbitrary<Attribute> = fc.oneof(
+  fc.constant({ __type: "process.platform" } as const),
+  fc.constantFrom("HOME", "OFFLINE_FEATURES_UNSET").map((name) => ({ __type: "process.env", name }) as const),
+  fc.record({ __type: fc.constant("random.unit" as const), attribute: attributeArb, salt: fc.constantFrom("s", "golden") }, { requiredKeys: ["__type", "attribute"] }),
+);
+const anyAttribute = fc.oneof(attributeArb, extraAttribute);
+const versionAttribute: fc.Arbitrary<Attribute> = fc.constantFrom({ __type: "context.version", name: "appVersion" } as const, { __type: "process.node_version" } as const);
+const timeAttribute: fc.Arbitrary<Attribute> = fc.constantFrom({ __type: "context.timestamp", name: "signedUpAt" } as const, { __type: "time.now" } as const);
+const comparisonTag = fc.constantFrom("comparison.lt" as const, "comparison.lte" as const, "comparison.gt" as const, "comparison.gte" as const, "comparison.eq" as const, "comparison.ne" as const);
 const { referenceClassifier } = fc.letrec<{ referenceClassifier: Classifier }>((tie) => ({
   referenceClassifier: fc.oneof(
     { maxDepth: 3, depthIdentifier: "reference" },
     classifierArb,
-    fc.record({ __type: fc.constantFrom("comparison.in" as const, "comparison.notin" as const), attribute: attributeArb, value: fc.array(referenceScalar, { maxLength: 4 }) }),
-    fc.record({ __type: fc.constantFrom("str.startswith" as const, "str.endswith" as const, "str.contains" as const), attribute: attributeArb, value: fc.oneof(fc.string({ maxLength: 2 }), fc.constantFrom("len", "FR", "7", "")) }),
+    fc.record({ __type: comparisonTag, attribute: extraAttribute, value: fc.oneof(referenceScalar, fc.double({ min: 0, max: 1, noNaN: true })) }),
+    // Rollouts: a unit's number against a threshold, where a wrong salt or hash changes the answer.
+    fc.record({
+      __type: fc.constantFrom("comparison.lt" as const, "comparison.gte" as const),
+      attribute: fc.record(
+        { __type: fc.constant("random.unit" as const), attribute: fc.oneof(fc.constant({ __type: "socket.hostname" } as const), fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => ({ __type: "static.number", value }) as const)), salt: fc.constantFrom("s", "golden") },
+        { requiredKeys: ["__type", "attribute"] },
+      ),
+      // Spread evenly (fast-check's doubles cluster at 0, 1 and tiny values, where no salt matters).
+      value: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+    }),
+    fc.record({ __type: fc.constantFrom("comparison.in" as const, "comparison.notin" as const), attribute: anyAttribute, value: fc.array(referenceScalar, { maxLength: 4 }) }),
+    fc.record({ __type: fc.constantFrom("str.startswith" as const, "str.endswith" as const, "str.contains" as const), attribute: anyAttribute, value: fc.oneof(fc.string({ maxLength: 2 }), fc.constantFrom("len", "FR", "lin", "7", "")) }),
+    fc.record({
+      __type: fc.constantFrom("semver.lt" as const, "semver.lte" as const, "semver.gt" as const, "semver.gte" as const, "semver.eq" as const),
+      attribute: versionAttribute,
+      value: fc.constantFrom("1.0.0", "2.1.0-rc.1", "2.1.0", "v3.0.0+build", "0.0.0-0", "20.1.0"),
+    }),
+    fc.record({ __type: fc.constantFrom("time.before" as const, "time.after" as const), attribute: timeAttribute, value: fc.constantFrom("2026-12-01T00:00:00Z", "2026-12-01T09:30:00.5+02:00", "1970-01-01T00:00:00Z") }),
     fc.record({ __type: fc.constantFrom("bool.all" as const, "bool.any" as const), value: fc.array(tie("referenceClassifier"), { maxLength: 3 }) }),
     fc.record({ __type: fc.constant("bool.none" as const), value: tie("referenceClassifier") }),
   ) as fc.Arbitrary<Classifier>,
