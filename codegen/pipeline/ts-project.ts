@@ -58,7 +58,9 @@ const parsedFiles = new Map<string, ParsedFile>();
 /** Lets the project reuse files parsed by earlier runs (see {@link parsedFiles}). Generated files, created in memory and printed, are never shared. */
 function shareParsedFiles(project: Project): void {
   const factory = (project as unknown as { _context: { compilerFactory: CompilerFactory } })._context.compilerFactory;
-  const settings = JSON.stringify(project.getCompilerOptions());
+  // Every option, but not where the tsconfig.json lies: projects with equal settings share files.
+  const { configFilePath: _where, pathsBasePath: _base, ...options } = project.getCompilerOptions();
+  const settings = JSON.stringify(options);
   const parse = factory.createCompilerSourceFileFromText.bind(factory);
   const load = factory.addOrGetSourceFileFromFilePath.bind(factory);
   let fromDisk = false;
