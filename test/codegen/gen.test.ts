@@ -118,9 +118,11 @@ describe("gen", () => {
     expect(readFileSync(join(p.out, "index.ts"), "utf8")).not.toContain("beta");
   });
 
-  test("--runtime-import sets the specifier generated code imports the runtime with", async () => {
+  test("--runtime-import sets the specifier generated code imports the runtime with; --openfeature adds the flag-key declaration", async () => {
     p.write("alpha.ts", flag("alpha"));
-    await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
+    const summary = await generate({ ...p.options, runtimeImport: "@acme/flags/runtime", openFeature: true });
+    expect(summary.written).toContain("openfeature-keys.d.ts");
+    expect(readFileSync(join(p.out, "openfeature-keys.d.ts"), "utf8")).toContain('declare module "@openfeature/core" {\n  /** The features whose every value is a boolean: the keys `getBooleanValue / getBooleanDetails` accept. */\n  export type BooleanFlagKey = "alpha";');
     expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "@acme/flags/runtime";');
     expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "@acme/flags/runtime";');
   });
