@@ -34,6 +34,12 @@ export function closest(tag: string, known: readonly string[]): string | undefin
   return best;
 }
 
+/** A codec of a tagged union that can also say which member decodes a value, without decoding it. */
+export interface TaggedUnionType<A> extends t.Type<A, A, unknown> {
+  /** The member codec for `u`, or the failure the union reports for it (not a record, no tag, an unknown tag). */
+  readonly select: (u: unknown, c: t.Context) => t.Validation<t.Mixed>;
+}
+
 /**
  * A union discriminated by `__type`. Unlike `t.union`, it looks at the tag first and decodes with
  * that one member only, so a bad node yields one precise error
@@ -41,11 +47,7 @@ export function closest(tag: string, known: readonly string[]): string | undefin
  *
  * @param noun what the members are called in error messages ("classifier", "attribute").
  */
-export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(
-  name: string,
-  noun: string,
-  members: M,
-): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> {
+export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(name: string, noun: string, members: M): TaggedUnionType<t.TypeOf<M[keyof M]>> {
   type A = t.TypeOf<M[keyof M]>;
   const known = Object.keys(members).sort();
   const memberFor = (u: unknown): t.Mixed | undefined => {
@@ -53,27 +55,32 @@ export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(
     const tag = u[TAG];
     return typeof tag === "string" && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined;
   };
-  return new t.Type<A, t.OutputOf<M[keyof M]>, unknown>(
+  const select = (u: unknown, c: t.Context): t.Validation<t.Mixed> => {
+    if (!isRecord(u)) return t.failure(u, c, `expected ${article(noun)} ${noun} object with a "${TAG}" tag, found ${u === undefined ? "nothing" : u === null ? "null" : Array.isArray(u) ? "an array" : typeof u}`);
+    const tag = u[TAG];
+    const tagContext = t.appendContext(c, TAG, t.string, tag);
+    if (typeof tag !== "string") return t.failure(tag, tagContext, `expected ${article(noun)} ${noun} tag (one of ${known.join(", ")})`);
+    const member = memberFor(u);
+    if (member === undefined) {
+      const near = closest(tag, known);
+      const hint = near === undefined ? `expected one of ${known.join(", ")}` : `did you mean "${near}"?`;
+      return t.failure(tag, tagContext, `unknown ${noun} ${JSON.stringify(tag)}; ${hint}`);
+    }
+    return t.success(member);
+  };
+  const codec = new t.Type<A, A, unknown>(
     name,
     (u): u is A => memberFor(u)?.is(u) === true,
     (u, c) => {
-      if (!isRecord(u)) return t.failure(u, c, `expected ${article(noun)} ${noun} object with a "${TAG}" tag, found ${u === undefined ? "nothing" : u === null ? "null" : Array.isArray(u) ? "an array" : typeof u}`);
-      const tag = u[TAG];
-      const tagContext = t.appendContext(c, TAG, t.string, tag);
-      if (typeof tag !== "string") return t.failure(tag, tagContext, `expected ${article(noun)} ${noun} tag (one of ${known.join(", ")})`);
-      const member = memberFor(u);
-      if (member === undefined) {
-        const near = closest(tag, known);
-        const hint = near === undefined ? `expected one of ${known.join(", ")}` : `did you mean "${near}"?`;
-        return t.failure(tag, tagContext, `unknown ${noun} ${JSON.stringify(tag)}; ${hint}`);
-      }
-      return member.validate(u, c) as t.Validation<A>;
+      const member = select(u, c);
+      return member._tag === "Left" ? member : (member.right.validate(u, c) as t.Validation<A>);
     },
     (a) => {
       const member = memberFor(a);
-      return member === undefined ? a : member.encode(a);
+      return member === undefined ? a : (member.encode(a) as A);
     },
   );
+  return Object.assign(codec, { select });
 }
 
 /** A string refined by a check that explains itself; `check` returns the problem, or undefined. */

@@ -1,8 +1,9 @@
 import * as t from "io-ts";
 import { TAG, taggedUnion } from "../decode/tagged-union";
+import { decodeRuleTree } from "../decode/rule-tree";
 import { attributeDescriptors } from "../vocabulary/attributes";
 import { byTag, mapByTag } from "../vocabulary/by-tag";
-import { bindAttributeCodecs } from "../vocabulary/refs";
+import { bindAttributeCodecs, type DeferredUnion } from "../vocabulary/refs";
 import type { AttributeDescriptor, AttributeYield } from "../vocabulary/types";
 
 /*
@@ -44,8 +45,16 @@ export function attributeDescriptor(attribute: Attribute): AttributeDescriptor<A
   return attributesByTag[attribute.__type] as AttributeDescriptor<Attribute>;
 }
 
+const never = () => false;
+
+/** A codec that decodes a union's nodes, and what they hold, with an explicit stack (runtime/decode/rule-tree.ts). */
+function iterative<A>(name: string, union: { readonly is: (u: unknown) => u is A; readonly encode: (a: A) => unknown; readonly select: DeferredUnion["select"] }): t.Type<A, A, unknown> {
+  return new t.Type<A, A, unknown>(name, union.is, (u, c) => decodeRuleTree(u, c, { select: union.select, decoded: never }) as t.Validation<A>, union.encode as (a: A) => A);
+}
+
+const attributeUnion = taggedUnion("Attribute", "attribute", attributeCodecs);
 /** io-ts codec for {@link Attribute}. */
-export const AttributeC: t.Type<Attribute, Attribute, unknown> = t.recursion("Attribute", () => taggedUnion("Attribute", "attribute", attributeCodecs));
+export const AttributeC: t.Type<Attribute, Attribute, unknown> = iterative<Attribute>("Attribute", attributeUnion);
 
 /**
  * The TypeScript type a context attribute requires in the evaluation context, for generated
@@ -67,18 +76,14 @@ function isRecord(u: unknown): u is Readonly<Record<string, unknown>> {
 function attributeSubset<M extends Readonly<Record<string, t.Mixed>>>(name: string, noun: string, members: M) {
   const inner = taggedUnion(name, noun, members);
   const names = Object.keys(members).sort().join(", ");
-  return new t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown>(
-    name,
-    inner.is,
-    (u, c) => {
-      const tag = isRecord(u) ? u[TAG] : undefined;
-      if (typeof tag === "string" && !Object.prototype.hasOwnProperty.call(members, tag) && Object.prototype.hasOwnProperty.call(attributeCodecs, tag)) {
-        return t.failure(tag, t.appendContext(c, TAG, t.string, tag), `expected a ${noun} (one of ${names}), found the attribute "${tag}"`);
-      }
-      return inner.validate(u, c);
-    },
-    inner.encode,
-  );
+  const select = (u: unknown, c: t.Context): t.Validation<t.Mixed> => {
+    const tag = isRecord(u) ? u[TAG] : undefined;
+    if (typeof tag === "string" && !Object.prototype.hasOwnProperty.call(members, tag) && Object.prototype.hasOwnProperty.call(attributeCodecs, tag)) {
+      return t.failure(tag, t.appendContext(c, TAG, t.string, tag), `expected a ${noun} (one of ${names}), found the attribute "${tag}"`);
+    }
+    return inner.select(u, c);
+  };
+  return { is: inner.is, encode: inner.encode, select };
 }
 
 function codecsYielding<A extends Attribute>(yields: AttributeYield): { readonly [tag: string]: t.Type<A, A, unknown> } {
@@ -88,7 +93,8 @@ function codecsYielding<A extends Attribute>(yields: AttributeYield): { readonly
 /** The attributes that yield a version, which the `semver.*` operators compare. */
 export const versionAttributeCodecs = codecsYielding<VersionAttribute>("version");
 /** io-ts codec for {@link VersionAttribute}. */
-export const VersionAttributeC: t.Type<VersionAttribute, VersionAttribute, unknown> = attributeSubset("VersionAttribute", "version attribute", versionAttributeCodecs);
+const versionUnion = attributeSubset("VersionAttribute", "version attribute", versionAttributeCodecs);
+export const VersionAttributeC: t.Type<VersionAttribute, VersionAttribute, unknown> = iterative<VersionAttribute>("VersionAttribute", versionUnion);
 /** True when the attribute yields a version (so the DSL writes `semver.*` rather than `comparison.*`). */
 export function isVersionAttribute(attribute: Attribute): attribute is VersionAttribute {
   return attributeDescriptor(attribute).yields === "version";
@@ -97,6 +103,11 @@ export function isVersionAttribute(attribute: Attribute): attribute is VersionAt
 /** The attributes that yield an instant (epoch milliseconds), which `time.before` / `time.after` compare. */
 export const timeAttributeCodecs = codecsYielding<TimeAttribute>("instant");
 /** io-ts codec for {@link TimeAttribute}. */
-export const TimeAttributeC: t.Type<TimeAttribute, TimeAttribute, unknown> = attributeSubset("TimeAttribute", "time attribute", timeAttributeCodecs);
+const timeUnion = attributeSubset("TimeAttribute", "time attribute", timeAttributeCodecs);
+export const TimeAttributeC: t.Type<TimeAttribute, TimeAttribute, unknown> = iterative<TimeAttribute>("TimeAttribute", timeUnion);
 
-bindAttributeCodecs(AttributeC, VersionAttributeC, TimeAttributeC);
+bindAttributeCodecs(
+  { codec: AttributeC, select: attributeUnion.select },
+  { codec: VersionAttributeC, select: versionUnion.select },
+  { codec: TimeAttributeC, select: timeUnion.select },
+);

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
 import { taggedUnion } from "../decode/tagged-union";
 import { isDecoded } from "../decode/decoded";
+import { decodeRuleTree } from "../decode/rule-tree";
 import { classifierDescriptors } from "../vocabulary/classifiers";
 import { byTag, mapByTag } from "../vocabulary/by-tag";
 import { bindClassifierCodec } from "../vocabulary/refs";
@@ -47,14 +48,19 @@ export function classifierDescriptor(node: Classifier): ClassifierDescriptor<Cla
   return classifiersByTag[node.__type] as unknown as ClassifierDescriptor<Classifier>;
 }
 
-/** io-ts codec for {@link Classifier}. */
-export const ClassifierC: t.Type<Classifier, Classifier, unknown> = t.recursion("Classifier", () => {
-  const union = taggedUnion("Classifier", "classifier", classifierCodecs);
-  // A rule the DSL already decoded (runtime/decode/decoded.ts) is not walked again.
-  return new t.Type<Classifier, Classifier, unknown>(union.name, union.is, (u, c) => (isDecoded(u, "classifier") ? t.success(u) : union.validate(u, c)), union.encode);
-});
+const union = taggedUnion("Classifier", "classifier", classifierCodecs);
+// A rule the DSL already decoded (runtime/decode/decoded.ts) is not walked again.
+const alreadyDecoded = (u: unknown): boolean => isDecoded(u, "classifier");
 
-bindClassifierCodec(ClassifierC);
+/** io-ts codec for {@link Classifier}; it decodes a rule tree with an explicit stack (runtime/decode/rule-tree.ts). */
+export const ClassifierC: t.Type<Classifier, Classifier, unknown> = new t.Type<Classifier, Classifier, unknown>(
+  "Classifier",
+  union.is,
+  (u, c) => decodeRuleTree(u, c, { select: union.select, decoded: alreadyDecoded }) as t.Validation<Classifier>,
+  union.encode,
+);
+
+bindClassifierCodec(ClassifierC, { select: union.select, decoded: alreadyDecoded });
 
 /** True for a classifier node, false for a `bool.none` literal. */
 export function isClassifier(value: Classifier | NoneLiteral): value is Classifier {

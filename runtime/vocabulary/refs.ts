@@ -7,43 +7,101 @@ import type { Classifier } from "../model/classifier";
  * attributes names its children through these; runtime/model/classifier.ts and attribute.ts build
  * the unions from the descriptors and bind them here. Without the indirection each descriptor
  * would import the module that imports it, and which one loaded first would decide what broke.
+ *
+ * The references are also where decoding stops recursing: runtime/decode/rule-tree.ts decodes a
+ * rule tree with an explicit stack, and when a node's field holds one of these references it
+ * pushes the child instead of calling into it.
  */
 
-type Bound<A> = { codec: t.Type<A, A, unknown> | undefined };
+/** How the iterative decoder treats a reference: which member decodes a value, or that the value is already decoded. */
+export interface DeferredUnion {
+  /** The member codec for `u`, or the union's failure (not a record, no tag, an unknown tag, a wrong kind). */
+  readonly select: (u: unknown, c: t.Context) => t.Validation<t.Mixed>;
+  /** True when `u` came out of this codec before, so it is taken as it is. */
+  readonly decoded: (u: unknown) => boolean;
+}
 
-function lateBound<A>(name: string, slot: Bound<A>): t.Type<A, A, unknown> {
-  return t.recursion<A>(name, () => {
+interface Slot<A> {
+  codec: t.Type<A, A, unknown> | undefined;
+  union: DeferredUnion | undefined;
+}
+
+const deferred = new Map<t.Mixed, Slot<unknown>>();
+
+function lateBound<A>(name: string): { readonly ref: t.Type<A, A, unknown>; readonly slot: Slot<A> } {
+  const slot: Slot<A> = { codec: undefined, union: undefined };
+  const ref = t.recursion<A>(name, () => {
     if (slot.codec === undefined) throw new Error(`${name} was used before runtime/model bound it`);
     return slot.codec;
   });
+  deferred.set(ref, slot as Slot<unknown>);
+  return { ref, slot };
 }
 
-const classifierSlot: Bound<Classifier> = { codec: undefined };
-const attributeSlot: Bound<Attribute> = { codec: undefined };
-const versionSlot: Bound<VersionAttribute> = { codec: undefined };
-const timeSlot: Bound<TimeAttribute> = { codec: undefined };
+const classifier = lateBound<Classifier>("Classifier");
+const attribute = lateBound<Attribute>("Attribute");
+const version = lateBound<VersionAttribute>("VersionAttribute");
+const time = lateBound<TimeAttribute>("TimeAttribute");
 
 /** Any classifier (the union of every classifier descriptor's codec). */
-export const ClassifierRefC = lateBound("Classifier", classifierSlot);
+export const ClassifierRefC = classifier.ref;
 /** Any attribute. */
-export const AttributeRefC = lateBound("Attribute", attributeSlot);
+export const AttributeRefC = attribute.ref;
 /** An attribute that yields a version. */
-export const VersionAttributeRefC = lateBound("VersionAttribute", versionSlot);
+export const VersionAttributeRefC = version.ref;
 /** An attribute that yields an instant. */
-export const TimeAttributeRefC = lateBound("TimeAttribute", timeSlot);
+export const TimeAttributeRefC = time.ref;
+
+/** The deferred union behind a reference codec, if `codec` is one. */
+export function deferredUnion(codec: t.Mixed): DeferredUnion | undefined {
+  return deferred.get(codec)?.union;
+}
+
+const never = () => false;
 
 /** Called once by runtime/model/classifier.ts. */
-export function bindClassifierCodec(codec: t.Type<Classifier, Classifier, unknown>): void {
-  classifierSlot.codec = codec;
+export function bindClassifierCodec(codec: t.Type<Classifier, Classifier, unknown>, union: DeferredUnion): void {
+  classifier.slot.codec = codec;
+  classifier.slot.union = union;
 }
 
 /** Called once by runtime/model/attribute.ts. */
 export function bindAttributeCodecs(
-  any: t.Type<Attribute, Attribute, unknown>,
-  version: t.Type<VersionAttribute, VersionAttribute, unknown>,
-  time: t.Type<TimeAttribute, TimeAttribute, unknown>,
+  any: { readonly codec: t.Type<Attribute, Attribute, unknown>; readonly select: DeferredUnion["select"] },
+  versions: { readonly codec: t.Type<VersionAttribute, VersionAttribute, unknown>; readonly select: DeferredUnion["select"] },
+  times: { readonly codec: t.Type<TimeAttribute, TimeAttribute, unknown>; readonly select: DeferredUnion["select"] },
 ): void {
-  attributeSlot.codec = any;
-  versionSlot.codec = version;
-  timeSlot.codec = time;
+  attribute.slot.codec = any.codec;
+  attribute.slot.union = { select: any.select, decoded: never };
+  version.slot.codec = versions.codec;
+  version.slot.union = { select: versions.select, decoded: never };
+  time.slot.codec = times.codec;
+  time.slot.union = { select: times.select, decoded: never };
+}
+
+/** A field that holds either a reference (when its value is an object) or a literal of `otherwise`. */
+export interface RefOrLiteral {
+  readonly ref: t.Mixed;
+  readonly otherwise: t.Mixed;
+}
+const refOrLiterals = new Map<t.Mixed, RefOrLiteral>();
+
+/**
+ * A codec for a field that holds a node when its value is an object, and a literal of `otherwise`
+ * when it is not (`bool.none`'s value). The iterative decoder pushes the node as a child.
+ */
+export function refOrLiteral<A, L>(name: string, ref: t.Type<A, A, unknown>, otherwise: t.Type<L, L, unknown>): t.Type<A | L, A | L, unknown> {
+  const codec = new t.Type<A | L, A | L, unknown>(
+    name,
+    (u): u is A | L => ref.is(u) || otherwise.is(u),
+    (u, c) => (typeof u === "object" && u !== null && !Array.isArray(u) ? ref.validate(u, c) : otherwise.validate(u, c)),
+    t.identity,
+  );
+  refOrLiterals.set(codec, { ref, otherwise });
+  return codec;
+}
+
+/** The parts of a {@link refOrLiteral} codec, if `codec` is one. */
+export function refOrLiteralOf(codec: t.Mixed): RefOrLiteral | undefined {
+  return refOrLiterals.get(codec);
 }

@@ -4,7 +4,7 @@ import { ScalarC, isTaggedNode, type NoneLiteral } from "../../model/fields";
 import { node } from "../../decode/tagged-union";
 import { ref } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
-import { ClassifierRefC } from "../refs";
+import { ClassifierRefC, refOrLiteral } from "../refs";
 
 const tag = "bool.none";
 
@@ -24,12 +24,7 @@ const NoneLiteralC: t.Type<NoneLiteral, NoneLiteral, unknown> = t.recursion("Non
 );
 
 /** `bool.none` holds a classifier when its value is a tagged object, a literal otherwise. */
-const NegatedC = new t.Type<Classifier | NoneLiteral, Classifier | NoneLiteral, unknown>(
-  "Classifier | NoneLiteral",
-  (u): u is Classifier | NoneLiteral => ClassifierRefC.is(u) || NoneLiteralC.is(u),
-  (u, c) => (typeof u === "object" && u !== null && !Array.isArray(u) ? ClassifierRefC.validate(u, c) : NoneLiteralC.validate(u, c)),
-  t.identity,
-);
+const NegatedC = refOrLiteral<Classifier, NoneLiteral>("Classifier | NoneLiteral", ClassifierRefC, NoneLiteralC);
 
 /** PyOF's `not literal`: true exactly for `""`, `0`, `false` and `[]`. */
 export function isFalsyLiteral(literal: NoneLiteral): boolean {
