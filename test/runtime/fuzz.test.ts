@@ -55,7 +55,13 @@ describe("arbitrary input into the decoders and the store", () => {
  */
 type Ref = boolean | "error";
 
-function attributeValue(attribute: Attribute, ctx: Record<string, unknown>): unknown {
+/** What a reference evaluation knows besides the context: its feature's key and the features it may depend on. */
+interface RefEnv {
+  readonly key: string;
+  readonly features: ReadonlyMap<string, FeatureModel>;
+}
+
+function attributeValue(attribute: Attribute, ctx: Record<string, unknown>, env: RefEnv): unknown {
   switch (attribute.__type) {
     case "static.number":
       return attribute.value;
@@ -94,8 +100,8 @@ function attributeValue(attribute: Attribute, ctx: Record<string, unknown>): unk
       return { semver: ctx.nodeVersion };
     case "random.unit": {
       // murmur3_x86_32(salt + ":" + unit) / 2^32 (the hash is checked against murmurhash3js-revisited in test/runtime/hash/).
-      const unit = attributeValue(attribute.attribute, ctx);
-      const salt = attribute.salt ?? "fuzz";
+      const unit = attributeValue(attribute.attribute, ctx, env);
+      const salt = attribute.salt ?? env.key;
       if (typeof unit === "string" && unit !== "" && unit !== "error-attribute") return unitInterval(`${salt}:${unit}`);
       if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(`${salt}:${String(unit)}`);
       return "error-attribute";
@@ -107,18 +113,18 @@ function attributeValue(attribute: Attribute, ctx: Record<string, unknown>): unk
 
 const isScalar = (a: unknown): a is string | number | boolean => typeof a === "string" || typeof a === "number" || typeof a === "boolean";
 
-function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
+function reference(node: Classifier, ctx: Record<string, unknown>, env: RefEnv): Ref {
   switch (node.__type) {
     case "bool.all": {
       for (const child of node.value) {
-        const r = reference(child, ctx);
+        const r = reference(child, ctx, env);
         if (r !== true) return r;
       }
       return true;
     }
     case "bool.any": {
       for (const child of node.value) {
-        const r = reference(child, ctx);
+        const r = reference(child, ctx, env);
         if (r !== false) return r;
       }
       return false;
@@ -126,7 +132,7 @@ function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
     case "bool.none": {
       const v = node.value;
       if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-        const r = reference(v as Classifier, ctx);
+        const r = reference(v as Classifier, ctx, env);
         return r === "error" ? r : !r;
       }
       return v === "" || v === 0 || v === false || (Array.isArray(v) && v.length === 0);
@@ -134,7 +140,14 @@ function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
     default:
       break;
   }
-  const a = attributeValue((node as { attribute: Attribute }).attribute, ctx);
+  if (node.__type === "feature.in_bucket") {
+    // The prerequisite, evaluated with the same context: any error in it is an error here.
+    const model = env.features.get(node.feature);
+    if (model === undefined) return "error";
+    const r = referenceEvaluate(model, ctx, { key: node.feature, features: env.features });
+    return r.errors > 0 ? "error" : node.value.includes(r.bucket);
+  }
+  const a = attributeValue((node as { attribute: Attribute }).attribute, ctx, env);
   if (a === "error-attribute") return "error";
   const b = (node as { value: unknown }).value;
   switch (node.__type) {
@@ -177,14 +190,14 @@ function reference(node: Classifier, ctx: Record<string, unknown>): Ref {
     case "time.after":
       return (a as number) >= Date.parse(node.value);
     default:
-      throw new Error(`reference: no classifier ${node.__type}`);
+      throw new Error(`reference: no classifier ${(node as Classifier).__type}`);
   }
 }
 
-function referenceEvaluate(model: FeatureModel, ctx: Record<string, unknown>): { bucket: string; reason: string; errors: number } {
+function referenceEvaluate(model: FeatureModel, ctx: Record<string, unknown>, env: RefEnv): { bucket: string; reason: string; errors: number } {
   let errors = 0;
   for (const bucket of model.buckets) {
-    const r = reference(bucket.classifier, ctx);
+    const r = reference(bucket.classifier, ctx, env);
     if (r === true) return { bucket: bucket.name, reason: "TARGETING_MATCH", errors };
     if (r === "error") errors++;
   }
@@ -259,15 +272,39 @@ const referenceFeature: fc.Arbitrary<FeatureModel> = fc
   .tuple(featureArb, fc.array(referenceClassifier, { minLength: 4, maxLength: 4 }))
   .map(([model, classifiers]) => ({ ...model, buckets: model.buckets.map((bucket, i) => ({ ...bucket, classifier: classifiers[i]! })) }));
 
+/**
+ * A feature "fuzz" whose rules may also depend on "gate" (a feature of the same vocabulary, in one
+ * of its bucket names or "default") or on "missing" (not found), with the gate.
+ */
+const withPrerequisite: fc.Arbitrary<{ model: FeatureModel; gate: FeatureModel }> = referenceFeature.chain((gate) => {
+  const names = ["default", ...gate.buckets.map((b) => b.name)];
+  const inBucket = fc.record({
+    __type: fc.constant("feature.in_bucket" as const),
+    feature: fc.constantFrom("gate", "gate", "missing"),
+    value: fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 2 }),
+  }) as fc.Arbitrary<Classifier>;
+  const classifier = fc.oneof(
+    referenceClassifier,
+    inBucket,
+    fc.record({ __type: fc.constantFrom("bool.all" as const, "bool.any" as const), value: fc.array(fc.oneof(inBucket, referenceClassifier), { maxLength: 3 }) }) as fc.Arbitrary<Classifier>,
+    fc.record({ __type: fc.constant("bool.none" as const), value: inBucket }) as fc.Arbitrary<Classifier>,
+  );
+  return fc
+    .tuple(featureArb, fc.array(classifier, { minLength: 4, maxLength: 4 }))
+    .map(([model, classifiers]) => ({ gate, model: { ...model, buckets: model.buckets.map((bucket, i) => ({ ...bucket, classifier: classifiers[i]! })) } }));
+});
+
 describe("arbitrary valid features with arbitrary contexts", () => {
   it("never throw, are deterministic, and agree with the reference interpreter", () => {
     fc.assert(
-      fc.property(referenceFeature, fc.array(pinnedContext, { minLength: 1, maxLength: 4 }), (model, contexts) => {
-        const feature = OfflineFeature.fromModel(model, { key: "fuzz" });
+      fc.property(withPrerequisite, fc.array(pinnedContext, { minLength: 1, maxLength: 4 }), ({ model, gate }, contexts) => {
+        const gateFeature = OfflineFeature.fromModel(gate, { key: "gate" });
+        const feature = OfflineFeature.fromModel(model, { key: "fuzz", resolve: (key) => (key === "gate" ? gateFeature : undefined) });
+        const env: RefEnv = { key: "fuzz", features: new Map([["gate", gate]]) };
         for (const ctx of contexts) {
           const details = feature.evaluate(ctx as EvaluationContext);
           expect(feature.evaluate(ctx as EvaluationContext)).toEqual(details);
-          const expected = referenceEvaluate(model, ctx);
+          const expected = referenceEvaluate(model, ctx, env);
           expect({ bucket: details.bucket, reason: details.reason, errors: details.errors.length }).toEqual(expected);
         }
       }),
