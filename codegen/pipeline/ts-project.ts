@@ -55,12 +55,27 @@ interface ParsedFile {
  */
 const parsedFiles = new Map<string, ParsedFile>();
 
+/**
+ * The options a parsed and bound file depends on: TypeScript's own list (`sourceFileAffectingCompilerOptions`,
+ * what its language service keys shared files on: target, module, moduleDetection, alwaysStrict, jsx…),
+ * plus `strict`, from which `alwaysStrict` defaults. Not `lib`, `types` or where the tsconfig.json lies,
+ * which choose files but not how one is parsed: a project on the default options and one with a
+ * tsconfig.json then share the standard library, the DSL and the runtime they both read.
+ * (The list is internal to TypeScript; without it, every option is the key, as before.)
+ */
+function parseSettings(compilerOptions: ts.CompilerOptions): string {
+  const affecting = (ts as unknown as { sourceFileAffectingCompilerOptions?: readonly { readonly name: string }[] }).sourceFileAffectingCompilerOptions;
+  if (affecting === undefined) {
+    const { configFilePath: _where, pathsBasePath: _base, ...options } = compilerOptions;
+    return JSON.stringify(options);
+  }
+  return JSON.stringify(["strict", ...affecting.map((option) => option.name)].map((name) => [name, compilerOptions[name]]));
+}
+
 /** Lets the project reuse files parsed by earlier runs (see {@link parsedFiles}). Generated files, created in memory and printed, are never shared. */
 function shareParsedFiles(project: Project): void {
   const factory = (project as unknown as { _context: { compilerFactory: CompilerFactory } })._context.compilerFactory;
-  // Every option, but not where the tsconfig.json lies: projects with equal settings share files.
-  const { configFilePath: _where, pathsBasePath: _base, ...options } = project.getCompilerOptions();
-  const settings = JSON.stringify(options);
+  const settings = parseSettings(project.getCompilerOptions());
   const parse = factory.createCompilerSourceFileFromText.bind(factory);
   const load = factory.addOrGetSourceFileFromFilePath.bind(factory);
   let fromDisk = false;
