@@ -231,7 +231,7 @@ const pinnedContext = fc
  * string tests, version and time comparisons over their attributes, and the attributes
  * `process.platform`, `process.env`, `random.unit` (over any core attribute), under `bool.*`.
  */
-const referenceScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom("FR", "lenovo-7", "len", "linux", ""), fc.integer({ min: -2, max: 2 }), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+const referenceScalar = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom("FR", "lenovo-7", "len", "linux", ""), fc.integer({ min: -2, max: 2 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 const extraAttribute: fc.Arbitrary<Attribute> = fc.oneof(
   fc.constant({ __type: "process.platform" } as const),
   fc.constantFrom("HOME", "OFFLINE_FEATURES_UNSET").map((name) => ({ __type: "process.env", name }) as const),
