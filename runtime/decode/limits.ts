@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: InputLimits = Object.freeze({
 });
 
 /** The hard ceilings: past them the guarantees (no stack overflow) would not hold. */
-// Decoding, compiling and encoding recurse once per level of a rule tree: 1,024 levels measured fine, 2,048 overflow.
+// Compiling recurses once per level of a rule tree (decoding and encoding no longer do): 1,024 levels measured fine, 2,048 overflowed.
 const CEILINGS: Partial<Record<keyof InputLimits, number>> = { depth: 1024, prerequisiteDepth: MAX_PREREQUISITE_DEPTH };
 
 /**
