@@ -178,8 +178,7 @@ describe("errors name file:line and leave the output as it was", () => {
     p.write("x-first.ts", `throw new Error("first");\n`);
     p.write("x-nothing.ts", `const nothing = 1;\nvoid nothing;\n`);
     // Later phases report in the same run, for the features the earlier phases let through: lint,
-    // the context-types rule within one feature, and value types (a value type that is not exported:
-    // value-type.ts, once a run of its own, is this run's case now, with its whole message).
+    // the context-types rule within one feature, and value types.
     p.write("lint.ts", `import { c, ctx, feature } from "DSL";\n\nexport const shadowed = feature("shadowed")\n  .bucket("all", c.always(), 1)\n  .bucket("beta", ctx.boolean("beta").eq(true), 2)\n  .default(0);\n`);
     p.write("ctx-types.ts", `import { ctx, feature } from "DSL";\n\nexport const ages = feature("ages")\n  .bucket("s", ctx.string("age").eq("x"), 1)\n  .bucket("n", ctx.number("age").gt(3), 2)\n  .default(0);\n`);
     p.write("value-type.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
@@ -245,6 +244,13 @@ describe("errors name file:line and leave the output as it was", () => {
     expect(message).toContain('features/a.ts:3: the feature key "index" is reserved: the generator writes index.ts itself');
     expect(message).toContain('features/d.ts:3: the feature key "schema" is reserved: the generator writes schema.json itself');
     expect(message).toContain('features/c.ts:3: feature key "fooBar" gives the same generated names (getFooBar) as "foo_bar" at features/b.ts:3');
+  });
+
+  test("a value type that is not exported", async () => {
+    p.write("cfg.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
+    expect(await problemsOf(() => generate(p.options))).toBe(
+      'features/cfg.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it',
+    );
   });
 
   test("a feature file that throws halfway through a run changes no file in the out folder", async () => {
