@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/Either";
-import ts from "typescript";
-import * as dsl from "../../../dsl";
 import { featureSource } from "../../../codegen/import/pyof";
-import { decodeFeature, FeatureC, type FeatureModel } from "../../../runtime";
+import { buildInProcess, canonical, expectedModel, tagsIn } from "../import/imported-source";
+import { decodeFeature, FeatureC } from "../../../runtime";
 import { attributeDescriptors } from "../../../runtime/vocabulary/attributes";
 import { classifierDescriptors } from "../../../runtime/vocabulary/classifiers";
 
@@ -29,20 +28,6 @@ const jsonFiles = (folder: string) =>
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => join(folder, f));
-
-/** Every `__type` tag in a JSON value (iterative). */
-function tagsIn(value: unknown): Set<string> {
-  const found = new Set<string>();
-  const stack = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== "object" || v === null) continue;
-    const tag = (v as { __type?: unknown }).__type;
-    if (!Array.isArray(v) && typeof tag === "string") found.add(tag);
-    stack.push(...Object.values(v));
-  }
-  return found;
-}
 
 /** The path `buckets[1].classifier.value[0].attribute` as its steps. */
 function steps(path: string): (string | number)[] {
@@ -70,36 +55,6 @@ const decodeErrorCases: { document: unknown; paths: string[] }[] = [
   ...readCases(join(fixtures, "decode-errors.json")),
   ...jsonFiles(join(fixtures, "decode-cases")).flatMap(readCases),
 ].map((c) => ({ document: c[1], paths: (c[2] as [string, string][]).map(([path]) => path) }));
-
-const COMPILER_OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-
-/** Runs imported source (importing "DSL") against the real DSL and returns its model. */
-function buildInProcess(key: string, source: string): FeatureModel {
-  const js = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: `${key}.ts` }).outputText;
-  const exports: Record<string, { model: FeatureModel }> = {};
-  const require = (id: string) => {
-    if (id !== "DSL") throw new Error(`the imported source requires ${id}`);
-    return dsl;
-  };
-  new Function("exports", "require", js)(exports, require);
-  return Object.values(exports)[0]!.model;
-}
-
-/** The model the DSL builds for `model` under `key`: rollouts without a salt get the key, as documented. */
-function withDefaultSalts(model: FeatureModel, key: string): string {
-  const json = JSON.parse(JSON.stringify(FeatureC.encode(model))) as unknown;
-  const stack = [json];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== "object" || v === null) continue;
-    const record = v as Record<string, unknown>;
-    if (record.__type === "random.unit" && record.salt === undefined) record.salt = key;
-    stack.push(...Object.values(record));
-  }
-  const decoded = decodeFeature(json);
-  if (E.isLeft(decoded)) throw new Error(decoded.left.message);
-  return JSON.stringify(FeatureC.encode(decoded.right));
-}
 
 describe("every rule tag is covered by the test data", () => {
   const evaluated = new Set<string>();
@@ -141,7 +96,7 @@ describe("every rule tag is covered by the test data", () => {
       if (imported.has(key)) continue;
       imported.set(key, tag);
       const source = featureSource("imported", model, "golden.json", "DSL");
-      expect(JSON.stringify(FeatureC.encode(buildInProcess("imported", source)))).toBe(withDefaultSalts(model, "imported"));
+      expect(canonical(buildInProcess("imported", source))).toBe(expectedModel(model, "imported"));
     }
   });
 });
