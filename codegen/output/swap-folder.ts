@@ -2,6 +2,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } fr
 import { relative, sep } from "node:path";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { processAlive } from "../../runtime/fs";
 
 /*
  * The output folder changes all at once. A run builds the new folder beside it
@@ -15,16 +16,6 @@ import { randomBytes } from "node:crypto";
  */
 
 const STAGE = /^\.(.+)\.(partial|ready|old)-(\d+)-[0-9a-f]+$/;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function exists(path: string): boolean {
   try {
@@ -50,7 +41,7 @@ export function recoverFolder(folder: string): void {
   }
   const stages = entries
     .map((entry) => ({ entry, match: STAGE.exec(entry) }))
-    .filter(({ match }) => match !== null && match[1] === name && !alive(Number(match[3])))
+    .filter(({ match }) => match !== null && match[1] === name && !processAlive(Number(match[3])))
     .map(({ entry, match }) => ({ path: join(parent, entry), kind: match![2]! }));
   if (!exists(folder)) {
     const restore = stages.find((s) => s.kind === "ready") ?? stages.find((s) => s.kind === "old");

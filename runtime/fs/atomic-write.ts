@@ -15,7 +15,11 @@ function temporaryFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
 }
 
-function processAlive(pid: number): boolean {
+/**
+ * Whether process `pid` still runs (EPERM: it runs under another user). Temporaries carry their
+ * writer's pid, so only a dead writer's leftovers are cleaned up.
+ */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
