@@ -68,38 +68,85 @@ describe("the literal fast path", () => {
     ["^$", { text: "", anchor: "whole" }],
     ["^a\\$", { text: "a$", anchor: "start" }],
     ["^a\\\\$", { text: "a\\", anchor: "whole" }],
+    [".*len", { text: "len", anchor: "anywhere" }],
+    ["len.*", { text: "len", anchor: "anywhere" }],
+    ["^len.*", { text: "len", anchor: "start" }],
+    [".*\\.com$", { text: ".com", anchor: "end" }],
+    ["^len.+", { text: "len", anchor: "start+char" }],
+    ["^.+", { text: "", anchor: "start+char" }],
+    ["^len.*$", { text: "len", anchor: "start+line" }],
+    ["^len.+$", { text: "len", anchor: "start+some+line" }],
+    ["(?s)^len.+", { text: "len", anchor: "start+some" }],
+    ["(?s)^len.+$", { text: "len", anchor: "start+some" }],
+    ["(?s)^len.*$", { text: "len", anchor: "start" }],
+    ["(?s)len", { text: "len", anchor: "anywhere" }],
+    ["^a\\\\.+", { text: "a\\", anchor: "start+char" }],
   ] as const)("%s is the literal %j", (pattern, expected) => {
     expect(literalPattern(pattern)).toEqual(expected);
     expect(compilePattern(pattern).engine).toBe("literal");
   });
 
-  it.each(["^len.+", "a|b", "a*", "(a)", "[a]", "a{2}", "\\d", "\\x{41}", "(?i)a", "😀"])("%s goes to the engine", (pattern) => {
+  it.each(["len.+", "^len.*?", "^len\\.+", "^.*len", ".*len.*$", "(?i)^len.+", "(?m)^len.+", "a|b", "a*", "(a)", "[a]", "a{2}", "\\d", "\\x{41}", "(?i)a", "😀"])("%s goes to the engine", (pattern) => {
     expect(literalPattern(pattern)).toBeUndefined();
     expect(compilePattern(pattern).engine).toBe("re2");
   });
 
   // Patterns and inputs over a small alphabet full of syntax, so that literals, near-literals and
   // anchors collide often; the engine is the reference.
-  const patternChar = fc.constantFrom("a", "b", ".", "^", "$", "\\", "\\.", "\\$", "\\^", "\\\\", "*", "\n", "é", "-", "{", "}", "(", ")", "|");
-  const inputChar = fc.constantFrom("a", "b", ".", "^", "$", "\\", "\n", "é", "-", "{", "😀", "\ud800");
-  const patternArb = fc.array(patternChar, { maxLength: 8 }).map((parts) => parts.join(""));
+  const patternChar = fc.constantFrom("a", "b", ".", "^", "$", "\\", "\\.", "\\$", "\\^", "\\\\", "*", "+", ".*", ".+", "\n", "é", "-", "{", "}", "(", ")", "|");
+  const inputChar = fc.constantFrom("a", "b", ".", "^", "$", "\\", "\n", "é", "-", "{", "😀", "\ud800", "\udc00");
+  const randomPattern = fc.array(patternChar, { maxLength: 8 }).map((parts) => parts.join(""));
+  // The shapes the fast path proves, and their near misses: a flag, a start, literal text, a tail, an end.
+  const shapedPattern = fc
+    .tuple(
+      fc.constantFrom("", "", "(?s)", "(?i)", "(?m)"),
+      fc.constantFrom("", "^", ".*", "^.*"),
+      fc.array(fc.constantFrom("a", "b", "\\.", "\\\\", "\n", "é", "-"), { maxLength: 4 }).map((parts) => parts.join("")),
+      fc.constantFrom("", ".*", ".+", "\\.+", ".?", "*", "+", ".*?"),
+      fc.constantFrom("", "$", "\\$"),
+    )
+    .map((parts) => parts.join(""));
   const inputArb = fc.array(inputChar, { maxLength: 10 }).map((parts) => parts.join(""));
+
+  /** Inputs near the pattern: its text unescaped, and that text with inputs before and after it. */
+  function nearInputs(pattern: string, inputs: readonly string[]): string[] {
+    const text = pattern.replace(/^\(\?s\)|^\^|\$$/g, "").replace(/\\(.)/g, "$1");
+    const bare = pattern.replace(/[\^$]|\.[*+]|\(\?[sim]\)/g, "").replace(/\\(.)/g, "$1");
+    // What follows a prefix decides `.+` and `.*$`: a newline, an astral code point, a lone surrogate.
+    const after = ["", "\n", "a\n", "\na", "😀", "\ud800", "\udc00", ...inputs];
+    return [pattern, text, ...inputs, ...[bare, text].flatMap((lit) => after.flatMap((input) => [lit + input, input + lit]))];
+  }
 
   it("agrees with re2js on random patterns and inputs", () => {
     let literals = 0;
     fc.assert(
-      fc.property(patternArb, fc.array(inputArb, { minLength: 1, maxLength: 5 }), (pattern, inputs) => {
+      fc.property(fc.oneof(randomPattern, shapedPattern), fc.array(inputArb, { minLength: 1, maxLength: 5 }), (pattern, inputs) => {
         if (patternProblem(pattern) !== undefined) return;
         const compiled = compilePattern(pattern);
         if (compiled.engine !== "literal") return;
         literals++;
         const reference = RE2JS.compile(pattern);
-        for (const input of [...inputs, pattern, pattern.replace(/\\(.)/g, "$1")]) expect(compiled.test(input)).toBe(reference.test(input));
+        for (const input of nearInputs(pattern, inputs)) {
+          if (compiled.test(input) !== reference.test(input)) throw new Error(`pattern ${JSON.stringify(pattern)} on ${JSON.stringify(input)}: fast path ${compiled.test(input)}, re2js ${reference.test(input)}`);
+        }
       }),
-      fuzzOptions(),
+      fuzzOptions(3_000),
     );
-    expect(literals).toBeGreaterThan(0);
+    expect(literals).toBeGreaterThan(500);
   }, FUZZ_TIMEOUT_MS);
+
+  it("proves every shape in its table on generated patterns", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(shapedPattern, (pattern) => {
+        if (patternProblem(pattern) !== undefined) return;
+        const literal = literalPattern(pattern);
+        if (literal !== undefined) seen.add(literal.anchor);
+      }),
+      fuzzOptions(3_000),
+    );
+    expect([...seen].sort()).toEqual(["anywhere", "end", "start", "start+char", "start+line", "start+some", "start+some+line", "whole"]);
+  });
 });
 
 describe("patternProblem", () => {
