@@ -3,7 +3,7 @@ import type { Attribute, AttributeTag } from "../model/attribute";
 import type { FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import { forEachNode } from "../model/walk";
-import { bucketScope, type CompileOptions, type Instrumentation } from "../compile/scope";
+import { compileRule, type CompileOptions, type Instrumentation } from "../compile/scope";
 import type { AttributeValue, Predicate } from "../compile/types";
 import { bucketLoop, withNodeVersionFilter } from "./bucket-loop";
 import { nodeVersionFilter } from "./node-versions";
@@ -95,7 +95,7 @@ export function compileTracer(model: FeatureModel, options: CompileOptions): Tra
     },
   };
   const traced = { ...options, instrument };
-  const predicates = model.buckets.map((b, i) => bucketScope(traced, b.name, `buckets[${i}].classifier`).classifier(b.classifier));
+  const predicates = model.buckets.map((b, i) => compileRule(traced, b.name, `buckets[${i}].classifier`, b.classifier));
   const loop = bucketLoop(model.buckets, predicates, model.default, false);
   const compiled = model.node_versions === undefined ? loop : withNodeVersionFilter(loop, nodeVersionFilter(model.node_versions), model.default);
 

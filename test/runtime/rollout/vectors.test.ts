@@ -1,5 +1,5 @@
 import { murmur3x86_32, unitInterval } from "../../../runtime/hash";
-import { bucketScope } from "../../../runtime/compile/scope";
+import { compileAttribute } from "../../../runtime/compile/scope";
 import type { Attribute } from "../../../runtime/model/attribute";
 import vectors from "../../fixtures/rollout-vectors.json";
 import murmur3Vectors from "../../fixtures/murmur3-vectors.json";
@@ -11,7 +11,7 @@ function rolloutNumber(salt: string, unit: string | number): unknown {
     attribute: typeof unit === "string" ? { __type: "context.string", name: "unit" } : { __type: "context.number", name: "unit" },
     salt,
   };
-  return bucketScope({}, "b", "p").attribute(attribute)({ unit });
+  return compileAttribute({}, "b", "p", attribute)({ unit });
 }
 
 describe("rollout vectors", () => {
