@@ -1,6 +1,7 @@
 import * as t from "io-ts";
 import type { Classifier } from "../../model/classifier";
-import { ScalarC, isTaggedNode, type NoneLiteral } from "../../model/fields";
+import { isTaggedNode, type NoneLiteral } from "../../model/fields";
+import { NoneLiteralC } from "../../model/none-literal";
 import { node } from "../../decode/tagged-union";
 import { ref } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
@@ -13,15 +14,6 @@ export interface NoneNode {
   readonly __type: typeof tag;
   readonly value: Classifier | NoneLiteral;
 }
-
-const NoneLiteralC: t.Type<NoneLiteral, NoneLiteral, unknown> = t.recursion("NoneLiteral", () =>
-  new t.Type<NoneLiteral, NoneLiteral, unknown>(
-    "NoneLiteral",
-    (u): u is NoneLiteral => ScalarC.is(u) || (Array.isArray(u) && u.every((x) => NoneLiteralC.is(x))),
-    (u, c) => (Array.isArray(u) ? t.array(NoneLiteralC).validate(u, c) : ScalarC.validate(u, c)),
-    t.identity,
-  ),
-);
 
 /** `bool.none` holds a classifier when its value is a tagged object, a literal otherwise. */
 const NegatedC = refOrLiteral<Classifier, NoneLiteral>("Classifier | NoneLiteral", ClassifierRefC, NoneLiteralC);
