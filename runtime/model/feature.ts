@@ -4,6 +4,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
+import { decodesUnchanged } from "../decode/unchanged";
 import { canonicalRecord } from "./canonical";
 import { featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
@@ -35,7 +36,11 @@ const RawBucketC = t.exact(
   "bucket",
 );
 
-const RawFeatureC = t.exact(
+/**
+ * The JSON shape of a feature in either form, before the rules its shape cannot say (normalize).
+ * Exported for the fast path's differential test. @internal
+ */
+export const RawFeatureC = t.exact(
   t.intersection([
     t.type({ type: t.literal("offline-feature"), buckets: t.readonlyArray(RawBucketC) }),
     t.partial({
@@ -96,13 +101,27 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
 }
 
 /**
+ * The feature codec, with or without the fast path for canonical documents. Without it is the
+ * plain io-ts decode, which the fast path's differential test compares with. @internal
+ */
+export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue, unknown> {
+  return new t.Type<FeatureModel, JsonValue, unknown>(
+    "offline-feature",
+    (u): u is FeatureModel => RawFeatureC.is(u) && (u as { values?: unknown }).values === undefined,
+    (u, c) => {
+      if (isDecoded(u, "feature")) return t.success(u);
+      // A canonical document is its own decoded form: checked without io-ts's contexts, and decoded
+      // by io-ts (for its messages, or its stripped copy) only when it is not (runtime/decode/unchanged.ts).
+      if (fastPath && decodesUnchanged(RawFeatureC, u)) return normalize(u as RawFeature, u, c);
+      return pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c)));
+    },
+    (model) => canonicalRecord(model),
+  );
+}
+
+/**
  * The feature codec: decodes either PyOF form (per-bucket `value`, or the earlier `values` map)
  * into a {@link FeatureModel}, and encodes the canonical current form. What it decodes comes out
  * frozen and recorded as decoded (runtime/decode/decoded.ts), so decoding it again is free.
  */
-export const FeatureC = new t.Type<FeatureModel, JsonValue, unknown>(
-  "offline-feature",
-  (u): u is FeatureModel => RawFeatureC.is(u) && (u as { values?: unknown }).values === undefined,
-  (u, c) => (isDecoded(u, "feature") ? t.success(u) : pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c)))),
-  (model) => canonicalRecord(model),
-);
+export const FeatureC = featureCodec(true);

@@ -15,7 +15,11 @@ import type { Classifier } from "../model/classifier";
 
 /** How the iterative decoder treats a reference: which member decodes a value, or that the value is already decoded. */
 export interface DeferredUnion {
-  /** The member codec for `u`, or the union's failure (not a record, no tag, an unknown tag, a wrong kind). */
+  /**
+   * The member codec for `u`, or the union's failure (not a record, no tag, an unknown tag, a wrong
+   * kind). For a record, the choice depends on its `__type` tag alone (the decoder's fast path,
+   * runtime/decode/unchanged.ts, remembers it per tag).
+   */
   readonly select: (u: unknown, c: t.Context) => t.Validation<t.Mixed>;
   /** True when `u` came out of this codec before, so it is taken as it is. */
   readonly decoded: (u: unknown) => boolean;
@@ -57,12 +61,24 @@ export function deferredUnion(codec: t.Mixed): DeferredUnion | undefined {
   return deferred.get(codec)?.union;
 }
 
+/** The union codecs themselves (ClassifierC, AttributeC, …), which decode with the same unions as their references. */
+const unionCodecs = new Map<t.Mixed, DeferredUnion>();
+
+/**
+ * The deferred union behind `codec`: a reference's, or the one a union codec bound here decodes
+ * with. For the decoder's fast path (runtime/decode/unchanged.ts), which treats both alike.
+ */
+export function unionBehind(codec: t.Mixed): DeferredUnion | undefined {
+  return deferredUnion(codec) ?? unionCodecs.get(codec);
+}
+
 const never = () => false;
 
 /** Called once by runtime/model/classifier.ts. */
 export function bindClassifierCodec(codec: t.Type<Classifier, Classifier, unknown>, union: DeferredUnion): void {
   classifier.slot.codec = codec;
   classifier.slot.union = union;
+  unionCodecs.set(codec, union);
 }
 
 /** Called once by runtime/model/attribute.ts. */
@@ -77,6 +93,7 @@ export function bindAttributeCodecs(
   version.slot.union = { select: versions.select, decoded: never };
   time.slot.codec = times.codec;
   time.slot.union = { select: times.select, decoded: never };
+  for (const slot of [attribute.slot, version.slot, time.slot]) unionCodecs.set(slot.codec!, slot.union!);
 }
 
 /** A field that holds either a reference (when its value is an object) or a literal of `otherwise`. */

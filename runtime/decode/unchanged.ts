@@ -1,0 +1,197 @@
+import * as t from "io-ts";
+import { refOrLiteralOf, unionBehind, type DeferredUnion } from "../vocabulary/refs";
+import { TAG } from "./tagged-union";
+
+/*
+ * The fast path of decoding: a yes/no answer to "would this codec accept `u` and give back `u`
+ * itself?". That is what io-ts answers for a canonical document (every field valid, no key an
+ * exact codec would strip), and then decoding has nothing to build: the input is the output. The
+ * answer is derived from the io-ts codecs' own structure (exact, readonly, type, partial,
+ * intersection, arrays, literals, the tagged unions behind runtime/vocabulary/refs.ts); any other
+ * codec is asked directly (`validate`, its result compared with its input), so a new tag or a new
+ * field codec needs nothing here. On "no", the caller decodes with io-ts as before, so every
+ * message, path and stripped copy still comes from io-ts: the codecs stay the single source of the
+ * shape, and test/runtime/decode/unchanged.test.ts holds the two answers equal.
+ *
+ * No context is built (io-ts's contexts, one array copy per field, were most of the decode time),
+ * and the tree is walked with an explicit stack: no input-driven recursion.
+ */
+
+/**
+ * Checks `u` at one level: true when this level is unchanged, with each child (a value whose
+ * answer depends on another codec) pushed for the driver to check.
+ */
+type Check = (u: unknown, pending: Pending) => boolean;
+
+/** The values still to check, each with its check (two parallel stacks: no allocation per entry). */
+interface Pending {
+  readonly checks: Check[];
+  readonly values: unknown[];
+}
+
+const NO_CONTEXT: t.Context = [];
+const hasOwn = Object.prototype.hasOwnProperty;
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
+
+type Shaped = t.Mixed & { readonly _tag?: string; readonly type?: t.Mixed; readonly types?: readonly t.Mixed[]; readonly props?: t.Props; readonly value?: unknown };
+
+const checks = new WeakMap<t.Mixed, Check>();
+
+/** The check for `codec`, built once per codec (children's checks are looked up when first needed: codecs may be recursive). */
+function checkOf(codec: t.Mixed): Check {
+  let check = checks.get(codec);
+  if (check === undefined) {
+    check = build(codec);
+    checks.set(codec, check);
+  }
+  return check;
+}
+
+/** A codec io-ts would be asked about as it is: it accepts `u` unchanged exactly when it returns `u`. */
+function asked(codec: t.Mixed): Check {
+  return (u) => {
+    const r = codec.validate(u, NO_CONTEXT);
+    return r._tag === "Right" && r.right === u;
+  };
+}
+
+/**
+ * One member of a tagged union, chosen as the union chooses (runtime/decode/tagged-union.ts). The
+ * union's choice for a record depends on its tag alone (see DeferredUnion), so it is asked once
+ * per tag and remembered.
+ */
+function unionCheck(union: DeferredUnion): Check {
+  const byTag = new Map<unknown, Check | null>();
+  return (u, pending) => {
+    if (union.decoded(u)) return true;
+    if (!isRecord(u)) return false;
+    const tag = u[TAG];
+    let member = byTag.get(tag);
+    if (member === undefined) {
+      if (typeof tag !== "string") return false;
+      const chosen = union.select(u, NO_CONTEXT);
+      member = chosen._tag === "Left" ? null : checkOf(chosen.right);
+      // Only the known tags are remembered, so hostile input cannot grow the map.
+      if (member !== null) byTag.set(tag, member);
+    }
+    return member !== null && member(u, pending);
+  };
+}
+
+interface Field {
+  readonly key: string;
+  readonly codec: t.Mixed;
+  readonly optional: boolean;
+}
+
+/** The fields of `type`/`partial` parts (an intersection of them, or one), or undefined for another shape. */
+function fieldsOf(codec: Shaped): Field[] | undefined {
+  if (codec._tag === "InterfaceType" || codec._tag === "PartialType") {
+    return Object.entries(codec.props!).map(([key, field]) => ({ key, codec: field, optional: codec._tag === "PartialType" }));
+  }
+  if (codec._tag === "IntersectionType") {
+    const parts = codec.types!.map((part) => fieldsOf(part as Shaped));
+    return parts.some((p) => p === undefined) ? undefined : (parts.flat() as Field[]);
+  }
+  return undefined;
+}
+
+/**
+ * A record of fields. io-ts reads each field (`u[key]`, inherited or not) and keeps the record
+ * when every field's result is its input; a required field must be an own property (else io-ts
+ * writes the key). With `exact`, a record holding any other own property name is copied without it.
+ */
+function recordCheck(fields: readonly Field[], exact: boolean): Check {
+  const keys = fields.map((f) => f.key);
+  const optional = fields.map((f) => f.optional);
+  // An intersection may name a key in two parts: each part checks it, but it is one property.
+  const counted = keys.map((key, i) => keys.indexOf(key) === i);
+  const names = new Set(keys);
+  let fieldChecks: Check[] | undefined;
+  return (u, pending) => {
+    if (!isRecord(u)) return false;
+    fieldChecks ??= fields.map((f) => checkOf(f.codec));
+    let own = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = u[key];
+      if (hasOwn.call(u, key)) {
+        if (counted[i]!) own++;
+      } else if (!optional[i]!) return false;
+      // io-ts ignores an optional field whose value is undefined, whatever its codec says of it.
+      if (optional[i]! && value === undefined) continue;
+      pending.checks.push(fieldChecks[i]!);
+      pending.values.push(value);
+    }
+    if (!exact) return true;
+    const present = Object.getOwnPropertyNames(u);
+    if (present.length === own) return true;
+    for (const name of present) if (!names.has(name)) return false;
+    return true;
+  };
+}
+
+function build(codec: Shaped): Check {
+  const union = unionBehind(codec);
+  if (union !== undefined) return unionCheck(union);
+  const either = refOrLiteralOf(codec);
+  if (either !== undefined) {
+    const node = unionBehind(either.ref);
+    if (node === undefined) return asked(codec);
+    const ref = unionCheck(node);
+    let literal: Check | undefined;
+    return (u, pending) => (isRecord(u) ? ref(u, pending) : (literal ??= checkOf(either.otherwise))(u, pending));
+  }
+  switch (codec._tag) {
+    case "ReadonlyType":
+      return checkOf(codec.type!);
+    case "ExactType": {
+      const fields = fieldsOf(codec.type as Shaped);
+      return fields === undefined ? asked(codec) : recordCheck(fields, true);
+    }
+    case "InterfaceType":
+    case "PartialType":
+    case "IntersectionType": {
+      const fields = fieldsOf(codec);
+      return fields === undefined ? asked(codec) : recordCheck(fields, false);
+    }
+    case "ArrayType":
+    case "ReadonlyArrayType": {
+      const item = codec.type!;
+      let itemCheck: Check | undefined;
+      return (u, pending) => {
+        if (!Array.isArray(u)) return false;
+        itemCheck ??= checkOf(item);
+        for (let i = 0; i < u.length; i++) {
+          pending.checks.push(itemCheck);
+          pending.values.push(u[i]);
+        }
+        return true;
+      };
+    }
+    case "LiteralType": {
+      const value = codec.value;
+      return (u) => u === value;
+    }
+    case "StringType":
+      return (u) => typeof u === "string";
+    case "BooleanType":
+      return (u) => typeof u === "boolean";
+    default:
+      return asked(codec);
+  }
+}
+
+/**
+ * True only when `codec.decode(u)` would succeed and return `u` itself; false when it would fail
+ * or return a changed copy (then decode with io-ts for the errors or the copy). Never throws for
+ * plain data; it reads each field once per check, as io-ts does.
+ */
+export function decodesUnchanged(codec: t.Mixed, u: unknown): boolean {
+  const pending: Pending = { checks: [checkOf(codec)], values: [u] };
+  while (pending.checks.length > 0) {
+    const check = pending.checks.pop()!;
+    if (!check(pending.values.pop(), pending)) return false;
+  }
+  return true;
+}
