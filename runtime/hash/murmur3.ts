@@ -18,6 +18,18 @@ const C2 = 0x1b873593;
 const REPLACEMENT_BYTES = 0xef | (0xbf << 8) | (0xbd << 16);
 
 /**
+ * The hash state after some text: what a rollout salt's `salt + ":"` leaves, computed once at
+ * load so that each evaluation hashes only the unit and never builds `salt + ":" + unit`.
+ */
+export interface Murmur3Prefix {
+  readonly h1: number;
+  /** Bytes of the current 4-byte block not mixed yet, little-endian, and how many bits of it are filled. */
+  readonly k1: number;
+  readonly filled: number;
+  readonly byteLength: number;
+}
+
+/**
  * MurmurHash3 x86 32-bit of the UTF-8 bytes of `input`.
  *
  * Matches the reference C `MurmurHash3_x86_32` over the same bytes, so bucketing is
@@ -29,15 +41,75 @@ const REPLACEMENT_BYTES = 0xef | (0xbf << 8) | (0xbd << 16);
  * @returns unsigned 32-bit integer in [0, 2^32)
  */
 export function murmur3x86_32(input: string, seed = 0): number {
+  return absorb(seed | 0, 0, 0, 0, input);
+}
+
+/**
+ * The state after hashing `prefix`'s UTF-8 bytes with `seed`, for {@link murmur3Continue}. Runs
+ * once, at load, so it takes the plain route (TextEncoder's bytes). `prefix` must not end inside
+ * a surrogate pair: a rollout prefix ends with ":".
+ */
+export function murmur3Prefix(prefix: string, seed = 0): Murmur3Prefix {
+  const bytes = new TextEncoder().encode(prefix);
   let h1 = seed | 0;
-  // Pending bytes of the current 4-byte block, little-endian, and how many bits are filled.
   let k1 = 0;
   let filled = 0;
-  let byteLength = 0;
-  const n = input.length;
+  for (const byte of bytes) {
+    k1 |= byte << filled;
+    filled += 8;
+    if (filled === 32) {
+      h1 = mixBlock(h1, k1);
+      k1 = 0;
+      filled = 0;
+    }
+  }
+  return Object.freeze({ h1, k1, filled, byteLength: bytes.length });
+}
 
-  for (let i = 0; i < n; i++) {
-    const c = input.charCodeAt(i);
+/** `murmur3x86_32(prefixText + input, seed)`, given `murmur3Prefix(prefixText, seed)`: no concatenation. */
+export function murmur3Continue(prefix: Murmur3Prefix, input: string): number {
+  return absorb(prefix.h1, prefix.k1, prefix.filled, prefix.byteLength, input);
+}
+
+/** One 4-byte block mixed into the hash (the reference's loop body). */
+function mixBlock(h1: number, k1: number): number {
+  k1 = Math.imul(k1, C1);
+  k1 = (k1 << 15) | (k1 >>> 17);
+  k1 = Math.imul(k1, C2);
+  h1 ^= k1;
+  h1 = (h1 << 13) | (h1 >>> 19);
+  return (Math.imul(h1, 5) + 0xe6546b64) | 0;
+}
+
+/**
+ * Hashes `input` on from the given state (the pending bytes `k1`, `filled` bits of them) and
+ * finalizes. The block mixing is written out here rather than called: this is the hot loop.
+ */
+function absorb(h1: number, k1: number, filled: number, byteLength: number, input: string): number {
+  const n = input.length;
+  let i = 0;
+  while (i < n) {
+    if (filled === 0) {
+      // On a block boundary, four ASCII characters are one block: the common case (ids, salts).
+      while (i + 4 <= n) {
+        const c0 = input.charCodeAt(i);
+        const c1 = input.charCodeAt(i + 1);
+        const c2 = input.charCodeAt(i + 2);
+        const c3 = input.charCodeAt(i + 3);
+        if ((c0 | c1 | c2 | c3) >= 0x80) break;
+        let k = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24);
+        k = Math.imul(k, C1);
+        k = (k << 15) | (k >>> 17);
+        k = Math.imul(k, C2);
+        h1 ^= k;
+        h1 = (h1 << 13) | (h1 >>> 19);
+        h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+        i += 4;
+        byteLength += 4;
+      }
+      if (i >= n) break;
+    }
+    const c = input.charCodeAt(i++);
     // The code point's UTF-8 bytes, packed little-endian so the first byte is lowest.
     let bytes: number;
     let count: number;
@@ -51,7 +123,7 @@ export function murmur3x86_32(input: string, seed = 0): number {
       bytes = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
       count = 3;
     } else {
-      const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+      const next = i < n ? input.charCodeAt(i) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
         bytes =
@@ -114,4 +186,9 @@ export function murmur3x86_32(input: string, seed = 0): number {
  */
 export function unitInterval(input: string): number {
   return murmur3x86_32(input, 0) / 4294967296;
+}
+
+/** `unitInterval(prefixText + input)`, given `murmur3Prefix(prefixText)`: the rollout number without building the string. */
+export function unitIntervalAfter(prefix: Murmur3Prefix, input: string): number {
+  return murmur3Continue(prefix, input) / 4294967296;
 }

@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { unitInterval } from "../../hash";
+import { murmur3Prefix, unitInterval, unitIntervalAfter } from "../../hash";
 import { processSessionId, processSessionRandom } from "../../compile/ambient";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
@@ -68,13 +68,13 @@ function unsalted(scope: Scope): Getter {
 }
 
 function salted(salt: string, scope: Scope): Getter {
-  const prefix = `${salt}:`;
+  const prefix = murmur3Prefix(`${salt}:`);
   let own: number | undefined;
   return (ctx) => {
     const given = ctx.sessionRandom;
     if (given !== undefined) return pinned(scope, given);
     const id = ctx.sessionId;
-    if (id !== undefined) return typeof id === "string" ? unitInterval(prefix + id) : badSessionId(scope, id);
-    return (own ??= unitInterval(prefix + processSessionId()));
+    if (id !== undefined) return typeof id === "string" ? unitIntervalAfter(prefix, id) : badSessionId(scope, id);
+    return (own ??= unitIntervalAfter(prefix, processSessionId()));
   };
 }

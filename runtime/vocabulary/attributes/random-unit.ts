@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
-import { unitInterval } from "../../hash";
+import { murmur3Prefix, unitIntervalAfter } from "../../hash";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
@@ -61,7 +61,8 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
     }
     const unitScope = scope.at("attribute");
     const read = unitScope.attribute(node.attribute);
-    const prefix = `${salt}:`;
+    // The hash state after `salt + ":"`, once: an evaluation hashes only the unit, and builds no string.
+    const prefix = murmur3Prefix(`${salt}:`);
     const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
     return (ctx) => {
       const pinned = ctx.unitRandom;
@@ -71,8 +72,8 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
           : unitScope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
       }
       const unit = read(ctx);
-      if (typeof unit === "string") return unit === "" ? empty : unitInterval(prefix + unit);
-      if (typeof unit === "number" && Number.isFinite(unit)) return unitInterval(prefix + String(unit));
+      if (typeof unit === "string") return unit === "" ? empty : unitIntervalAfter(prefix, unit);
+      if (typeof unit === "number" && Number.isFinite(unit)) return unitIntervalAfter(prefix, String(unit));
       if (unit instanceof EvaluationError) return unit;
       return unitScope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
     };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { x86 } from "murmurhash3js-revisited";
-import { murmur3x86_32, unitInterval } from "../../../runtime/hash";
+import { murmur3Continue, murmur3Prefix, murmur3x86_32, unitInterval, unitIntervalAfter } from "../../../runtime/hash";
 
 /*
  * Differential test against a well-kept MurmurHash3 package (murmurhash3js-revisited, a port that
@@ -48,6 +48,17 @@ describe("murmur3x86_32 against murmurhash3js-revisited", () => {
         expect(unitInterval(input)).toBe(x86.hash32(bytesOf(input), 0) / 2 ** 32);
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it("agrees when a prefix is hashed once and each input continues from it (rollouts pre-hash salt + \":\")", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 12 }), fc.string({ unit: "binary", maxLength: 12 }), seed, (salt, unit, s) => {
+        const prefix = murmur3Prefix(`${salt}:`, s);
+        expect(murmur3Continue(prefix, unit)).toBe(x86.hash32(bytesOf(`${salt}:${unit}`), s));
+        if (s === 0) expect(unitIntervalAfter(prefix, unit)).toBe(unitInterval(`${salt}:${unit}`));
+      }),
+      { seed: SEED, numRuns: 1000 },
     );
   });
 });
