@@ -69,8 +69,10 @@ function registerTypeScript(settings = {}) {
       service = tsNodeModule.create(OPTIONS);
       // ts-node installed source-map-support, which answers stack traces from now on: let it see
       // the outputs served from the cache before it existed (its own lookup only knows its own).
+      // Its caches are emptied before each stack trace: a worker thread serves several runs, and
+      // a file edited between them must map through its new source map, not the one seen first.
       const support = require(require.resolve("@cspotcode/source-map-support", { paths: [path.dirname(require.resolve("ts-node", { paths: from }))] }));
-      support.install({ environment: "node", retrieveFile: (file) => served.get(path.normalize(file)) });
+      support.install({ environment: "node", retrieveFile: (file) => served.get(path.normalize(file)), emptyCacheBetweenOperations: true });
     }
     return service;
   }

@@ -1,25 +1,112 @@
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { LoadResult } from "./load-features";
 import type { GenOptions } from "../../cli/options";
 
 /**
+ * How long a worker thread waits for the next run before it stops. A process that runs `gen`
+ * again soon (`--watch` after an edit, a test suite) skips starting a thread and loading the
+ * TypeScript compiler, about 0.5–1 s of CPU a run; an idle thread never keeps the process alive.
+ */
+const IDLE_MS = 10_000;
+
+/** A started worker thread, with what must stay unchanged for it to serve another run. */
+interface LoaderThread {
+  readonly worker: Worker;
+  /** The thread's own modules outside node_modules (a checkout's sources), with their mtimes. */
+  machinery: ReadonlyMap<string, number> | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
+  dead: boolean;
+}
+
+/** The thread waiting for a run, if any (runs in one process are few; one spare is enough). */
+let spare: LoaderThread | undefined;
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Whether the thread's own code is still what is on disk (a library developer may edit it under --watch). */
+function current(thread: LoaderThread): boolean {
+  if (thread.dead || thread.machinery === undefined) return false;
+  for (const [file, mtime] of thread.machinery) if (mtimeOf(file) !== mtime) return false;
+  return true;
+}
+
+function startThread(): LoaderThread {
+  const thread: LoaderThread = { worker: new Worker(join(__dirname, "worker-thread.js")), machinery: undefined, idleTimer: undefined, dead: false };
+  thread.worker.on("message", (message: { machinery?: readonly string[] }) => {
+    if (message.machinery !== undefined) thread.machinery = new Map(message.machinery.map((file) => [file, mtimeOf(file)]));
+  });
+  thread.worker.on("exit", () => {
+    thread.dead = true;
+    if (spare === thread) spare = undefined;
+  });
+  return thread;
+}
+
+function takeThread(): LoaderThread {
+  const thread = spare;
+  spare = undefined;
+  if (thread !== undefined) {
+    clearTimeout(thread.idleTimer);
+    if (current(thread)) {
+      thread.worker.ref();
+      return thread;
+    }
+    void thread.worker.terminate();
+  }
+  return startThread();
+}
+
+function release(thread: LoaderThread): void {
+  if (thread.dead) return;
+  if (spare !== undefined) void spare.worker.terminate();
+  spare = thread;
+  thread.worker.unref();
+  thread.idleTimer = setTimeout(() => void thread.worker.terminate(), IDLE_MS);
+  thread.idleTimer.unref();
+}
+
+/**
  * Loads feature files in a worker thread: on a 2-core machine the main thread type-checks with
  * ts-morph meanwhile. Resolves with plain data (features as canonical models, problems as text).
+ * Each run sees a fresh module registry (see worker-thread.js), whether or not the thread is new.
  */
 export function loadFeaturesInWorker(options: GenOptions, files: readonly string[]): Promise<LoadResult> {
   const { onProgress, ...plain } = options;
+  const thread = takeThread();
+  const { worker } = thread;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, "worker-thread.js"), { workerData: { options: plain, files } });
-    let result: LoadResult | undefined;
-    worker.on("message", (message: { progress?: [string, number, number]; result?: LoadResult }) => {
+    const onMessage = (message: { progress?: [string, number, number]; result?: LoadResult }) => {
       if (message.progress !== undefined) onProgress?.(...message.progress);
-      if (message.result !== undefined) result = message.result;
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (result !== undefined) resolve(result);
-      else reject(new Error(`the worker loading feature files stopped (exit code ${code}) without a result`));
-    });
+      if (message.result !== undefined) {
+        settle();
+        release(thread);
+        resolve(message.result);
+      }
+    };
+    const onError = (error: unknown) => {
+      settle();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      settle();
+      reject(new Error(`the worker loading feature files stopped (exit code ${code}) without a result`));
+    };
+    const settle = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ options: plain, files });
   });
 }
