@@ -1,6 +1,7 @@
 import { parseSemVer } from "../../semver/parse";
 import { describeFound } from "../../describe-value";
 import { lastParsed } from "../../compile/parse-cache";
+import { readRelease, releaseScratch } from "../../semver/release";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, type ContextNode } from "./shapes/context";
 
@@ -11,6 +12,10 @@ const tag = "context.version";
  * missing key is `ATTRIBUTE_MISSING`; a non-string, or a string that is not a full version
  * ("2.1", ""), is `TYPE_MISMATCH`: versions are never guessed at. In the context a version is
  * passed as its string.
+ *
+ * A plain release ("2.3.0") is read into one record per getter, reused on every evaluation, so
+ * the hot path allocates nothing; the `semver.*` operators compare it before the next read.
+ * Prereleases and build metadata go through the full parser (with its one-entry memo).
  */
 export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "version", string> = {
   tag,
@@ -22,9 +27,11 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
   compile: ({ name }, scope) => {
     const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a SemVer version string`);
     const parse = lastParsed(parseSemVer);
+    const release = releaseScratch();
     return (ctx) => {
       const v = ctx[name];
       if (typeof v === "string") {
+        if (readRelease(v, release)) return release;
         const version = parse(v);
         if (version !== undefined) return version;
       }
