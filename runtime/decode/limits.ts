@@ -88,20 +88,27 @@ export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT
   const maxValues = limits.values;
   const tooMany = `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
   let seen = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, level] = stack.pop()!;
+  // Two parallel stacks (values and their levels): no record allocated per value of the document.
+  const values: unknown[] = [root];
+  const levels: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const level = levels.pop()!;
     if (level > depth) return `the document nests deeper than ${depth} levels; ${overLimit("depth", limits)}`;
     if (++seen > maxValues) return tooMany;
     if (typeof value !== "object" || value === null) continue;
     if (Array.isArray(value)) {
       if (seen + value.length > maxValues) return tooMany;
-      for (let i = 0; i < value.length; i++) stack.push([value[i], level + 1]);
+      for (let i = 0; i < value.length; i++) {
+        values.push(value[i]);
+        levels.push(level + 1);
+      }
     } else {
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        if (seen + stack.length > maxValues) return tooMany;
-        stack.push([(value as Record<string, unknown>)[key], level + 1]);
+        if (seen + values.length > maxValues) return tooMany;
+        values.push((value as Record<string, unknown>)[key]);
+        levels.push(level + 1);
       }
     }
   }

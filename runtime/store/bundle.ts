@@ -9,7 +9,7 @@ import { documentSizeProblem, inputLimits, overLimit, type InputLimits } from ".
 import { reportIssues, type DecodeIssue } from "../decode/reporter";
 import { describeValue } from "../describe-value";
 import { BundleDecodeError } from "./bundle-error";
-import { FeatureKeyC } from "../model/feature-key";
+import { FeatureKeyC, featureKeyProblem } from "../model/feature-key";
 import type { DecodedFeature } from "../decode/decoded";
 
 /*
@@ -58,10 +58,38 @@ const EnvelopeC = t.exact(
  * `{"environment": name, "features": that object}` instead, so its label cannot be edited either.
  */
 export function bundleHash(features: Readonly<Record<string, FeatureModel>>, environment?: string): string {
-  // Object.fromEntries defines own properties, so no key (not even "__proto__") is lost.
-  const canonical = Object.fromEntries(Object.keys(features).sort().map((key) => [key, FeatureC.encode(features[key]!)]));
-  const content = environment === undefined ? canonical : { environment, features: canonical };
-  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  return contentHash(Object.keys(features).sort(), (key) => FeatureC.encode(features[key]!), environment);
+}
+
+/** A key JSON.stringify would write before the others (an array index), whatever the insertion order. */
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * SHA-256 over exactly the text `JSON.stringify` gives for `{key: valueOf(key), …}` in the order of
+ * `sortedKeys` (wrapped as `{"environment": …, "features": …}` for an environment), fed to the hash
+ * one feature at a time: no sorted copy of the features and no second text of the whole document.
+ * Keys that JSON.stringify would reorder (array indices, which feature keys never are) take the
+ * plain path, so the bytes hashed never differ from {@link bundleHash}'s definition.
+ */
+function contentHash(sortedKeys: readonly string[], valueOf: (key: string) => unknown, environment: string | undefined): string {
+  if (sortedKeys.some((key) => INDEX_LIKE.test(key))) {
+    const canonical = Object.fromEntries(sortedKeys.map((key) => [key, valueOf(key)]));
+    const content = environment === undefined ? canonical : { environment, features: canonical };
+    return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  }
+  const hash = createHash("sha256");
+  if (environment !== undefined) hash.update(`{"environment":${JSON.stringify(environment)},"features":`);
+  let separator = "{";
+  for (const key of sortedKeys) {
+    const json = JSON.stringify(valueOf(key));
+    // An undefined value is left out by JSON.stringify; features are never undefined, but the text must agree.
+    if (json === undefined) continue;
+    hash.update(`${separator}${JSON.stringify(key)}:${json}`);
+    separator = ",";
+  }
+  hash.update(separator === "{" ? "{}" : "}");
+  if (environment !== undefined) hash.update("}");
+  return `sha256:${hash.digest("hex")}`;
 }
 
 /**
@@ -70,9 +98,7 @@ export function bundleHash(features: Readonly<Record<string, FeatureModel>>, env
  * the generator writes. Only for text this module parsed itself (plain data, no toJSON).
  */
 function parsedHash(features: Readonly<Record<string, unknown>>, environment: string | undefined): string {
-  const sorted = Object.fromEntries(Object.keys(features).sort().map((key) => [key, features[key]]));
-  const content = environment === undefined ? sorted : { environment, features: sorted };
-  return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+  return contentHash(Object.keys(features).sort(), (key) => features[key], environment);
 }
 
 /** The bundle's JSON value, keys sorted (what the generator writes as `features.json`, plus its note). */
@@ -127,12 +153,14 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
     const issues: DecodeIssue[] = [];
     const decodedFeatures: [string, DecodedFeature][] = [];
-    for (const [key, raw] of Object.entries(envelope.right.features)) {
-      const path = /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
-      const keyProblem = FeatureKeyC.decode(key);
-      if (E.isLeft(keyProblem)) issues.push(...prefixed(path, reportIssues(keyProblem.left)));
-      const decoded = decodeCheckedFeature(raw, limits);
-      if (E.isLeft(decoded)) issues.push(...prefixed(path, decoded.left.issues));
+    const raws = envelope.right.features;
+    for (const key of Object.keys(raws)) {
+      // The path is spelled only for a feature with a problem.
+      const path = () => (/^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`);
+      const keyProblem = featureKeyProblem(key);
+      if (keyProblem !== undefined) issues.push({ path: path(), message: keyProblem });
+      const decoded = decodeCheckedFeature(raws[key], limits);
+      if (E.isLeft(decoded)) issues.push(...prefixed(path(), decoded.left.issues));
       else decodedFeatures.push([key, decoded.right]);
     }
     if (issues.length > 0) return fail(issues);
