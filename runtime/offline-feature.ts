@@ -15,6 +15,7 @@ import { writeFileAtomic } from "./fs";
 import { describeThrown } from "./describe-value";
 import { isDecoded, type DecodedFeature } from "./decode/decoded";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
+import { jsonText } from "./model/json-text";
 
 /** Where a feature was defined, for messages and generated docs. */
 export interface SourceLocation {
@@ -157,7 +158,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
 
   /** The canonical JSON: stable key order, PyOF's current form (a value on every bucket). */
   dumps(indent = 2): string {
-    return JSON.stringify(this.toJSON(), null, indent);
+    return jsonText(this.toJSON(), indent);
   }
 
   /** The canonical JSON value (what {@link OfflineFeature.dumps} prints). */

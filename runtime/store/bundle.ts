@@ -11,6 +11,7 @@ import { describeValue } from "../describe-value";
 import { BundleDecodeError } from "./bundle-error";
 import { FeatureKeyC, featureKeyProblem } from "../model/feature-key";
 import type { DecodedFeature } from "../decode/decoded";
+import { jsonText } from "../model/json-text";
 
 /*
  * The bundle: every feature of a project in one JSON document, for distribution (the generated
@@ -75,13 +76,14 @@ function contentHash(sortedKeys: readonly string[], valueOf: (key: string) => un
   if (sortedKeys.some((key) => INDEX_LIKE.test(key))) {
     const canonical = Object.fromEntries(sortedKeys.map((key) => [key, valueOf(key)]));
     const content = environment === undefined ? canonical : { environment, features: canonical };
-    return `sha256:${createHash("sha256").update(JSON.stringify(content)).digest("hex")}`;
+    return `sha256:${createHash("sha256").update(jsonText(content)).digest("hex")}`;
   }
   const hash = createHash("sha256");
   if (environment !== undefined) hash.update(`{"environment":${JSON.stringify(environment)},"features":`);
   let separator = "{";
   for (const key of sortedKeys) {
-    const json = JSON.stringify(valueOf(key));
+    // jsonText, not JSON.stringify: a feature at the depth ceiling can run V8's recursive writer out of stack.
+    const json = jsonText(valueOf(key));
     // An undefined value is left out by JSON.stringify; features are never undefined, but the text must agree.
     if (json === undefined) continue;
     hash.update(`${separator}${JSON.stringify(key)}:${json}`);

@@ -14,6 +14,7 @@ import { Connection, type ConnectOptions } from "./connection";
 import type { BundleSource } from "../sources/source";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
+import { jsonText } from "../model/json-text";
 
 /** How a store is set up. */
 export interface StoreOptions {
@@ -346,7 +347,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
 
 /** The keys added, removed, or whose canonical JSON differs, sorted. */
 function changedKeys(before: ReadonlyMap<string, OfflineFeature>, after: ReadonlyMap<string, OfflineFeature>): string[] {
-  const canonical = (model: FeatureModel) => JSON.stringify(FeatureC.encode(model));
+  // jsonText, not JSON.stringify: a feature at the depth ceiling can run V8's recursive writer out of stack.
+  const canonical = (model: FeatureModel) => jsonText(FeatureC.encode(model));
   const keys = new Set([...before.keys(), ...after.keys()]);
   return [...keys].filter((key) => {
     const a = before.get(key);
