@@ -37,7 +37,8 @@ export const DEFAULT_LIMITS: InputLimits = Object.freeze({
 });
 
 /** The hard ceilings: past them the guarantees (no stack overflow) would not hold. */
-// Compiling recurses once per level of a rule tree (decoding and encoding no longer do): 1,024 levels measured fine, 2,048 overflowed.
+// Evaluating compiled closures (and tracing them) nests once per level of a rule tree; decoding,
+// compiling, encoding and hashing do not. 1,024 levels evaluate on a 256 KB stack (test/runtime/decode/ceiling.test.ts).
 const CEILINGS: Partial<Record<keyof InputLimits, number>> = { depth: 1024, prerequisiteDepth: MAX_PREREQUISITE_DEPTH };
 
 /**
