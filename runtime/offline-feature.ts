@@ -184,6 +184,11 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   /** Evaluates the feature: value, bucket, reason and the errors met. Never throws. */
   evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B>;
   evaluate(ctx?: EvaluationContext, options?: { readonly trace: true }): EvaluationDetails<V, B> | TracedDetails<V, B> {
+    if (options === undefined && ctx === undefined) {
+      // A process-constant feature without a context: its memoized answer, one field read.
+      const memo = this.compiled.memo;
+      if (memo !== undefined) return memo as EvaluationDetails<V, B>;
+    }
     if (options?.trace === true) return this.traced(ctx);
     try {
       return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;

@@ -9,6 +9,12 @@ import { describeThrown } from "../describe-value";
 export interface CompiledFeature {
   /** Evaluates against `ctx`. Never throws. */
   evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
+  /**
+   * For a process-constant feature, the answer without a context once the first such evaluation
+   * has computed it; callers with no context may return it without calling {@link evaluate}.
+   * Undefined until then, and always for a feature that reads the context.
+   */
+  readonly memo: EvaluationDetails<JsonValue> | undefined;
 }
 
 const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
@@ -58,17 +64,19 @@ export function bucketLoop(
 
   if (!processConstant) {
     // `?? ` and `!= null` below: JavaScript callers may pass null, which reads as no context.
-    return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT) };
+    return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT), memo: undefined };
   }
   // Every attribute read is process-wide (hostname, session random, literals): unless the context
-  // overrides one, the answer cannot change, so compute it once.
-  let memo: EvaluationDetails<JsonValue> | undefined;
-  return {
+  // overrides one, the answer cannot change, so compute it once. The memo is a field, so a caller
+  // without a context (OfflineFeature.evaluate) answers with one property read.
+  const memoized: { evaluate: CompiledFeature["evaluate"]; memo: EvaluationDetails<JsonValue> | undefined } = {
     evaluate: (ctx) => {
       if (ctx != null && overridesAmbient(ctx)) return run(ctx);
-      return (memo ??= run(EMPTY_CONTEXT));
+      return (memoized.memo ??= run(EMPTY_CONTEXT));
     },
+    memo: undefined,
   };
+  return memoized;
 }
 
 /**
@@ -82,6 +90,8 @@ export function withNodeVersionFilter(
 ): CompiledFeature {
   const disabled: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DISABLED", errors: NO_ERRORS });
   return {
+    // The filter runs first, so the inner memo is not this feature's answer.
+    memo: undefined,
     evaluate: (ctx) => {
       const on = applies(ctx);
       if (on === true) return compiled.evaluate(ctx);

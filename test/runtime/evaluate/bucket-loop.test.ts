@@ -33,3 +33,43 @@ describe("many throwing buckets", () => {
     expect(details.errors).toHaveLength(THROWING);
   });
 });
+
+/*
+ * A process-constant feature answers a call without a context from its memo (a field the
+ * feature reads before anything else): the same details object every time, the same as the
+ * first evaluation computed; a context that overrides an ambient attribute still evaluates.
+ */
+describe("the process-wide memo", () => {
+  const json = (nodeVersions?: string) =>
+    JSON.stringify({
+      type: "offline-feature",
+      ...(nodeVersions === undefined ? {} : { node_versions: nodeVersions }),
+      buckets: [{ name: "len", classifier: { __type: "re.match", attribute: { __type: "socket.hostname" }, value: "^len.+" }, value: "on" }],
+      default: "off",
+    });
+
+  it("gives back the first answer itself, and a pinned hostname still decides", () => {
+    const feature = OfflineFeature.loads(json(), { key: "memo" });
+    const first = feature.evaluate();
+    expect(feature.evaluate()).toBe(first);
+    expect(feature.evaluate(undefined)).toBe(first);
+    expect(feature.evaluate({ hostname: "lenovo" })).toMatchObject({ bucket: "len", value: "on" });
+    expect(feature.evaluate({ hostname: "len" })).toMatchObject({ bucket: "default", value: "off" });
+    expect(feature.evaluate()).toBe(first);
+  });
+
+  it("is not used past a node_versions filter, which decides first", () => {
+    const off = OfflineFeature.loads(json("<1.0.0"), { key: "memo" });
+    expect(off.evaluate()).toMatchObject({ reason: "DISABLED", value: "off" });
+    expect(off.evaluate({ nodeVersion: "0.9.0", hostname: "lenovo" })).toMatchObject({ bucket: "len", value: "on" });
+    expect(off.evaluate()).toMatchObject({ reason: "DISABLED" });
+  });
+
+  it("still traces when asked, memo or not", () => {
+    const feature = OfflineFeature.loads(json(), { key: "memo" });
+    feature.evaluate();
+    const traced = feature.evaluate(undefined, { trace: true });
+    expect(traced.trace.buckets.map((b) => b.name)).toEqual(["len"]);
+    expect(traced.trace.buckets[0]!.nodes[0]!.reads[0]!.tag).toBe("socket.hostname");
+  });
+});
