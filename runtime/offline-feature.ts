@@ -7,6 +7,7 @@ import type { InputLimits } from "./decode/limits";
 import { FeatureDecodeError } from "./decode/decode-error";
 import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { CompileOptions } from "./compile/scope";
+import { readsAtLoad } from "./compile/traits";
 import { compileTracer, type TracedDetails, type TracedEvaluator } from "./evaluate/trace";
 import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
@@ -62,7 +63,8 @@ export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx
  * @typeParam C the context keys its rules read, with their types.
  */
 export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
-  private readonly compiled: CompiledFeature;
+  /** The compiled evaluator; until the first evaluation, a stand-in that compiles it (see the constructor). */
+  private compiled: CompiledFeature;
   private readonly compileOptions: CompileOptions;
   private tracer: TracedEvaluator | undefined;
 
@@ -81,7 +83,21 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
       ...(key === undefined ? {} : { featureKey: key }),
       ...(resolve === undefined ? {} : { resolve }),
     };
-    this.compiled = compileFeature(model, this.compileOptions);
+    // Compiled on first evaluation: a store of 10,000 features serving requests that touch 20
+    // compiles 20. Everything that can refuse the feature (decoding, prerequisite cycles and
+    // depth) happened before this constructor; compiling a decoded model only builds closures. A
+    // rule that reads a value as of load (an environment variable) is compiled now. The stand-in
+    // has the compiled evaluator's shape, so evaluate() calls it with no check of its own.
+    this.compiled = model.buckets.some((b) => readsAtLoad(b.classifier))
+      ? compileFeature(model, this.compileOptions)
+      : {
+          evaluate: (ctx) => {
+            this.compiled = compileFeature(model, this.compileOptions);
+            return this.compiled.evaluate(ctx);
+          },
+          // No memo before the first evaluation: evaluate() then calls the stand-in, which compiles.
+          memo: undefined,
+        };
   }
 
   /**

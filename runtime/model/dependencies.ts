@@ -1,6 +1,6 @@
 import { classifierDescriptor, type Classifier } from "./classifier";
 import type { FeatureModel } from "./feature";
-import { forEachNode } from "./walk";
+import { forEachNode, forEachNodeUnpathed } from "./walk";
 
 /** The prerequisite a node states (the feature it depends on and the buckets it accepts), if it is one. */
 export function prerequisiteOf(node: Classifier): { readonly feature: string; readonly buckets: readonly string[] } | undefined {
@@ -37,8 +37,7 @@ export function dependenciesOf(model: FeatureModel): readonly Dependency[] {
  * iterative, so a long chain cannot overflow the stack, and deterministic: features in map order,
  * prerequisites in document order.
  */
-export function findCycle(features: ReadonlyMap<string, FeatureModel>): readonly string[] | undefined {
-  const edges = prerequisiteEdges(features);
+export function findCycle(features: ReadonlyMap<string, FeatureModel>, edges: PrerequisiteEdges = prerequisiteEdges(features)): readonly string[] | undefined {
   const done = new Set<string>();
   for (const start of features.keys()) {
     if (done.has(start)) continue;
@@ -70,9 +69,27 @@ export function findCycle(features: ReadonlyMap<string, FeatureModel>): readonly
 }
 
 /** Each feature's distinct prerequisites that are in the map, in document order. */
-function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): Map<string, readonly string[]> {
+export type PrerequisiteEdges = ReadonlyMap<string, readonly string[]>;
+
+const NO_EDGES: readonly string[] = [];
+
+/**
+ * The prerequisite graph of `features` ({@link PrerequisiteEdges}); computed once, it serves both
+ * {@link findCycle} and {@link longestChain}. Walks each rule tree once, without spelling paths.
+ */
+export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): PrerequisiteEdges {
   const edges = new Map<string, readonly string[]>();
-  for (const [key, model] of features) edges.set(key, [...new Set(dependenciesOf(model).map((d) => d.feature))].filter((k) => features.has(k)));
+  for (const [key, model] of features) {
+    let targets: Set<string> | undefined;
+    for (const bucket of model.buckets) {
+      forEachNodeUnpathed(bucket.classifier, (node) => {
+        const feature = prerequisiteOf(node)?.feature;
+        if (feature !== undefined && features.has(feature)) (targets ??= new Set()).add(feature);
+      });
+    }
+    // A Set keeps the first occurrence's place: document order.
+    edges.set(key, targets === undefined ? NO_EDGES : [...targets]);
+  }
   return edges;
 }
 
@@ -81,8 +98,7 @@ function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): Map<str
  * its keys from the top (`["a", "b", "c"]`: a depends on b, b on c; its depth is 2), or `[]` when
  * there are no features. Iterative, each feature and edge visited once: linear in the set's size.
  */
-export function longestChain(features: ReadonlyMap<string, FeatureModel>): readonly string[] {
-  const edges = prerequisiteEdges(features);
+export function longestChain(features: ReadonlyMap<string, FeatureModel>, edges: PrerequisiteEdges = prerequisiteEdges(features)): readonly string[] {
   const depth = new Map<string, number>();
   const deepest = new Map<string, string>();
   for (const start of features.keys()) {

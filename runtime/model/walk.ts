@@ -53,9 +53,20 @@ export function forEachNode(node: Classifier, visit: (node: Classifier, path: st
   }
 }
 
+/** Calls `visit` on every classifier node of a tree, parents before children, without spelling their paths. */
+export function forEachNodeUnpathed(node: Classifier, visit: (node: Classifier) => void): void {
+  const nodes: Classifier[] = [node];
+  while (nodes.length > 0) {
+    const n = nodes.pop()!;
+    visit(n);
+    const children = childrenOf(n);
+    for (let i = children.length - 1; i >= 0; i--) nodes.push(children[i]!.node);
+  }
+}
+
 /** Calls `visit` on every attribute a classifier reads, depth first, nested attributes included. */
 export function forEachAttribute(node: Classifier, visit: (attribute: Attribute) => void): void {
-  forEachNode(node, (n) => {
+  forEachNodeUnpathed(node, (n) => {
     const attribute = attributeOf(n);
     if (attribute !== undefined) forEachAttributeIn(attribute, visit);
   });

@@ -2,7 +2,7 @@ import * as E from "fp-ts/Either";
 import { OfflineFeature } from "../offline-feature";
 import { decodeBundle } from "./bundle";
 import { BundleDecodeError } from "./bundle-error";
-import { findCycle, formatCycle, longestChain } from "../model/dependencies";
+import { findCycle, formatCycle, longestChain, prerequisiteEdges } from "../model/dependencies";
 import { inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import { FeatureHandle, type Slot, type StoreControl } from "./handle";
@@ -121,11 +121,12 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       return E.right(this.info);
     }
     const models = new Map(Object.entries(decoded.right.features));
-    const cycle = findCycle(models);
+    const edges = prerequisiteEdges(models);
+    const cycle = findCycle(models, edges);
     if (cycle !== undefined) {
       return E.left(new BundleDecodeError([{ path: `features.${cycle[0]!}`, message: `prerequisites form a cycle: ${formatCycle(cycle)}` }], source));
     }
-    const chain = longestChain(models);
+    const chain = longestChain(models, edges);
     if (chain.length - 1 > this.limits.prerequisiteDepth) {
       const shown = chain.length > 8 ? [...chain.slice(0, 4), "…", ...chain.slice(-3)] : chain;
       const message = `prerequisites nest ${chain.length - 1} deep (${formatCycle(shown)}); ${overLimit("prerequisiteDepth", this.limits)}`;
@@ -142,7 +143,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     for (const [key, model] of models) next.set(key, OfflineFeature.fromCheckedModel(model, { key, resolve }));
     const previous = this.features;
     const previousHash = this.info?.hash;
-    // Everything is compiled: switch over in one synchronous pass, so no caller sees a mix.
+    // Everything is decoded and checked (each feature compiles on its first evaluation): switch
+    // over in one synchronous pass, so no caller sees a mix.
     this.features = next;
     for (const [key, slot] of this.slots) slot.feature = next.get(key);
     this.control.waiting = false;

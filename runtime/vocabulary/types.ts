@@ -76,6 +76,12 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
    * that reads only such attributes has its result memoized.
    */
   readonly processConstant: boolean;
+  /**
+   * True when compiling the attribute reads process state that can still change (an environment
+   * variable) and the attribute promises the value as of load: a feature that holds one is
+   * compiled when it loads instead of on its first evaluation (runtime/offline-feature.ts).
+   */
+  readonly readAtLoad?: true;
   /** What the getter yields. */
   readonly yields: Y;
   /** For a context attribute: the TypeScript type the evaluation context must give it (generated getters type their parameter with it). */

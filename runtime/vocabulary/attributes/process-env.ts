@@ -22,6 +22,7 @@ export const env: AttributeDescriptor<EnvNode, "string", undefined> = {
   codec: node(tag, { __type: t.literal(tag), name: EnvNameC }),
   schema: { description: "An environment variable, read once at load.", properties: { name: ref("envName") }, required: ["name"] },
   processConstant: true,
+  readAtLoad: true,
   yields: "string",
   compile: ({ name }, scope) => {
     const value = process.env[name];
