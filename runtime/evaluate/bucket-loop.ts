@@ -43,7 +43,10 @@ export function bucketLoop(
   // A plain loop, with the try inside it: a bucket that throws (a hostile context's getter) costs
   // one iteration, never a level of recursion, so any number of throwing buckets still reaches a
   // later bucket that matches.
-  const run = (ctx: EvaluationContext): EvaluationDetails<JsonValue> => {
+  // `??` here: JavaScript callers may pass null or nothing, which read as no context. Taking it
+  // here lets `run` itself be the evaluator of a feature that is not memoized: one call less.
+  const run = (given: EvaluationContext | undefined): EvaluationDetails<JsonValue> => {
+    const ctx = given ?? EMPTY_CONTEXT;
     let errors: EvaluationError[] | undefined;
     for (let i = 0; i < count; i++) {
       let r: boolean | EvaluationError;
@@ -62,15 +65,13 @@ export function bucketLoop(
     return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
   };
 
-  if (!processConstant) {
-    // `?? ` and `!= null` below: JavaScript callers may pass null, which reads as no context.
-    return { evaluate: (ctx) => run(ctx ?? EMPTY_CONTEXT), memo: undefined };
-  }
+  if (!processConstant) return { evaluate: run, memo: undefined };
   // Every attribute read is process-wide (hostname, session random, literals): unless the context
   // overrides one, the answer cannot change, so compute it once. The memo is a field, so a caller
   // without a context (OfflineFeature.evaluate) answers with one property read.
   const memoized: { evaluate: CompiledFeature["evaluate"]; memo: EvaluationDetails<JsonValue> | undefined } = {
     evaluate: (ctx) => {
+      // `!= null`: JavaScript callers may pass null, which reads as no context.
       if (ctx != null && overridesAmbient(ctx)) return run(ctx);
       return (memoized.memo ??= run(EMPTY_CONTEXT));
     },

@@ -1,5 +1,6 @@
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
+import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.boolean";
 
@@ -12,9 +13,10 @@ export const contextBoolean: AttributeDescriptor<ContextNode<typeof tag>, "boole
   yields: "boolean",
   contextType: "boolean",
   compile: ({ name }, scope) => {
+    const read = contextReader(name);
     const absent = missing(scope, name, "a boolean");
     return (ctx) => {
-      const v = ctx[name];
+      const v = read(ctx, name);
       if (typeof v === "boolean") return v;
       return v === undefined ? absent : mismatch(scope, name, "a boolean", v);
     };

@@ -1,5 +1,6 @@
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
+import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.number";
 
@@ -12,9 +13,10 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
   yields: "number",
   contextType: "number",
   compile: ({ name }, scope) => {
+    const read = contextReader(name);
     const absent = missing(scope, name, "a finite number");
     return (ctx) => {
-      const v = ctx[name];
+      const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
       return v === undefined ? absent : mismatch(scope, name, "a finite number", v);
     };

@@ -1,5 +1,6 @@
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
+import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.string";
 
@@ -12,9 +13,10 @@ export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string
   yields: "string",
   contextType: "string",
   compile: ({ name }, scope) => {
+    const read = contextReader(name);
     const absent = missing(scope, name, "a string");
     return (ctx) => {
-      const v = ctx[name];
+      const v = read(ctx, name);
       if (typeof v === "string") return v;
       return v === undefined ? absent : mismatch(scope, name, "a string", v);
     };

@@ -2,6 +2,7 @@ import { parseInstant } from "../../time/instant";
 import { lastParsed } from "../../compile/parse-cache";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, type ContextNode } from "./shapes/context";
+import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.timestamp";
 
@@ -18,10 +19,11 @@ export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "ins
   yields: "instant",
   contextType: "string | number",
   compile: ({ name }, scope) => {
+    const read = contextReader(name);
     const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a timestamp`);
     const parse = lastParsed(parseInstant);
     return (ctx) => {
-      const v = ctx[name];
+      const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
       if (typeof v === "string") {
         const ms = parse(v);

@@ -4,6 +4,7 @@ import { lastParsed } from "../../compile/parse-cache";
 import { readRelease, releaseScratch } from "../../semver/release";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, type ContextNode } from "./shapes/context";
+import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.version";
 
@@ -25,11 +26,12 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
   yields: "version",
   contextType: "string",
   compile: ({ name }, scope) => {
+    const read = contextReader(name);
     const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a SemVer version string`);
     const parse = lastParsed(parseSemVer);
     const release = releaseScratch();
     return (ctx) => {
-      const v = ctx[name];
+      const v = read(ctx, name);
       if (typeof v === "string") {
         if (readRelease(v, release)) return release;
         const version = parse(v);

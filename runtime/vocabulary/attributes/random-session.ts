@@ -58,9 +58,11 @@ function badSessionId(scope: Scope, id: unknown): ReturnType<Scope["error"]> {
 
 /** PyOF's behaviour, unchanged: one number per session, shared by every feature. */
 function unsalted(scope: Scope): Getter {
+  // The pinned number is tested and returned here, not through `pinned`: a double returned from a
+  // call V8 does not inline is boxed, one heap number per evaluation.
   return (ctx) => {
     const given = ctx.sessionRandom;
-    if (given !== undefined) return pinned(scope, given);
+    if (given !== undefined) return isUnit(given) ? given : pinned(scope, given);
     const id = ctx.sessionId;
     if (id !== undefined) return typeof id === "string" ? unitInterval(id) : badSessionId(scope, id);
     return processSessionRandom();

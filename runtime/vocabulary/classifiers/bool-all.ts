@@ -12,6 +12,16 @@ export const all = junction("bool.all", "Every rule is true (left to right, stop
       return r === true ? b(ctx) : r;
     };
   }
+  if (parts.length === 3) {
+    // Three is common (country, plan, version): fixed calls, no loop over an array.
+    const [a, b, c] = parts as [Predicate, Predicate, Predicate];
+    return (ctx) => {
+      const r = a(ctx);
+      if (r !== true) return r;
+      const s = b(ctx);
+      return s === true ? c(ctx) : s;
+    };
+  }
   return (ctx) => {
     for (let i = 0; i < parts.length; i++) {
       const r = parts[i]!(ctx);

@@ -12,6 +12,15 @@ export const any = junction("bool.any", "Some rule is true (left to right, stopp
       return r === false ? b(ctx) : r;
     };
   }
+  if (parts.length === 3) {
+    const [a, b, c] = parts as [Predicate, Predicate, Predicate];
+    return (ctx) => {
+      const r = a(ctx);
+      if (r !== false) return r;
+      const s = b(ctx);
+      return s === false ? c(ctx) : s;
+    };
+  }
   return (ctx) => {
     for (let i = 0; i < parts.length; i++) {
       const r = parts[i]!(ctx);

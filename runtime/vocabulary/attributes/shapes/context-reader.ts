@@ -1,0 +1,57 @@
+import type { EvaluationContext } from "../../../evaluate/context";
+
+/*
+ * Why context attributes read through a pool of identical one-line functions.
+ *
+ * `ctx[name]` in a getter compiled once per node is one property-load site for every context key
+ * in the process: V8 keeps a load site's feedback per function literal, so once it has seen two
+ * keys ("country", "plan") the site is megamorphic and every read goes through the global lookup
+ * cache, about 6 ns instead of 1 (measured on this machine; R2 reads three keys). Without
+ * `new Function` a key cannot get code of its own, but it can get a load site of its own: each
+ * reader below is its own literal with its own feedback, and each key the process meets is given
+ * the next free one, so the first READERS.length keys each stay on a site that only ever sees
+ * that key. Later keys share sites and cost what every key cost before. Same read, same result:
+ * only which copy of `ctx[key]` runs differs.
+ */
+
+/** Reads `ctx[key]`; every copy is the same function. */
+export type ContextReader = (ctx: EvaluationContext, key: string) => unknown;
+
+const READERS: readonly ContextReader[] = [
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+];
+
+/** Which reader each key got. Bounded: past the limit, keys are spread by a hash instead. */
+const assigned = new Map<string, ContextReader>();
+const MAX_ASSIGNED = 4096;
+
+/** The reader for `key`, chosen at load; the same key always gets the same one. */
+export function contextReader(key: string): ContextReader {
+  const known = assigned.get(key);
+  if (known !== undefined) return known;
+  if (assigned.size >= MAX_ASSIGNED) return READERS[hashOf(key) % READERS.length]!;
+  const reader = READERS[assigned.size % READERS.length]!;
+  assigned.set(key, reader);
+  return reader;
+}
+
+function hashOf(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
+  return h;
+}
