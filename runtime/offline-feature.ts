@@ -210,9 +210,14 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
       return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
       // Only a hostile context (a throwing getter or proxy) can get here.
-      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
-      return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
+      return this.thrown(e);
     }
+  }
+
+  /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */
+  private thrown(e: unknown): EvaluationDetails<V, B> {
+    const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
+    return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
   }
 
   private traced(ctx: EvaluationContext | undefined): TracedDetails<V, B> {

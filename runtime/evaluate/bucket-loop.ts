@@ -55,14 +55,12 @@ export function bucketLoop(
       } catch (e) {
         // Operators return errors rather than throw; this catches the unforeseen so that a
         // getter still never throws, and goes on with the next bucket.
-        r = new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
+        r = thrownIn(buckets, i, e);
       }
-      if (r === true) {
-        return errors === undefined ? matched[i]! : Object.freeze({ ...matched[i]!, errors: Object.freeze(errors) });
-      }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
       if (r !== false) (errors ??= []).push(r);
     }
-    return errors === undefined ? byDefault : Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
   };
 
   if (!processConstant) return { evaluate: run, memo: undefined };
@@ -78,6 +76,23 @@ export function bucketLoop(
     memo: undefined,
   };
   return memoized;
+}
+
+/*
+ * The error paths of the loop, out of line: V8 sizes a function by all of its code when it
+ * decides what to inline into a caller, so the cold paths are kept out of the hot closure.
+ */
+
+function thrownIn(buckets: readonly Bucket[], i: number, e: unknown): EvaluationError {
+  return new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
+}
+
+function withErrors(matched: EvaluationDetails<JsonValue>, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
+  return Object.freeze({ ...matched, errors: Object.freeze(errors) });
+}
+
+function failedDefault(fallback: JsonValue, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
+  return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
 }
 
 /**

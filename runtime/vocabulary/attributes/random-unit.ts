@@ -1,7 +1,8 @@
 import * as t from "io-ts";
 import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
-import { murmur3Prefix, unitIntervalAfter } from "../../hash";
+import { murmur3Prefix, unitIntervalAfter, type Murmur3Prefix } from "../../hash";
+import type { AttributeValue, Scope } from "../../compile/types";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
@@ -64,18 +65,26 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
     // The hash state after `salt + ":"`, once: an evaluation hashes only the unit, and builds no string.
     const prefix = murmur3Prefix(`${salt}:`);
     const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
+    // The hot closure holds the common paths only; the rest is out of line (V8 sizes a function by
+    // all of its code when it decides whether to inline it into the operator).
     return (ctx) => {
       const pinned = ctx.unitRandom;
-      if (pinned !== undefined) {
-        return typeof pinned === "number" && pinned >= 0 && pinned < 1
-          ? pinned
-          : unitScope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
-      }
+      if (pinned !== undefined) return typeof pinned === "number" && pinned >= 0 && pinned < 1 ? pinned : badPin(unitScope, pinned);
       const unit = read(ctx);
-      if (typeof unit === "string") return unit === "" ? empty : unitIntervalAfter(prefix, unit);
-      if (typeof unit === "number" && Number.isFinite(unit)) return unitIntervalAfter(prefix, String(unit));
-      if (unit instanceof EvaluationError) return unit;
-      return unitScope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
+      if (typeof unit === "string" && unit !== "") return unitIntervalAfter(prefix, unit);
+      return notAString(unit, prefix, empty, unitScope);
     };
   },
 };
+
+function badPin(scope: Scope, pinned: unknown): EvaluationError {
+  return scope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
+}
+
+/** A unit that is not a non-empty string: the empty string, a number, the attribute's error, or a mismatch. */
+function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefix, empty: EvaluationError, scope: Scope): number | EvaluationError {
+  if (unit === "") return empty;
+  if (typeof unit === "number" && Number.isFinite(unit)) return unitIntervalAfter(prefix, String(unit));
+  if (unit instanceof EvaluationError) return unit;
+  return scope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
+}
