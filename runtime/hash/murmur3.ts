@@ -41,7 +41,8 @@ export interface Murmur3Prefix {
  * @returns unsigned 32-bit integer in [0, 2^32)
  */
 export function murmur3x86_32(input: string, seed = 0): number {
-  return absorb(seed | 0, 0, 0, 0, input);
+  absorb(seed | 0, 0, 0, 0, input);
+  return HASH[0]!;
 }
 
 /**
@@ -68,8 +69,16 @@ export function murmur3Prefix(prefix: string, seed = 0): Murmur3Prefix {
 
 /** `murmur3x86_32(prefixText + input, seed)`, given `murmur3Prefix(prefixText, seed)`: no concatenation. */
 export function murmur3Continue(prefix: Murmur3Prefix, input: string): number {
-  return absorb(prefix.h1, prefix.k1, prefix.filled, prefix.byteLength, input);
+  absorb(prefix.h1, prefix.k1, prefix.filled, prefix.byteLength, input);
+  return HASH[0]!;
 }
+
+/**
+ * Where {@link absorb} leaves the hash. The loop is too big for V8 to inline, and a uint32 at or
+ * above 2^30 returned from a call that is not inlined is boxed (a heap number per evaluation);
+ * read from a typed array by the small wrappers above, which V8 inlines, it is not.
+ */
+const HASH = new Uint32Array(1);
 
 /** One 4-byte block mixed into the hash (the reference's loop body). */
 function mixBlock(h1: number, k1: number): number {
@@ -83,9 +92,10 @@ function mixBlock(h1: number, k1: number): number {
 
 /**
  * Hashes `input` on from the given state (the pending bytes `k1`, `filled` bits of them) and
- * finalizes. The block mixing is written out here rather than called: this is the hot loop.
+ * finalizes into {@link HASH}. The block mixing is written out here rather than called: this is
+ * the hot loop.
  */
-function absorb(h1: number, k1: number, filled: number, byteLength: number, input: string): number {
+function absorb(h1: number, k1: number, filled: number, byteLength: number, input: string): void {
   const n = input.length;
   let i = 0;
   while (i < n) {
@@ -171,7 +181,7 @@ function absorb(h1: number, k1: number, filled: number, byteLength: number, inpu
   h1 ^= h1 >>> 13;
   h1 = Math.imul(h1, 0xc2b2ae35);
   h1 ^= h1 >>> 16;
-  return h1 >>> 0;
+  HASH[0] = h1;
 }
 
 /**
