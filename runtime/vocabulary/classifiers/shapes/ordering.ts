@@ -1,6 +1,8 @@
 import { EvaluationError } from "../../../evaluate/details";
 import { ref } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
+import type { Getter, Predicate } from "../../../compile/types";
+import { siteFor } from "./call-sites";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./reads-attribute";
 
 /**
@@ -23,11 +25,42 @@ export function ordering<K extends string>(tag: K, description: string, holds: (
           return a instanceof EvaluationError ? a : false;
         };
       }
-      return (ctx) => {
-        const a = read(ctx);
-        if (typeof a === "number") return holds(a, bound);
-        return a instanceof EvaluationError ? a : false;
-      };
+      return siteFor(ORDERINGS, assigned, `${tag} ${node.attribute.__type}`)(read, holds, bound);
     },
   };
+}
+
+/*
+ * Why the closure comes in identical copies. V8 keeps call feedback per function literal: one
+ * ordering closure shared by every comparison in the process calls `read` for every kind of
+ * number attribute (random.session, random.unit, context.number, …) and `holds` for every
+ * operator, so both calls go megamorphic and are not inlined, and a number returned from or
+ * passed to a call that is not inlined is boxed: a heap number per evaluation. Each copy below is
+ * its own literal; each operator × attribute kind gets one, so its calls see one getter and one
+ * test and V8 inlines them. Same code in every copy; only the feedback differs.
+ */
+
+type Ordering = (read: Getter, holds: (attribute: number, bound: number) => boolean, bound: number) => Predicate;
+
+const ORDERINGS: readonly Ordering[] = [
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+  (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
+];
+
+/** Which copy each operator × attribute kind got. */
+const assigned = new Map<string, Ordering>();
+
+/** A value that is not a number: the attribute's error passes through, anything else is false. */
+function notANumber(a: unknown): boolean | EvaluationError {
+  return a instanceof EvaluationError ? a : false;
 }
