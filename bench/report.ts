@@ -193,7 +193,7 @@ export function formatResults(c: Collected): string {
   out.push("|---|---|");
   for (const [phase, v] of Object.entries(c.phases.phases)) out.push(`| ${phase} | ${ms(v)} |`);
   out.push("");
-  out.push("The phases re-do fromBundle's steps one by one through the same functions; \"compile each feature\" is part of \"fromCheckedModel each\".");
+  out.push("The phases re-do fromBundle's steps one by one through the same functions; a store's feature compiles on its first evaluation, so \"compile each feature\" is part of \"evaluate each once\".");
   out.push("");
   out.push("## App bundle: bench/generated's getters with the runtime (esbuild, minified, gzip -9)");
   out.push("");

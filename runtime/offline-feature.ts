@@ -18,6 +18,9 @@ import { isDecoded, type DecodedFeature } from "./decode/decoded";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 import { jsonText } from "./model/json-text";
 
+/** What a feature without bucket locations holds: one shared empty record, not one per feature (a store holds 10,000). */
+const NO_BUCKET_SOURCES: Readonly<Record<string, never>> = Object.freeze({});
+
 /** Where a feature was defined, for messages and generated docs. */
 export interface SourceLocation {
   readonly file: string;
@@ -77,7 +80,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     readonly source: SourceLocation | undefined,
     resolve: FeatureOptions["resolve"],
     /** Where each bucket was defined, by name, when known. */
-    readonly bucketSources: Readonly<Record<string, SourceLocation>> = {},
+    readonly bucketSources: Readonly<Record<string, SourceLocation>> = NO_BUCKET_SOURCES,
   ) {
     this.compileOptions = {
       ...(key === undefined ? {} : { featureKey: key }),

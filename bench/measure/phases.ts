@@ -48,11 +48,11 @@ export async function measurePhases(count: number, repeats: number): Promise<Pha
     time("hash: encode + stringify + sha256 (bundleHash)", () => bundleHash(models));
     time("cycle check (findCycle)", () => findCycle(new Map(Object.entries(models))));
     time("compile each feature (compileFeature)", () => Object.entries(models).map(([key, m]) => compileFeature(m, { featureKey: key })));
-    time("OfflineFeature.fromCheckedModel each (compile, what the store does; decoding froze it)", () => Object.entries(models).map(([key, m]) => OfflineFeature.fromCheckedModel(m, { key })));
+    time("OfflineFeature.fromCheckedModel each (what the store does; it compiles on first evaluation)", () => Object.entries(models).map(([key, m]) => OfflineFeature.fromCheckedModel(m, { key })));
     gc?.();
     const store = time("total: FeatureStore.fromBundle", () => FeatureStore.fromBundle(text));
     if (E.isLeft(store)) throw store.left;
-    time("evaluate each once", () => specs.map((s) => store.right.resolve(s.key)!.evaluate(R4_CONTEXT)));
+    time("evaluate each once (the first evaluation compiles)", () => specs.map((s) => store.right.resolve(s.key)!.evaluate(R4_CONTEXT)));
   }
   return { count, phases: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) };
 }
