@@ -33,13 +33,20 @@ function childPath(path: string, key: string | number): string {
  */
 const LEVELS_PER_DESCENT = 64;
 
-/**
- * One compilation of a rule tree: how many compile calls are nested right now, and the subtrees
- * left for later (each a thunk that compiles one node at its own scope).
+/*
+ * The compilation under way: how many compile calls are nested right now, and the subtrees left
+ * for later (each a thunk that compiles one node at its own scope). Module state rather than an
+ * object per compilation: compiled closures can keep their scope alive, and a scope that held one
+ * more object per rule tree cost 0.8 MiB over 10,000 loaded features. Compiling is synchronous,
+ * and {@link compileTree} saves and restores this state, so a compilation started inside another
+ * one (none is today) would still be correct.
  */
-interface Descent {
-  depth: number;
-  readonly later: Array<() => void>;
+let depth = 0;
+let later: Array<() => void> | undefined;
+
+/** The next subtree left for later (a function, so the type checker sees that thunks fill `later`). */
+function nextLater(): (() => void) | undefined {
+  return later?.pop();
 }
 
 /**
@@ -54,10 +61,19 @@ interface Descent {
  * decoder's depth limit, at most 1,024, bounds that.)
  */
 function compileTree<T>(options: CompileOptions, bucket: string, path: string, compile: (scope: Scope) => T): T {
-  const descent: Descent = { depth: 0, later: [] };
-  const compiled = compile(scopeOf(options, bucket, path, descent));
-  for (let next = descent.later.pop(); next !== undefined; next = descent.later.pop()) next();
-  return compiled;
+  const outerDepth = depth;
+  const outerLater = later;
+  depth = 0;
+  later = undefined;
+  try {
+    const compiled = compile(scopeOf(options, bucket, path));
+    // Each thunk runs at depth 0 and may leave more.
+    for (let next = nextLater(); next !== undefined; next = nextLater()) next();
+    return compiled;
+  } finally {
+    depth = outerDepth;
+    later = outerLater;
+  }
 }
 
 /** Compiles bucket `bucket`'s rule tree `root`, found at `path`, to one predicate (see {@link compileTree}). */
@@ -70,36 +86,36 @@ export function compileAttribute(options: CompileOptions, bucket: string, path: 
   return compileTree(options, bucket, path, (scope) => scope.attribute(root));
 }
 
-/** The scope for compiling bucket `bucket`'s node found at `path`, within `descent`. */
-function scopeOf(options: CompileOptions, bucket: string, path: string, descent: Descent): Scope {
+/** The scope for compiling bucket `bucket`'s node found at `path`, within the compilation under way. */
+function scopeOf(options: CompileOptions, bucket: string, path: string): Scope {
   const scope: Scope = {
     featureKey: options.featureKey,
     resolve: options.resolve,
     bucket,
     path,
-    at: (key) => scopeOf(options, bucket, childPath(path, key), descent),
+    at: (key) => scopeOf(options, bucket, childPath(path, key)),
     // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
     classifier: (node: Classifier) => {
-      if (descent.depth >= LEVELS_PER_DESCENT) {
-        let later: Predicate | undefined;
+      if (depth >= LEVELS_PER_DESCENT) {
+        let compiled: Predicate | undefined;
         // Run once the current descent has returned, at depth 0, so through the branch below.
-        descent.later.push(() => void (later = scope.classifier(node)));
-        return (ctx) => later!(ctx);
+        (later ??= []).push(() => void (compiled = scope.classifier(node)));
+        return (ctx) => compiled!(ctx);
       }
-      descent.depth++;
+      depth++;
       const predicate = classifierDescriptor(node).compile(node, scope);
-      descent.depth--;
+      depth--;
       return options.instrument === undefined ? predicate : options.instrument.classifier(node, path, predicate);
     },
     attribute: (node: Attribute) => {
-      if (descent.depth >= LEVELS_PER_DESCENT) {
-        let later: Getter | undefined;
-        descent.later.push(() => void (later = scope.attribute(node)));
-        return (ctx) => later!(ctx);
+      if (depth >= LEVELS_PER_DESCENT) {
+        let compiled: Getter | undefined;
+        (later ??= []).push(() => void (compiled = scope.attribute(node)));
+        return (ctx) => compiled!(ctx);
       }
-      descent.depth++;
+      depth++;
       const getter = attributeDescriptor(node).compile(node, scope);
-      descent.depth--;
+      depth--;
       return options.instrument === undefined ? getter : options.instrument.attribute(node, path, getter);
     },
     error: (code: ErrorCode, message: string) => new EvaluationError(code, bucket, path, message),
