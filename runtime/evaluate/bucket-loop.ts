@@ -105,14 +105,16 @@ export function withNodeVersionFilter(
   fallback: JsonValue,
 ): CompiledFeature {
   const disabled: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DISABLED", errors: NO_ERRORS });
+  // Properties in the same order as every other compiled feature (evaluate, then memo): one
+  // object shape, so the property reads in OfflineFeature.evaluate stay monomorphic.
   return {
-    // The filter runs first, so the inner memo is not this feature's answer.
-    memo: undefined,
     evaluate: (ctx) => {
       const on = applies(ctx);
       if (on === true) return compiled.evaluate(ctx);
       if (on === false) return disabled;
       return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze([on]) });
     },
+    // The filter runs first, so the inner memo is not this feature's answer.
+    memo: undefined,
   };
 }
