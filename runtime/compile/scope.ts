@@ -88,37 +88,60 @@ export function compileAttribute(options: CompileOptions, bucket: string, path: 
 
 /** The scope for compiling bucket `bucket`'s node found at `path`, within the compilation under way. */
 function scopeOf(options: CompileOptions, bucket: string, path: string): Scope {
-  const scope: Scope = {
-    featureKey: options.featureKey,
-    resolve: options.resolve,
-    bucket,
-    path,
-    at: (key) => scopeOf(options, bucket, childPath(path, key)),
-    // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
-    classifier: (node: Classifier) => {
-      if (depth >= LEVELS_PER_DESCENT) {
-        let compiled: Predicate | undefined;
-        // Run once the current descent has returned, at depth 0, so through the branch below.
-        (later ??= []).push(() => void (compiled = scope.classifier(node)));
-        return (ctx) => compiled!(ctx);
-      }
-      depth++;
-      const predicate = classifierDescriptor(node).compile(node, scope);
-      depth--;
-      return options.instrument === undefined ? predicate : options.instrument.classifier(node, path, predicate);
-    },
-    attribute: (node: Attribute) => {
-      if (depth >= LEVELS_PER_DESCENT) {
-        let compiled: Getter | undefined;
-        (later ??= []).push(() => void (compiled = scope.attribute(node)));
-        return (ctx) => compiled!(ctx);
-      }
-      depth++;
-      const getter = attributeDescriptor(node).compile(node, scope);
-      depth--;
-      return options.instrument === undefined ? getter : options.instrument.attribute(node, path, getter);
-    },
-    error: (code: ErrorCode, message: string) => new EvaluationError(code, bucket, path, message),
-  };
-  return scope;
+  return new CompileScope(options, bucket, path);
+}
+
+/**
+ * A {@link Scope} as a class: its methods live once on the prototype. Compiled closures keep
+ * their scope alive (an attribute builds its mismatch errors through it), so a scope of four
+ * closures of its own cost about 0.9 KB per feature over 10,000 loaded features.
+ */
+class CompileScope implements Scope {
+  readonly featureKey: string | undefined;
+  readonly resolve: Resolver | undefined;
+
+  constructor(
+    private readonly options: CompileOptions,
+    readonly bucket: string,
+    readonly path: string,
+  ) {
+    this.featureKey = options.featureKey;
+    this.resolve = options.resolve;
+  }
+
+  at(key: string | number): Scope {
+    return new CompileScope(this.options, this.bucket, childPath(this.path, key));
+  }
+
+  // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
+  classifier(node: Classifier): Predicate {
+    if (depth >= LEVELS_PER_DESCENT) {
+      let compiled: Predicate | undefined;
+      // Run once the current descent has returned, at depth 0, so through the branch below.
+      (later ??= []).push(() => void (compiled = this.classifier(node)));
+      return (ctx) => compiled!(ctx);
+    }
+    depth++;
+    const predicate = classifierDescriptor(node).compile(node, this);
+    depth--;
+    const { instrument } = this.options;
+    return instrument === undefined ? predicate : instrument.classifier(node, this.path, predicate);
+  }
+
+  attribute(node: Attribute): Getter {
+    if (depth >= LEVELS_PER_DESCENT) {
+      let compiled: Getter | undefined;
+      (later ??= []).push(() => void (compiled = this.attribute(node)));
+      return (ctx) => compiled!(ctx);
+    }
+    depth++;
+    const getter = attributeDescriptor(node).compile(node, this);
+    depth--;
+    const { instrument } = this.options;
+    return instrument === undefined ? getter : instrument.attribute(node, this.path, getter);
+  }
+
+  error(code: ErrorCode, message: string): EvaluationError {
+    return new EvaluationError(code, this.bucket, this.path, message);
+  }
 }
