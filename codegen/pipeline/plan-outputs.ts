@@ -119,6 +119,22 @@ function print(project: Project, options: GenOptions, name: string, structure: P
 }
 
 /**
+ * Runs a phase of TypeScript's over `file` (or the features folder), turning the stack overflow
+ * its recursive parser and checker hit on an expression nested thousands of levels deep into a
+ * problem at that place, instead of a crash with the compiler's stack trace.
+ */
+function withinStack<T>(options: GenOptions, file: string, phase: () => T): T {
+  try {
+    return phase();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new GenerationError([
+      { where: display(options, file), message: `TypeScript ran out of stack reading this (${e.message}): an expression nested thousands of levels deep; the runtime refuses rules nested deeper than its depth limit (README, "Input limits")` },
+    ]);
+  }
+}
+
+/**
  * Generates every output in memory: type-checks the feature files while a worker runs them, reads
  * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
  * every problem found; nothing is written either way.
@@ -133,8 +149,8 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   let project: Project;
   try {
     project = createProject(options.featuresDir);
-    const sources = featureFiles.map((f) => project.addSourceFileAtPath(f));
-    diagnostics = featureFileDiagnostics(options, project, sources);
+    const sources = featureFiles.map((f) => withinStack(options, f, () => project.addSourceFileAtPath(f)));
+    diagnostics = withinStack(options, options.featuresDir, () => featureFileDiagnostics(options, project, sources));
   } finally {
     // Settle the worker before leaving, even on a failure here.
     await loading.catch(() => undefined);

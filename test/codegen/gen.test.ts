@@ -253,6 +253,12 @@ describe("errors name file:line and leave the output as it was", () => {
     );
   });
 
+  test("an expression nested too deeply for TypeScript's parser is a problem at its file, not a crash", async () => {
+    const rule = Array.from({ length: 3000 }).reduce<string>((inner) => `c.not(${inner})`, 'eq(ctx.string("country"), "FR")');
+    p.write("deep.ts", `import { feature, c, eq, ctx } from "DSL";\nexport const deep = feature("deep").bucket("x", ${rule}, true).default(false);\n`);
+    expect(await problemsOf(() => generate(p.options))).toMatch(/^features\/deep\.ts: TypeScript ran out of stack reading this \(Maximum call stack size exceeded\)/);
+  });
+
   test("a feature file that throws halfway through a run changes no file in the out folder", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));

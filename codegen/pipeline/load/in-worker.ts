@@ -95,16 +95,25 @@ export function loadFeaturesInWorker(options: GenOptions, files: readonly string
       settle();
       reject(error);
     };
+    // A result too deeply nested for this thread to read back (a rule far past the runtime's
+    // depth limit) arrives as a messageerror, not a message: without this the run would wait forever.
+    const onMessageError = (error: unknown) => {
+      settle();
+      void worker.terminate();
+      reject(new Error(`the results of loading the feature files could not be read back from the worker thread (${String(error)}); a rule nested far deeper than the runtime's depth limit (at most 1,024 levels) does this`));
+    };
     const onExit = (code: number) => {
       settle();
       reject(new Error(`the worker loading feature files stopped (exit code ${code}) without a result`));
     };
     const settle = () => {
       worker.off("message", onMessage);
+      worker.off("messageerror", onMessageError);
       worker.off("error", onError);
       worker.off("exit", onExit);
     };
     worker.on("message", onMessage);
+    worker.on("messageerror", onMessageError);
     worker.on("error", onError);
     worker.on("exit", onExit);
     worker.postMessage({ options: plain, files });

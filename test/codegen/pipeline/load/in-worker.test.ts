@@ -32,6 +32,12 @@ describe("loadFeaturesInWorker", () => {
     expect(await defaults([file])).toEqual([["ticking", true]]);
   });
 
+  test("a result too deep for the main thread to read back fails the run instead of leaving it waiting", async () => {
+    // Built in a loop, so the source is shallow and only the model is deep.
+    const deep = p.write("deep.ts", `import { feature, c, eq, ctx } from "DSL";\nlet rule = eq(ctx.string("country"), "FR");\nfor (let i = 0; i < 5000; i++) rule = c.not(rule);\nexport const deep = feature("deep").bucket("x", rule, true).default(false);\n`);
+    await expect(loadFeaturesInWorker(p.options, [deep])).rejects.toThrow("could not be read back from the worker thread");
+  });
+
   test("a feature file that ends its thread fails that run only; the next run gets a new thread", async () => {
     const exits = p.write("exits.ts", `process.exit(3);\n`);
     await expect(loadFeaturesInWorker(p.options, [exits])).rejects.toThrow("the worker loading feature files stopped (exit code 3) without a result");
