@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import * as ts from "typescript";
 import { check, generate } from "../../codegen/generate";
 import { formatProblems, GenerationError } from "../../codegen/problems";
 import { nodeRequire } from "./node-require";
@@ -24,6 +25,25 @@ function snapshot(dir: string): Map<string, [string, number]> {
 function age(dir: string): void {
   const past = new Date(Date.now() - 60_000);
   for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
+}
+
+/**
+ * The type errors of the generated modules in `dir` (only theirs: the runtime they import is `tsc
+ * --noEmit`'s to check), under the compiler options of the project's tsconfig.json, as its tsc sees them.
+ */
+function typeErrors(dir: string): string[] {
+  const config = ts.readConfigFile(join(dir, "..", "tsconfig.json"), ts.sys.readFile);
+  const options = { ...ts.parseJsonConfigFileContent(config.config, ts.sys, join(dir, "..")).options, types: [] };
+  const files = readdirSync(dir).filter((name) => name.endsWith(".ts")).map((name) => join(dir, name));
+  const program = ts.createProgram(files, options);
+  const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...files.flatMap((f) => {
+    const source = program.getSourceFile(f)!;
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+  })];
+  return diagnostics.map((d) => {
+    const line = d.file === undefined || d.start === undefined ? "" : `(${d.file.getLineAndCharacterOfPosition(d.start).line + 1})`;
+    return `${d.file?.fileName.slice(dir.length + 1) ?? ""}${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
 }
 
 async function problemsOf(run: () => Promise<unknown>): Promise<string> {
@@ -143,9 +163,18 @@ export const size = feature("size").valueType<Size>()
   .bucket("vip", ctx.boolean("user.vip").eq(true), "m")
   .default("s");
 export const plain = feature("plain").bucket("x", eq(ctx.string("plan"), "pro"), { a: [1, 2], b: "x" }).default(null);
+export const search = feature("search")
+  .bucket("eu", ctx.string("region").eq("eu"), { pageSize: 50, facets: ["brand", "price"] })
+  .default({ pageSize: 20, facets: ["brand"] });
+export const tags = feature("tags").valueType<readonly string[]>().bucket("eu", ctx.string("region").eq("eu"), ["gdpr"]).default([]);
 `,
     );
     await generate(p.options);
+    // The generated modules compile as a consumer's tsc sees them: the value codec's output type fits
+    // the value type (a mutable inferred `string[]` needs `t.array`, not `t.readonlyArray`).
+    expect(typeErrors(p.out)).toEqual([]);
+    expect(readFileSync(join(p.out, "search.ts"), "utf8")).toContain("const valueCodec: t.Decoder<unknown, SearchValue> = t.type({ pageSize: t.number, facets: t.array(t.string) }");
+    expect(readFileSync(join(p.out, "tags.ts"), "utf8")).toContain("const valueCodec: t.Decoder<unknown, TagsValue> = t.readonlyArray(t.string);");
     const banner = readFileSync(join(p.out, "banner.ts"), "utf8");
     expect(banner).toContain('import type { Banner } from "../features/banner";');
     expect(banner).toContain("export type BannerValue = Banner;");

@@ -40,7 +40,7 @@ function render(node: CodecNode, indent: string, name?: string): string {
     case "literal":
       return `${IO_TS}.literal(${JSON.stringify(node.value)})`;
     case "array":
-      return `${IO_TS}.readonlyArray(${render(node.element, indent)})`;
+      return `${IO_TS}.${node.readonly ? "readonlyArray" : "array"}(${render(node.element, indent)})`;
     case "tuple":
       return `${IO_TS}.tuple(${list(node.elements)})`;
     case "record":

@@ -16,7 +16,8 @@ export type CodecNode =
   | { readonly __type: "boolean" }
   | { readonly __type: "null" }
   | { readonly __type: "literal"; readonly value: string | number | boolean }
-  | { readonly __type: "array"; readonly element: CodecNode }
+  /** `readonly` for `readonly T[]` / `ReadonlyArray<T>`: the codec's output type must be assignable to the value type's. */
+  | { readonly __type: "array"; readonly element: CodecNode; readonly readonly: boolean }
   | { readonly __type: "tuple"; readonly elements: readonly CodecNode[] }
   | { readonly __type: "object"; readonly name: string | undefined; readonly required: readonly Property[]; readonly optional: readonly Property[] }
   | { readonly __type: "record"; readonly value: CodecNode }
@@ -155,7 +156,9 @@ export function codecOf(type: Type, at: Node): CodecNode {
       }
       if (t.isArray() || t.isReadonlyArray()) {
         const element = t.getArrayElementType() ?? t.getTypeArguments()[0];
-        return element === undefined ? permissive("an array of unknown elements") : { __type: "array", element: next(element) };
+        // A mutable `T[]` needs `t.array`: `t.readonlyArray`'s output is not assignable to it (tsc
+        // refuses `readonly string[]` for `string[]`), and an inferred value type has mutable arrays.
+        return element === undefined ? permissive("an array of unknown elements") : { __type: "array", element: next(element), readonly: t.isReadonlyArray() };
       }
       if (t.isTuple()) {
         const elements = t.getTupleElements();

@@ -91,7 +91,7 @@ describe("openFeatureKind", () => {
   test.each([
     [{ __type: "union", name: undefined, members: [{ __type: "literal", value: "a" }, { __type: "string" }] }, "string"],
     [{ __type: "union", name: "Flag", members: [{ __type: "literal", value: true }, { __type: "literal", value: false }] }, "boolean"],
-    [{ __type: "array", element: { __type: "number" } }, "object"],
+    [{ __type: "array", element: { __type: "number" }, readonly: false }, "object"],
     [{ __type: "union", name: undefined, members: [{ __type: "object", name: "Banner", required: [], optional: [] }, { __type: "null" }] }, undefined],
     [{ __type: "permissive", reason: "unknown" }, undefined],
     [{ __type: "union", name: undefined, members: [{ __type: "number" }, { __type: "literal", value: "x" }] }, undefined],

@@ -37,6 +37,10 @@ describe("value codecs from value types", () => {
     ["string | null", 't.union([t.null, t.string], "string | null")', ["", null], [undefined, 0]],
     ["number", "t.number", [0, -1.5], ["1", null]],
     ["readonly string[]", "t.readonlyArray(t.string)", [[], ["x"]], [[1], "x"]],
+    ["ReadonlyArray<number>", "t.readonlyArray(t.number)", [[], [1]], [["1"]]],
+    // A mutable array gets `t.array`: `t.readonlyArray`'s output would not be assignable to it.
+    ["string[]", "t.array(t.string)", [[], ["x"]], [[1], "x"]],
+    ["{ facets: string[] }", 't.type({ facets: t.array(t.string) }, "{ facets: string[] }")', [{ facets: ["brand"] }], [{ facets: "brand" }]],
     ["[string, number]", "t.tuple([t.string, t.number])", [["a", 1]], [["a"], [1, "a"]]],
     ["Record<string, number>", "t.record(t.string, t.number)", [{}, { a: 1 }], [{ a: "1" }, []]],
     ["Color", 't.union([t.literal("red"), t.literal("blue")], "Color")', ["red", "blue"], ["Red", "green"]],
