@@ -7,6 +7,13 @@ import { byTag, mapByTag } from "../vocabulary/by-tag";
 import { bindClassifierCodec } from "../vocabulary/refs";
 import type { ClassifierDescriptor } from "../vocabulary/types";
 import { isTaggedNode, type NoneLiteral } from "./fields";
+// Classifiers hold attributes (lt's left side, re.match's string, …) through the late-bound
+// references of runtime/vocabulary/refs.ts, which runtime/model/attribute.ts binds when it loads.
+// Loading it here makes ClassifierC (and so FeatureC and decodeFeature) usable from any entry
+// point: without it, a program that decodes a feature but never reaches attribute.ts some other
+// way (the CLI's `import`, which loads no compiler) failed with "Attribute was used before
+// runtime/model bound it". attribute.ts imports nothing of this module, so this adds no cycle.
+import "./attribute";
 
 /*
  * Classifiers are the rule nodes. Each tag is described once in

@@ -7,6 +7,8 @@ import type { Classifier } from "../model/classifier";
  * attributes names its children through these; runtime/model/classifier.ts and attribute.ts build
  * the unions from the descriptors and bind them here. Without the indirection each descriptor
  * would import the module that imports it, and which one loaded first would decide what broke.
+ * classifier.ts loads attribute.ts itself (classifiers hold attributes), so whatever reaches
+ * ClassifierC, FeatureC or decodeFeature has every reference bound.
  *
  * The references are also where decoding stops recursing: runtime/decode/rule-tree.ts decodes a
  * rule tree with an explicit stack, and when a node's field holds one of these references it
