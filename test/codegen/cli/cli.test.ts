@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COMMANDS, main, type Io } from "../../../codegen/cli";
 import { flag, ROOT, tempProject, type TempProject } from "../temp-project";
@@ -45,6 +46,26 @@ describe("the bin, as a process", () => {
     expect(version).toMatchObject({ status: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`, stderr: "" });
     const unknown = bin("frobnicate");
     expect(unknown).toMatchObject({ status: 2, stdout: "", stderr: "error: unknown command 'frobnicate'\n(add --help for usage)\n" });
+  });
+
+  it("import decodes a PyOF file in a process that loads nothing but the import command, exits 0 and writes the feature file", () => {
+    // In process (jest, or main() above) some earlier module has always bound the codecs' late
+    // references (runtime/vocabulary/refs.ts); only a fresh process shows the import command's own
+    // module graph, which once left the attribute codecs unbound and failed every PyOF file.
+    const out = mkdtempSync(join(tmpdir(), "offline-features-import-"));
+    try {
+      const features = join(out, "features");
+      const r = spawnSync(process.execPath, [join(ROOT, "bin", "offline-features.js"), "import", join(ROOT, "test", "fixtures", "pyof", "test.json"), "--key", "x", "--features", features], {
+        cwd: p.dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      expect(r).toMatchObject({ status: 0, stderr: "" });
+      expect(r.stdout).toMatch(/^wrote .*x\.ts\n$/);
+      expect(readFileSync(join(features, "x.ts"), "utf8")).toContain('export const x = feature("x")\n  .bucket("holdout", c.all(lt(sessionRandom(), 0.1), regex(hostname(), "^len.+")), true)');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("--help, gen --help and --version load no TypeScript toolchain (the generator is loaded lazily)", () => {
