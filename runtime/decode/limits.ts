@@ -81,11 +81,15 @@ export function byteSizeProblem(input: string | Uint8Array | number, limits: Inp
 }
 
 /**
- * Why a parsed document is too big to decode, or undefined: nesting deeper than `depth`, or more
- * values than `limits.values`. Walked with an explicit stack (never recursion) and stopped as soon
- * as a limit is passed, so neither the stack nor the heap can be exhausted here.
+ * Why a parsed document is too big to decode, or undefined: nesting deeper than `limits.depth`
+ * (plus `envelopeLevels`, the levels a bundle wraps around its features: 2), or more values than
+ * `limits.values`. Walked with an explicit stack (never recursion) and stopped as soon as a limit
+ * is passed, so neither the stack nor the heap can be exhausted here.
  */
-export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, depth: number = limits.depth): string | undefined {
+export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, envelopeLevels = 0): string | undefined {
+  const depth = limits.depth + envelopeLevels;
+  // Say what the extra levels are, so the two numbers in the message do not seem to disagree.
+  const tooDeep = `the document nests deeper than ${depth} levels${envelopeLevels === 0 ? "" : ` (limits.depth plus the bundle's ${envelopeLevels} around its features)`}; ${overLimit("depth", limits)}`;
   const maxValues = limits.values;
   const tooMany = `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
   let seen = 0;
@@ -95,7 +99,7 @@ export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT
   while (values.length > 0) {
     const value = values.pop();
     const level = levels.pop()!;
-    if (level > depth) return `the document nests deeper than ${depth} levels; ${overLimit("depth", limits)}`;
+    if (level > depth) return tooDeep;
     if (++seen > maxValues) return tooMany;
     if (typeof value !== "object" || value === null) continue;
     if (Array.isArray(value)) {

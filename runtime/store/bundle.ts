@@ -23,6 +23,9 @@ import { jsonText } from "../model/json-text";
 /** The `format` of the bundles this runtime reads and the generator writes. */
 export const BUNDLE_FORMAT = "offline-features/bundle@1";
 
+/** Levels a bundle wraps around each feature (the envelope and its "features" object): a feature in a bundle may nest limits.depth levels. */
+export const BUNDLE_ENVELOPE_LEVELS = 2;
+
 /** A feature key: an identifier, because it names generated files and getters. */
 export { FeatureKeyC };
 
@@ -147,7 +150,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     if (E.isLeft(text)) return fail([{ path: "", message: text.left }]);
     const parsed = text.right;
     // Two more levels than a feature: the envelope and its "features" object.
-    const tooBig = documentSizeProblem(parsed, limits, limits.depth + 2);
+    const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
     if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
     const tooMany = featureCountProblem(parsed, limits);
     if (tooMany !== undefined) return fail([{ path: "features", message: tooMany }]);

@@ -66,6 +66,14 @@ describe("limits on the parsed document", () => {
     expect(() => OfflineFeature.loads(JSON.stringify(doc), { limits })).toThrow(message);
   });
 
+  it("depth in a bundle: a feature may nest limits.depth levels, and the message says where the 2 more come from", () => {
+    const deep = (levels: number): FeatureModel => ({ ...leaf("d"), default: JSON.parse("[".repeat(levels) + "]".repeat(levels)) });
+    expect(E.isRight(decodeBundle(encodeBundle({ d: deep(20) }), undefined, { depth: 20 }))).toBe(true);
+    expect(issues(decodeBundle(encodeBundle({ d: deep(21) }), undefined, { depth: 20 }))).toEqual([
+      { path: "", message: "the document nests deeper than 22 levels (limits.depth plus the bundle's 2 around its features); the limit is limits.depth = 20 (raise it with the option { limits: { depth: … } })" },
+    ]);
+  });
+
   it("features in a bundle", () => {
     const doc = encodeBundle({ a: leaf("a"), b: leaf("b"), c: leaf("c") });
     expect(issues(decodeBundle(doc, undefined, { features: 2 }))).toEqual([{ path: "features", message: expect.stringContaining("the bundle holds more than 2 features; the limit is limits.features = 2") }]);
