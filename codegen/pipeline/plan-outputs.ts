@@ -22,6 +22,8 @@ import { BUNDLES_FOLDER, checkEnvironments, foldAll, lintPerEnvironment } from "
 import { readsEnvironment } from "./environments";
 import { environmentStoreStructure } from "../output/emit/modules";
 import { OPENFEATURE_KEYS_FILE, openFeatureKeysStructure } from "../output/emit/openfeature-keys";
+import { bundleLimitProblem, featureLimitProblem } from "./runtime-limits";
+import type { JsonValue } from "../../runtime/model/json";
 
 /** The JSON Schema of the feature format, written beside the features for editors. */
 export const SCHEMA_FILE = "schema.json";
@@ -169,6 +171,11 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   const keys = checkKeys(options, ran);
   const problems: Problem[] = [...diagnostics.problems, ...loaded.problems.filter((p) => !failed.has(p.file)).map((p) => p.problem), ...keys.problems, ...environments.problems];
   const accepted = ran.filter((f) => !keys.rejected.has(f));
+  // A feature past the runtime's default input limits would make the generated store refuse the whole bundle.
+  for (const f of accepted) {
+    const tooBig = featureLimitProblem(f.key, f.model);
+    if (tooBig !== undefined) problems.push({ where: whereOf(options, f), message: tooBig });
+  }
   // Static checks: errors fail the run like compile errors; warnings ride along with the output.
   // With environments, lint sees what each environment's bundle holds (once the declaration and
   // the names the rules use are sound; until then it sees the features as written).
@@ -219,18 +226,27 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
   });
   files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
+  // Each bundle as written, checked as a whole against the limits the generated store loads it with.
+  const bundleProblems: Problem[] = [];
+  const bundleText = (file: string, json: JsonValue): string => {
+    const text = `${JSON.stringify(json, null, 2)}\n`;
+    const tooBig = bundleLimitProblem(display(options, join(options.outDir, file)), text, json, inputs.length);
+    if (tooBig !== undefined) bundleProblems.push(tooBig);
+    return text;
+  };
   if (folded === undefined || declared === undefined) {
-    files.set(BUNDLE_FILE, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder)), null, 2)}\n`);
+    files.set(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
     files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs)));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
       const byKey = folded.get(environment)!;
-      files.set(file, `${JSON.stringify(encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment), null, 2)}\n`);
+      files.set(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
     files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs)));
   }
+  if (bundleProblems.length > 0) throw new GenerationError(bundleProblems);
   files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));
   if (options.openFeature) {
     const keyed = inputs.map((i) => ({ key: i.key, codec: i.valueType.codec }));

@@ -195,7 +195,7 @@ describe("errors name file:line and leave the output as it was", () => {
    * One run over one project holding every kind of broken file: a run reports every problem, each
    * once, at its own file and line, so one generate (not one per case) checks them all.
    */
-  test("each failing file is reported once, at its place: throws, syntax error, type error, refused by the DSL, DSL misuse, a key used twice, lint, context types, value types; every problem of every phase in one run, not only the first", async () => {
+  test("each failing file is reported once, at its place: throws, syntax error, type error, refused by the DSL, DSL misuse, a key used twice, lint, context types, value types, past the runtime's input limits; every problem of every phase in one run, not only the first", async () => {
     p.write("throws.ts", `import { feature } from "DSL";\n\nthrow new Error("boom");\nexport const bad = feature("bad").default(1);\n`);
     p.write("syntax.ts", `import { feature } from "DSL";\nexport const bad = ;\n`);
     p.write("type.ts", `import { feature, lt, hostname } from "DSL";\n\nexport const bad = feature("bad").bucket("x", lt(hostname(), 1), true).default(false);\n`);
@@ -211,6 +211,8 @@ describe("errors name file:line and leave the output as it was", () => {
     p.write("lint.ts", `import { c, ctx, feature } from "DSL";\n\nexport const shadowed = feature("shadowed")\n  .bucket("all", c.always(), 1)\n  .bucket("beta", ctx.boolean("beta").eq(true), 2)\n  .default(0);\n`);
     p.write("ctx-types.ts", `import { ctx, feature } from "DSL";\n\nexport const ages = feature("ages")\n  .bucket("s", ctx.string("age").eq("x"), 1)\n  .bucket("n", ctx.number("age").gt(3), 2)\n  .default(0);\n`);
     p.write("value-type.ts", `import { feature } from "DSL";\n\ninterface Config { readonly n: number }\nexport const cfg = feature("cfg").valueType<Config>().default({ n: 1 });\n`);
+    // Past the runtime's default depth: the generated store would refuse the whole bundle at load.
+    p.write("deep.ts", `import { c, feature } from "DSL";\n\nlet rule = c.always();\nfor (let i = 0; i < 300; i++) rule = rule.not();\nexport const deep = feature("deep").bucket("on", rule, true).default(false);\n`);
     let problems: string[] = [];
     try {
       await generate(p.options);
@@ -233,10 +235,13 @@ describe("errors name file:line and leave the output as it was", () => {
     expect(of("lint.ts")).toEqual([expect.stringMatching(/^features\/lint\.ts:5: error: feature "shadowed", bucket "beta" \(buckets\[1\]\): bucket "beta" can never match: .* \[unreachable-bucket\]$/)]);
     expect(of("ctx-types.ts")).toEqual(['features/ctx-types.ts:5: error: feature "ages", bucket "n": context attribute "age" is read as string and as number (bucket "n"); use one type [context-types]']);
     expect(of("value-type.ts")).toEqual(['features/value-type.ts:3: type "Config" is part of the value type of feature "cfg" but is not exported; export it so the generated accessor can import it']);
+    expect(of("deep.ts")).toEqual([
+      'features/deep.ts:5: feature "deep": its JSON nests 304 levels deep and the runtime refuses a feature deeper than limits.depth = 256 (at most 1,024 with { limits: { depth: … } } on a store of your own); nest the rule less (a flat c.all/c.any instead of nested calls); the generated store loads its bundle with the default limits and would refuse the whole bundle (every getter answering its default)',
+    ]);
     // Nothing else, and in the order of the files.
-    expect(problems.length).toBe(11);
+    expect(problems.length).toBe(12);
     expect(problems.map((line) => line.split(":")[0])).toEqual(
-      ["ctx-types.ts", "dup.ts", "lint.ts", "refused.ts", "syntax.ts", "throws.ts", "twice-b.ts", "type.ts", "value-type.ts", "x-first.ts", "x-nothing.ts"].map((f) => `features/${f}`),
+      ["ctx-types.ts", "deep.ts", "dup.ts", "lint.ts", "refused.ts", "syntax.ts", "throws.ts", "twice-b.ts", "type.ts", "value-type.ts", "x-first.ts", "x-nothing.ts"].map((f) => `features/${f}`),
     );
     expect(existsSync(p.out)).toBe(false);
   });
