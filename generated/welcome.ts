@@ -19,7 +19,7 @@ export type WelcomeContext = { readonly age: number; readonly country: string; r
  */
 const valueCodec: t.Decoder<unknown, WelcomeValue> = t.type({
   text: t.string,
-  color: t.union([t.literal("blue"), t.literal("red"), t.literal("green")]),
+  color: t.union([t.literal("blue"), t.literal("green"), t.literal("red")]),
 }, "Banner");
 
 /**

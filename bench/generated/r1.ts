@@ -4,7 +4,7 @@ import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOption
 import { store } from "./feature-store";
 
 /** The values of feature `r1`. */
-export type R1Value = "default" | "holdout" | "control";
+export type R1Value = "control" | "default" | "holdout";
 
 /** The buckets of feature `r1`, and `"default"` when none matches. */
 export type R1Bucket = "holdout" | "control" | "default";
@@ -16,7 +16,7 @@ export type R1Context = AmbientOverrides;
  * What every value of `r1` must fit when a bundle is loaded, generated from `R1Value`: the store
  * refuses a bundle with a value that does not fit.
  */
-const valueCodec: t.Decoder<unknown, R1Value> = t.union([t.literal("default"), t.literal("holdout"), t.literal("control")], "\"default\" | \"holdout\" | \"control\"");
+const valueCodec: t.Decoder<unknown, R1Value> = t.union([t.literal("control"), t.literal("default"), t.literal("holdout")], "\"control\" | \"default\" | \"holdout\"");
 
 /**
  * Resolved once, so a getter reads the store's current feature without a lookup by key. The default as

@@ -1,5 +1,6 @@
 import { absurd } from "fp-ts/function";
 import { ts, type Node, type Type } from "ts-morph";
+import { canonicalMemberOrder } from "./union-order";
 
 /*
  * The value codec of a feature, read from the same checker type its getter returns (see
@@ -103,7 +104,7 @@ function unionCodec(type: Type, read: (t: Type) => CodecNode): CodecNode {
   }
   if (codecs.length === 1) return codecs[0]!;
   if (codecs.length === 0) return permissive("a union of nothing JSON can hold");
-  return { __type: "union", name: declaredName(type), members: codecs };
+  return { __type: "union", name: declaredName(type), members: canonicalMemberOrder(codecs) };
 }
 
 function objectCodec(type: Type, at: Node, read: (t: Type) => CodecNode): CodecNode {

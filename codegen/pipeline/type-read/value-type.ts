@@ -4,6 +4,7 @@ import type { LoadedFeature } from "../load/load-features";
 import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "../../cli/options";
 import { at, type Problem } from "../../problems";
 import { codecOf, type CodecNode } from "./value-codec";
+import { canonicalUnionOrder } from "./union-order";
 
 /*
  * A feature's value type, read from the TypeScript checker at its exported declaration: the first
@@ -176,10 +177,13 @@ export function valueTypeOf(options: GenOptions, project: Project, feature: Load
   if (type === undefined) {
     return { where, message: `the type of export "${feature.exportName}" is not OfflineFeature<V, B, C> (found ${node.getType().getText(undefined, FLAGS)}); export the feature itself` };
   }
-  const printed = printReduced(type);
+  // Union members in an order of their own, not the checker's (which depends on the other files checked first).
+  const printed = canonicalUnionOrder(printReduced(type));
   const imports = new Map<string, TypeImport>();
   const used = new Set(taken);
-  const problems: string[] = unexported(options, project, type, node).map((p) => p.replace("%KEY%", feature.key));
+  const problems: string[] = unexported(options, project, type, node)
+    .map((p) => p.replace("%KEY%", feature.key))
+    .sort();
   const text = printed.replace(IMPORT_TYPE, (_match, module: string, name: string) => {
     const id = `${module}\u0000${name}`;
     const existing = imports.get(id);

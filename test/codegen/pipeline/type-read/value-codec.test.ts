@@ -43,7 +43,8 @@ describe("value codecs from value types", () => {
     ["{ facets: string[] }", 't.type({ facets: t.array(t.string) }, "{ facets: string[] }")', [{ facets: ["brand"] }], [{ facets: "brand" }]],
     ["[string, number]", "t.tuple([t.string, t.number])", [["a", 1]], [["a"], [1, "a"]]],
     ["Record<string, number>", "t.record(t.string, t.number)", [{}, { a: 1 }], [{ a: "1" }, []]],
-    ["Color", 't.union([t.literal("red"), t.literal("blue")], "Color")', ["red", "blue"], ["Red", "green"]],
+    // Union members in the canonical order (union-order.ts), not the enum's: "blue" before "red".
+    ["Color", 't.union([t.literal("blue"), t.literal("red")], "Color")', ["red", "blue"], ["Red", "green"]],
     [
       "Banner",
       't.intersection([\n  t.type({ text: t.string, color: t.union([t.literal("blue"), t.literal("red")]) }),\n  t.partial({ size: t.number }),\n], "Banner")',
