@@ -14,20 +14,30 @@ export interface DecodeOptions {
 }
 
 /**
+ * The text of JSON text or UTF-8 bytes, within the byte limit (checked before the bytes are
+ * decoded), or undefined for a value passed as is.
+ */
+export function textWithinLimits(input: unknown, limits: InputLimits): E.Either<string, string | undefined> {
+  if (input instanceof Uint8Array) {
+    const tooBig = byteSizeProblem(input, limits);
+    if (tooBig !== undefined) return E.left(tooBig);
+    try {
+      return E.right(new TextDecoder("utf-8", { fatal: true }).decode(input));
+    } catch {
+      return E.left("invalid UTF-8 in the document");
+    }
+  }
+  return E.right(typeof input === "string" ? input : undefined);
+}
+
+/**
  * JSON text (or UTF-8 bytes) parsed within the byte limit, or a value passed as is. The size is
  * checked before `JSON.parse`, so a 100 MB document is refused at once, without its memory.
  */
 export function parseWithinLimits(input: unknown, limits: InputLimits): E.Either<string, unknown> {
   if (input instanceof Uint8Array) {
-    const tooBig = byteSizeProblem(input, limits);
-    if (tooBig !== undefined) return E.left(tooBig);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
-    } catch {
-      return E.left("invalid UTF-8 in the document");
-    }
-    return parseWithinLimits(text, limits);
+    const text = textWithinLimits(input, limits);
+    return E.isLeft(text) ? text : parseWithinLimits(text.right, limits);
   }
   if (typeof input !== "string") return E.right(input);
   const tooBig = byteSizeProblem(input, limits);

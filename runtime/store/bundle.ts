@@ -4,7 +4,7 @@ import * as E from "fp-ts/Either";
 import { FeatureC, type FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import { checkedString } from "../decode/tagged-union";
-import { decodeCheckedFeature, parseWithinLimits } from "../decode/decode";
+import { decodeCheckedFeature, parseWithinLimits, textWithinLimits } from "../decode/decode";
 import { documentSizeProblem, inputLimits, overLimit, type InputLimits } from "../decode/limits";
 import { reportIssues, type DecodeIssue } from "../decode/reporter";
 import { describeValue } from "../describe-value";
@@ -12,6 +12,7 @@ import { BundleDecodeError } from "./bundle-error";
 import { FeatureKeyC, featureKeyProblem } from "../model/feature-key";
 import type { DecodedFeature } from "../decode/decoded";
 import { jsonText } from "../model/json-text";
+import { featuresTextMatches } from "./text-hash";
 
 /*
  * The bundle: every feature of a project in one JSON document, for distribution (the generated
@@ -146,9 +147,12 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     return fail([{ path: "", message: e instanceof Error ? e.message : describeValue(e) }]);
   }
   try {
-    const text = parseWithinLimits(input, limits);
+    // Text (or bytes, as text) is kept: the hash is checked on it (./text-hash.ts).
+    const text = textWithinLimits(input, limits);
     if (E.isLeft(text)) return fail([{ path: "", message: text.left }]);
-    const parsed = text.right;
+    const parsedValue = parseWithinLimits(text.right ?? input, limits);
+    if (E.isLeft(parsedValue)) return fail([{ path: "", message: parsedValue.left }]);
+    const parsed = parsedValue.right;
     // Two more levels than a feature: the envelope and its "features" object.
     const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
     if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
@@ -172,12 +176,15 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const features: Record<string, DecodedFeature> = Object.fromEntries(decodedFeatures);
     const declared = envelope.right.hash;
     const environment = envelope.right.environment;
-    // A generated bundle's text holds each feature's canonical JSON, so the text as parsed here
-    // (text or bytes: plain data) hashes to the declared value without re-encoding every feature.
-    // Anything else (other formatting or key order, PyOF's older form, a value passed in) takes
-    // the canonical path.
-    const parsedHere = parsed !== input;
-    if (!parsedHere || parsedHash(envelope.right.features, environment) !== declared) {
+    // A compact generated bundle's text holds its features' canonical JSON as one slice: hashed as
+    // it is (./text-hash.ts). A pretty-printed one holds each feature's canonical JSON, so the
+    // text as parsed here (plain data) hashes to the declared value without re-encoding every
+    // feature. Anything else (other key order, PyOF's older form, a value passed in) takes the
+    // canonical path.
+    const parsedHere = text.right !== undefined;
+    if (parsedHere && featuresTextMatches(text.right, declared, environment)) {
+      // The features as written are the text that was hashed.
+    } else if (!parsedHere || parsedHash(envelope.right.features, environment) !== declared) {
       const actual = bundleHash(features, environment);
       if (actual !== declared) {
         return fail([{ path: "hash", message: `the content does not match the hash: expected ${declared}, found ${actual} (was the file edited or cut short?)` }]);
