@@ -82,10 +82,9 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     /** Where each bucket was defined, by name, when known. */
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = NO_BUCKET_SOURCES,
   ) {
-    this.compileOptions = {
-      ...(key === undefined ? {} : { featureKey: key }),
-      ...(resolve === undefined ? {} : { resolve }),
-    };
+    // One record, no spread of temporary ones: a store builds 10,000 of these. An absent key
+    // or resolver reads as undefined either way.
+    this.compileOptions = { featureKey: key, resolve };
     // Compiled on first evaluation: a store of 10,000 features serving requests that touch 20
     // compiles 20. Everything that can refuse the feature (decoding, prerequisite cycles and
     // depth) happened before this constructor; compiling a decoded model only builds closures. A

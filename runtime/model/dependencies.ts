@@ -41,6 +41,11 @@ export function findCycle(features: ReadonlyMap<string, FeatureModel>, edges: Pr
   const done = new Set<string>();
   for (const start of features.keys()) {
     if (done.has(start)) continue;
+    // Most features have no prerequisite: nothing to search from them, nothing to allocate.
+    if (edges.get(start)!.length === 0) {
+      done.add(start);
+      continue;
+    }
     // The current path, each entry with the index of the next prerequisite to explore.
     const path: string[] = [start];
     const next: number[] = [0];
@@ -103,6 +108,11 @@ export function longestChain(features: ReadonlyMap<string, FeatureModel>, edges:
   const deepest = new Map<string, string>();
   for (const start of features.keys()) {
     if (depth.has(start)) continue;
+    // A feature without prerequisites is 0 deep: no stack, no filtered copy of its edges.
+    if (edges.get(start)!.length === 0) {
+      depth.set(start, 0);
+      continue;
+    }
     const stack: string[] = [start];
     while (stack.length > 0) {
       const key = stack[stack.length - 1]!;

@@ -10,11 +10,18 @@ import type { ChildClassifier } from "../vocabulary/types";
  */
 
 const NO_CHILDREN: readonly ChildClassifier[] = [];
+const NO_CHILD_NODES: readonly Classifier[] = [];
 
 /** The child classifiers of a node, with their path keys. */
 export function childrenOf(node: Classifier): readonly ChildClassifier[] {
   const parts = classifierDescriptor(node).parts;
   return parts.kind === "children" ? parts.children(node) : NO_CHILDREN;
+}
+
+/** The child classifiers of a node, without path keys (no record per child). */
+export function childNodesOf(node: Classifier): readonly Classifier[] {
+  const parts = classifierDescriptor(node).parts;
+  return parts.kind === "children" ? parts.childNodes(node) : NO_CHILD_NODES;
 }
 
 /** The attribute a node reads directly, if it is an attribute test. */
@@ -59,8 +66,8 @@ export function forEachNodeUnpathed(node: Classifier, visit: (node: Classifier) 
   while (nodes.length > 0) {
     const n = nodes.pop()!;
     visit(n);
-    const children = childrenOf(n);
-    for (let i = children.length - 1; i >= 0; i--) nodes.push(children[i]!.node);
+    const children = childNodesOf(n);
+    for (let i = children.length - 1; i >= 0; i--) nodes.push(children[i]!);
   }
 }
 

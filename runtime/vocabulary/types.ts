@@ -31,6 +31,8 @@ export type ClassifierParts<N> =
   | {
       readonly kind: "children";
       readonly children: (node: N) => readonly ChildClassifier[];
+      /** The same children without their path keys, for walks that need no paths: no record per child (a store walks every tree at load). */
+      readonly childNodes: (node: N) => readonly Classifier[];
       readonly withChildren: (node: N, children: readonly Classifier[]) => N;
     }
   /** The node holds neither (a prerequisite). */

@@ -23,6 +23,8 @@ export function isFalsyLiteral(literal: NoneLiteral): boolean {
   return literal === "" || literal === 0 || literal === false || (Array.isArray(literal) && literal.length === 0);
 }
 
+const NO_CHILD_NODES: readonly Classifier[] = Object.freeze([]);
+
 /** `bool.none`: negation. An error stays an error (`not(error)` is not true), as in PyOF. */
 export const none: ClassifierDescriptor<NoneNode> = {
   tag,
@@ -35,6 +37,7 @@ export const none: ClassifierDescriptor<NoneNode> = {
   parts: {
     kind: "children",
     children: (n) => (isTaggedNode(n.value) ? [{ key: "value", node: n.value }] : []),
+    childNodes: (n) => (isTaggedNode(n.value) ? [n.value] : NO_CHILD_NODES),
     withChildren: (n, children) => (children.length === 0 ? n : { ...n, value: children[0]! }),
   },
   compile: (n, scope) => {

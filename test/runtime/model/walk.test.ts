@@ -1,6 +1,9 @@
 import type { Attribute } from "../../../runtime/model/attribute";
 import type { Classifier } from "../../../runtime/model/classifier";
-import { forEachAttribute, forEachNode, mapAttributes } from "../../../runtime/model/walk";
+import fc from "fast-check";
+import { childNodesOf, childrenOf, forEachAttribute, forEachNode, mapAttributes } from "../../../runtime/model/walk";
+import { isProcessConstant, readsAtLoad } from "../../../runtime/compile/traits";
+import { classifierArb, propertyOptions } from "../../support/property";
 
 const user: Attribute = { __type: "context.string", name: "userId" };
 const tree: Classifier = {
@@ -86,5 +89,35 @@ describe("the walks are iterative", () => {
     let bottom: Classifier = renamed;
     for (let i = 0; i < depth; i++) bottom = bottom.__type === "bool.none" ? (bottom.value as Classifier) : (bottom as { readonly value: readonly Classifier[] }).value[0]!;
     expect(bottom).toEqual({ __type: "comparison.eq", attribute: { __type: "context.string", name: "accountId" }, value: "x" });
+  });
+});
+
+describe("childNodesOf", () => {
+  it("gives the nodes childrenOf gives, in order, for every node of any tree (a property, fixed seed)", () => {
+    fc.assert(
+      fc.property(classifierArb, (root) => {
+        forEachNode(root, (node) => {
+          expect(childNodesOf(node)).toEqual(childrenOf(node).map((c) => c.node));
+        });
+      }),
+      propertyOptions,
+    );
+  });
+
+  it("is the node's own array for a junction: no copy per walk", () => {
+    expect(childNodesOf(tree)).toBe((tree as { value: readonly Classifier[] }).value);
+  });
+});
+
+describe("the load-time traits", () => {
+  it.each<[string, boolean, boolean, Classifier]>([
+    ["a context read", false, false, { __type: "comparison.eq", attribute: user, value: "u" }],
+    ["a hostname test", true, false, { __type: "re.match", attribute: { __type: "socket.hostname" }, value: "^len" }],
+    ["an environment variable, nested", true, true, { __type: "bool.none", value: { __type: "comparison.eq", attribute: { __type: "process.env", name: "DEPLOY_ENV" }, value: "prod" } }],
+    ["a prerequisite", false, false, { __type: "bool.all", value: [{ __type: "feature.in_bucket", feature: "other", value: ["on"] }] }],
+    ["the tree above", false, false, tree],
+  ])("%s: process-constant %s, read at load %s", (_name, constant, atLoad, node) => {
+    expect(isProcessConstant(node)).toBe(constant);
+    expect(readsAtLoad(node)).toBe(atLoad);
   });
 });

@@ -26,6 +26,7 @@ export function junction<K extends string>(
     parts: {
       kind: "children",
       children: (n) => n.value.map((child, i) => ({ key: `value[${i}]`, node: child })),
+      childNodes: (n) => n.value,
       withChildren: (n, children) => ({ ...n, value: children }),
     },
     compile: (n, scope: Scope) => compile(n.value.map((child, i) => scope.at("value").at(i).classifier(child))),
