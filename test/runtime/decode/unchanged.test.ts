@@ -8,6 +8,7 @@ import { ClassifierC, classifierCodecs } from "../../../runtime/model/classifier
 import { RawFeatureC, featureCodec } from "../../../runtime/model/feature";
 import { TAG } from "../../../runtime/decode/tagged-union";
 import { featureDocument } from "../model-arbitraries";
+import { fuzzOptions } from "../../support/fuzz";
 
 /*
  * The decoder's fast path (runtime/decode/unchanged.ts) against io-ts. On valid and near-valid
@@ -105,7 +106,7 @@ describe("the decoder's fast path", () => {
           tagsIn(doc, fastTags);
         }
       }),
-      { seed: SEED, numRuns: 1500 },
+      fuzzOptions(500, SEED),
     );
     // The fast path was taken often, and on every tag: a new tag the arbitraries lack fails here.
     expect(fast).toBeGreaterThan(runs / 5);
@@ -121,7 +122,7 @@ describe("the decoder's fast path", () => {
           expect(decodesUnchanged(ClassifierC, classifier)).toBe(ioTsUnchanged(ClassifierC, classifier));
         }
       }),
-      { seed: SEED + 1, numRuns: 500 },
+      fuzzOptions(250, SEED + 1),
     );
   });
 

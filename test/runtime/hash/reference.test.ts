@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { x86 } from "murmurhash3js-revisited";
 import { murmur3Continue, murmur3Prefix, murmur3x86_32, unitInterval, unitIntervalAfter } from "../../../runtime/hash";
+import { fuzzOptions } from "../../support/fuzz";
 
 /*
  * Differential test against a well-kept MurmurHash3 package (murmurhash3js-revisited, a port that
@@ -23,7 +24,7 @@ describe("murmur3x86_32 against murmurhash3js-revisited", () => {
       fc.property(ascii, seed, (input, s) => {
         expect(murmur3x86_32(input, s)).toBe(x86.hash32(bytesOf(input), s));
       }),
-      { seed: SEED, numRuns: 2000 },
+      fuzzOptions(500, SEED),
     );
   });
 
@@ -33,7 +34,7 @@ describe("murmur3x86_32 against murmurhash3js-revisited", () => {
         const input = a + b;
         expect(murmur3x86_32(input, s)).toBe(x86.hash32(bytesOf(input), s));
       }),
-      { seed: SEED, numRuns: 300 },
+      fuzzOptions(300, SEED),
     );
   });
 
@@ -47,7 +48,7 @@ describe("murmur3x86_32 against murmurhash3js-revisited", () => {
         const input = `${salt}:${unit}`;
         expect(unitInterval(input)).toBe(x86.hash32(bytesOf(input), 0) / 2 ** 32);
       }),
-      { seed: SEED, numRuns: 500 },
+      fuzzOptions(500, SEED),
     );
   });
 
@@ -58,7 +59,7 @@ describe("murmur3x86_32 against murmurhash3js-revisited", () => {
         expect(murmur3Continue(prefix, unit)).toBe(x86.hash32(bytesOf(`${salt}:${unit}`), s));
         if (s === 0) expect(unitIntervalAfter(prefix, unit)).toBe(unitInterval(`${salt}:${unit}`));
       }),
-      { seed: SEED, numRuns: 1000 },
+      fuzzOptions(500, SEED),
     );
   });
 });

@@ -30,7 +30,9 @@ describe("percentage split over 100,000 distinct units", () => {
   it("grows monotonically: raising 10% to 20% keeps every user already in", () => {
     const ten = chosen(rolloutOf("growing", 0.1));
     const twenty = chosen(rolloutOf("growing", 0.2));
-    for (const u of ten) expect(twenty.has(u)).toBe(true);
+    // One assertion over all of them: an expect per user would be most of the test's time.
+    expect([...ten].filter((u) => !twenty.has(u))).toEqual([]);
+    expect(twenty.size).toBeGreaterThan(ten.size);
   });
 });
 
@@ -45,7 +47,8 @@ describe("salts", () => {
   it("two features that share a salt on purpose pick the same users", () => {
     const a = chosen(rolloutOf("alpha", 0.1, "shared-launch"));
     const b = chosen(rolloutOf("beta", 0.1, "shared-launch"));
-    expect([...a]).toEqual([...b]);
+    expect([...a].filter((u) => !b.has(u))).toEqual([]);
+    expect(b.size).toBe(a.size);
     expect(a.size).toBeGreaterThan(9_000);
   });
 
@@ -57,6 +60,7 @@ describe("salts", () => {
     const [x, y] = [pick(share("x")), pick(share("y"))];
     const [u, v] = [pick(share()), pick(share())];
     expect(Math.abs([...x].filter((s) => y.has(s)).length / sessions.length - 0.01)).toBeLessThanOrEqual(0.004);
-    expect([...u]).toEqual([...v]);
+    expect([...u].filter((s) => !v.has(s))).toEqual([]);
+    expect(v.size).toBe(u.size);
   });
 });

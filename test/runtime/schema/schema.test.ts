@@ -13,6 +13,7 @@ import { semVerArbitrary, formatSemVer } from "../semver/arbitraries";
 import { featureDocument } from "../model-arbitraries";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { fuzzOptions } from "../../support/fuzz";
 
 /*
  * The schema is checked with ajv (draft 2020-12), the validator editors and CI tools use, in strict
@@ -120,6 +121,7 @@ describe("featureJsonSchema", () => {
   it("accepts every document the codec accepts (random documents over the whole vocabulary)", () => {
     let decoded = 0;
     const tags = new Set<string>();
+    const options = fuzzOptions(600);
     fc.assert(
       fc.property(featureDocument, (doc) => {
         if (E.isLeft(decodeFeature(doc))) return;
@@ -127,10 +129,10 @@ describe("featureJsonSchema", () => {
         for (const m of JSON.stringify(doc).matchAll(/"__type":"([^"]+)"/g)) tags.add(m[1]!);
         expect(accepts(doc)).toEqual([]);
       }),
-      { seed: 42, numRuns: 2000 },
+      options,
     );
-    // The property is not vacuous: many random documents are valid, and they use every tag.
-    expect(decoded).toBeGreaterThan(250);
+    // The property is not vacuous: many random documents are valid (one in six or so), and they use every tag.
+    expect(decoded).toBeGreaterThan(options.numRuns / 8);
     expect([...tags].sort()).toEqual([...Object.keys(classifierCodecs), ...Object.keys(attributeCodecs)].sort());
   });
 

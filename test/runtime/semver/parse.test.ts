@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { MAX_SEMVER_LENGTH, parseSemVer } from "../../../runtime/semver";
 import cases from "../../fixtures/semver-cases.json";
 import { formatSemVer, semVerArbitrary } from "./arbitraries";
+import { fuzzOptions } from "../../support/fuzz";
 
 describe("parseSemVer", () => {
   it.each(cases.valid)("parses $input", ({ input, expected }) => {
@@ -50,7 +51,7 @@ describe("parseSemVer", () => {
         const parsed = parseSemVer(s);
         if (parsed !== undefined) expect(formatSemVer(parsed)).toBe(s.replace(/^v/, ""));
       }),
-      { seed: 42, numRuns: 5000 },
+      fuzzOptions(1_500),
     );
   });
 });

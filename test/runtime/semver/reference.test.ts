@@ -2,6 +2,7 @@ import fc from "fast-check";
 import semver from "semver";
 import { compareSemVer, parseRange, parseSemVer, satisfies } from "../../../runtime/semver";
 import { formatSemVer, semVerArbitrary } from "./arbitraries";
+import { fuzzOptions } from "../../support/fuzz";
 
 /*
  * Differential tests against `semver`, the parser npm itself uses. The runtime keeps its own small
@@ -30,7 +31,7 @@ describe("SemVer precedence and parsing against semver", () => {
         const [x, y] = [formatSemVer(a), formatSemVer(b)];
         expect(compareSemVer(parseSemVer(x)!, parseSemVer(y)!)).toBe(semver.compare(x, y));
       }),
-      { seed: SEED, numRuns: 2000 },
+      fuzzOptions(700, SEED),
     );
   });
 
@@ -44,7 +45,7 @@ describe("SemVer precedence and parsing against semver", () => {
       fc.property(versionish, (text) => {
         expect(parseSemVer(text) !== undefined).toBe(semver.valid(text) !== null);
       }),
-      { seed: SEED, numRuns: 3000 },
+      fuzzOptions(1_000, SEED),
     );
   });
 
@@ -81,7 +82,7 @@ describe("npm ranges against semver", () => {
         expect(semver.validRange(text)).not.toBeNull();
         for (const v of versions) expect([v, satisfies(parseSemVer(v)!, parsed!)]).toEqual([v, semver.satisfies(v, text)]);
       }),
-      { seed: SEED, numRuns: 1500 },
+      fuzzOptions(500, SEED),
     );
   });
 
