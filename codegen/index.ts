@@ -11,6 +11,8 @@
  * - {@link lintCommand}, {@link explainCommand}, {@link schemaText}: `lint`, `explain` and `schema`.
  * - {@link resolveGenOptions}, {@link formatSummary}, {@link formatCheck}, {@link GenerationError}, {@link main}.
  */
+// The generator decodes and evaluates every pattern a feature file may hold: re2js as the regex engine.
+import "../runtime/re2";
 export { generate, check, formatSummary, formatCheck, type GenSummary, type CheckResult } from "./generate";
 export { watchFeatures, type Watcher, type WatchEvent } from "./watch";
 export { importPyof, type ImportOptions } from "./import/pyof";

@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/ by `npm run gen`.
 
-import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "../runtime";
+import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "../runtime/lean";
 import bundle from "./features.json";
 import { type TestValue, type TestBucket } from "./test";
 import { type WelcomeValue, type WelcomeBucket } from "./welcome";

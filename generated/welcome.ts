@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from features/welcome.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../runtime/lean";
 import type { Banner } from "../features/welcome";
 import { store } from "./feature-store";
 

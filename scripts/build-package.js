@@ -15,8 +15,18 @@ const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
-/** The entry points package.json exports: `offline-features/<name>` is dist/<folder>/index.js. */
-const ENTRIES = { dsl: "dsl", runtime: "runtime", openfeature: "runtime/openfeature" };
+/**
+ * The entry points package.json exports: `offline-features/<subpath>` is the compiled module here,
+ * and its ESM wrapper dist/esm/<subpath with - for />.mjs. `runtime/lean` is the runtime without
+ * re2js, `runtime/re2` installs it (what generated stores import: codegen/output/emit/runtime-entries.ts).
+ */
+const ENTRIES = {
+  dsl: "dsl/index.js",
+  runtime: "runtime/index.js",
+  "runtime/lean": "runtime/lean.js",
+  "runtime/re2": "runtime/re2.js",
+  openfeature: "runtime/openfeature/index.js",
+};
 /** The compiled folders; their plain .js and .json files (worker threads, ts-node's options) are copied as they are. */
 const SOURCES = ["dsl", "runtime", "codegen"];
 
@@ -40,16 +50,16 @@ for (const file of SOURCES.flatMap(plainFiles)) {
 }
 
 mkdirSync(join(DIST, "esm"), { recursive: true });
-for (const [name, folder] of Object.entries(ENTRIES)) {
-  const cjs = require(join(DIST, folder, "index.js"));
+for (const [subpath, file] of Object.entries(ENTRIES)) {
+  const cjs = require(join(DIST, file));
   const names = Object.keys(cjs).filter((n) => n !== "__esModule" && n !== "default" && /^[A-Za-z_$][\w$]*$/.test(n));
   const lines = [
-    `// ESM entry for offline-features/${name}: the CommonJS build, re-exported by name (one copy of its state).`,
-    `import cjs from "../${folder}/index.js";`,
+    `// ESM entry for offline-features/${subpath}: the CommonJS build, re-exported by name (one copy of its state).`,
+    `import cjs from "../${file}";`,
     ...(names.length === 0 ? [] : [`export const { ${names.join(", ")} } = cjs;`]),
     "export default cjs;",
     "",
   ];
-  writeFileSync(join(DIST, "esm", `${name}.mjs`), lines.join("\n"));
+  writeFileSync(join(DIST, "esm", `${subpath.replace(/\//g, "-")}.mjs`), lines.join("\n"));
 }
 console.error(`built dist/ (${Object.keys(ENTRIES).map((n) => `offline-features/${n}`).join(", ")})`);

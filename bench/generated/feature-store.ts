@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/ by `npm run gen`.
 
-import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "../../runtime";
+import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "../../runtime/lean";
 import bundle from "./features.json";
 import { type R1Value, type R1Bucket } from "./r1";
 import { type R2Value, type R2Bucket } from "./r2";

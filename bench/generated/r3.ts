@@ -1,6 +1,6 @@
 // DO NOT EDIT. Generated from bench/features/r3.ts by `npm run gen`.
 
-import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../../runtime";
+import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "../../runtime/lean";
 import { store } from "./feature-store";
 
 /** The values of feature `r3`. */

@@ -24,6 +24,7 @@ import { environmentStoreStructure } from "../output/emit/modules";
 import { OPENFEATURE_KEYS_FILE, openFeatureKeysStructure } from "../output/emit/openfeature-keys";
 import { bundleLimitProblem, featureLimitProblem } from "./runtime-limits";
 import type { JsonValue } from "../../runtime/model/json";
+import { patternsNeedingEngine } from "../output/emit/runtime-entries";
 
 /** The JSON Schema of the feature format, written beside the features for editors. */
 export const SCHEMA_FILE = "schema.json";
@@ -236,7 +237,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   };
   if (folded === undefined || declared === undefined) {
     files.set(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs)));
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs, patternsNeedingEngine(inputs))));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
@@ -244,7 +245,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       files.set(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs)));
+    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs, patternsNeedingEngine(inputs))));
   }
   if (bundleProblems.length > 0) throw new GenerationError(bundleProblems);
   files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));

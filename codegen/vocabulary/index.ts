@@ -1,3 +1,5 @@
+// Gen-time analysis compiles patterns (environment folding): re2js as the regex engine.
+import "../../runtime/re2";
 import type { Attribute, AttributeOf, AttributeTag } from "../../runtime/model/attribute";
 import type { Classifier, ClassifierOf, ClassifierTag } from "../../runtime/model/classifier";
 import { byTag } from "../../runtime/vocabulary/by-tag";

@@ -18,11 +18,13 @@ export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED" | "STA
  * - `TYPE_MISMATCH`: the context holds a key of the wrong type (values are never coerced);
  * - `ATTRIBUTE_ERROR`: an attribute could not be read (the `error` attribute always fails);
  * - `PREREQUISITE_ERROR`: a feature this one depends on could not be evaluated;
+ * - `REGEX_ENGINE_MISSING`: a pattern outside the literal fast path met a runtime loaded without a
+ *   regex engine (`offline-features/runtime/lean` alone; see runtime/regex/engine.ts);
  * - `FLAG_NOT_FOUND`: the store has no feature under the key a getter asked for (OpenFeature's name);
  * - `PROVIDER_NOT_READY`: the store waits for its first bundle from a source and was told to serve
  *   the generated defaults until then (`connect(source, { until: "defaults" })`).
  */
-export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "FLAG_NOT_FOUND" | "PROVIDER_NOT_READY";
+export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "REGEX_ENGINE_MISSING" | "FLAG_NOT_FOUND" | "PROVIDER_NOT_READY";
 
 /**
  * An error met while evaluating a bucket's classifier. The bucket did not match and evaluation

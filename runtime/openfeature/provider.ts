@@ -199,6 +199,7 @@ export class OfflineFeaturesProvider implements Provider {
         return new InvalidContextError(message);
       case "ATTRIBUTE_ERROR":
       case "PREREQUISITE_ERROR":
+      case "REGEX_ENGINE_MISSING":
       case undefined:
         return new GeneralError(message);
       default:

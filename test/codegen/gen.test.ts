@@ -143,8 +143,26 @@ describe("gen", () => {
     const summary = await generate({ ...p.options, runtimeImport: "@acme/flags/runtime", openFeature: true });
     expect(summary.written).toContain("openfeature-keys.d.ts");
     expect(readFileSync(join(p.out, "openfeature-keys.d.ts"), "utf8")).toContain('declare module "@openfeature/core" {\n  /** The features whose every value is a boolean: the keys `getBooleanValue / getBooleanDetails` accept. */\n  export type BooleanFlagKey = "alpha";');
-    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "@acme/flags/runtime";');
-    expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "@acme/flags/runtime";');
+    expect(readFileSync(join(p.out, "alpha.ts"), "utf8")).toContain('import { t, type AmbientOverrides, type EvaluationDetails, type EvaluationOptions } from "@acme/flags/runtime/lean";');
+    expect(readFileSync(join(p.out, "feature-store.ts"), "utf8")).toContain('import { FeatureStore, overridesFromEnvironment, type FeatureOverride } from "@acme/flags/runtime/lean";');
+  });
+
+  test("the store imports the regex engine exactly when a pattern is outside the literal fast path", async () => {
+    const regexFlag = (key: string, pattern: string) =>
+      `import { feature, regex, hostname } from "DSL";\n\nexport const f = feature(${JSON.stringify(key)})\n  .bucket("on", regex(hostname(), ${JSON.stringify(pattern)}), true)\n  .default(false);\n`;
+    p.write("literal.ts", regexFlag("literal", "^len.+"));
+    await generate({ ...p.options, runtimeImport: "@acme/flags/runtime" });
+    const lean = readFileSync(join(p.out, "feature-store.ts"), "utf8");
+    expect(lean).toContain('from "@acme/flags/runtime/lean";');
+    expect(lean).not.toContain("re2");
+
+    p.write("complex.ts", regexFlag("complex", "^(len|ibm)\\d+$"));
+    await generate(p.options);
+    const store = readFileSync(join(p.out, "feature-store.ts"), "utf8");
+    expect(store).toContain(`// re2js as the regex engine, for the patterns outside the literal fast path: complex "^(len|ibm)\\\\d+$".\nimport "${p.options.runtimeImport}/re2";`);
+    const generated = nodeRequire(join(p.out, "index.ts")) as { getComplexDetails(ctx?: object): { bucket: string; errors: readonly unknown[] }; getLiteral(ctx?: object): boolean };
+    expect(generated.getComplexDetails({ hostname: "ibm7" })).toMatchObject({ bucket: "on", errors: [] });
+    expect(generated.getLiteral({ hostname: "lenovo" })).toBe(true);
   });
 });
 

@@ -17,6 +17,7 @@ import type { AccessorNames } from "./names";
 import type { ValueType } from "../../pipeline/type-read/value-type";
 import { literal } from "./literal";
 import { docText, header, shortJson } from "./header";
+import { leanRuntimeImport } from "./runtime-entries";
 import { isPermissive } from "../../pipeline/type-read/value-codec";
 import { IO_TS, renderCodec } from "./value-codec";
 
@@ -128,11 +129,11 @@ export function accessorStructure(input: AccessorInput): SourceFileStructure {
   // One import declaration per module, the runtime's first; value types the runtime exports join it.
   const bySpecifier = new Map<string, ImportDeclarationStructure>([
     [
-      input.runtimeImport,
+      leanRuntimeImport(input.runtimeImport),
       {
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(input.file)}\n\n`,
-        moduleSpecifier: input.runtimeImport,
+        moduleSpecifier: leanRuntimeImport(input.runtimeImport),
         namedImports: [{ name: IO_TS }, { name: "AmbientOverrides", isTypeOnly: true }, { name: "EvaluationDetails", isTypeOnly: true }, { name: "EvaluationOptions", isTypeOnly: true }],
       },
     ],

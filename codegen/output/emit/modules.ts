@@ -2,6 +2,7 @@ import { StructureKind, VariableDeclarationKind, type JSDocStructure, type Sourc
 import type { AccessorNames } from "./names";
 import { STORE_MODULE } from "./accessor";
 import { header } from "./header";
+import { engineImportStatements, leanRuntimeImport, type EnginePattern } from "./runtime-entries";
 
 /** The bundle's file name in the out folder. */
 export const BUNDLE_FILE = "features.json";
@@ -48,16 +49,17 @@ const OVERRIDES_FILE: StatementStructures = {
 };
 
 /** `generated/feature-store.ts`: the default store, filled from the generated bundle. */
-export function storeStructure(from: string, runtimeImport: string, bundlePath: string, features: StoreFeatures = []): SourceFileStructure {
+export function storeStructure(from: string, runtimeImport: string, bundlePath: string, features: StoreFeatures = [], enginePatterns: readonly EnginePattern[] = []): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
     statements: [
       {
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(from)}\n\n`,
-        moduleSpecifier: runtimeImport,
+        moduleSpecifier: leanRuntimeImport(runtimeImport),
         namedImports: [{ name: "FeatureStore" }, { name: "overridesFromEnvironment" }, { name: "FeatureOverride", isTypeOnly: true }],
       },
+      ...engineImportStatements(runtimeImport, enginePatterns),
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${BUNDLE_FILE}`, defaultImport: "bundle" },
       ...overrideTypeImports(features),
       overridesType(features),
@@ -129,7 +131,14 @@ export interface EnvironmentBundle {
  * environment's bundle and serves the one `OFFLINE_FEATURES_ENV` names (or the declared default),
  * once, when it loads; `useEnvironment(name)` switches explicitly.
  */
-export function environmentStoreStructure(from: string, runtimeImport: string, bundles: readonly EnvironmentBundle[], fallback: string | undefined, features: StoreFeatures = []): SourceFileStructure {
+export function environmentStoreStructure(
+  from: string,
+  runtimeImport: string,
+  bundles: readonly EnvironmentBundle[],
+  fallback: string | undefined,
+  features: StoreFeatures = [],
+  enginePatterns: readonly EnginePattern[] = [],
+): SourceFileStructure {
   const envType = bundles.map((b) => JSON.stringify(b.environment)).join(" | ");
   const doc = (description: string): JSDocStructure[] => [{ kind: StructureKind.JSDoc, description }];
   return {
@@ -138,7 +147,7 @@ export function environmentStoreStructure(from: string, runtimeImport: string, b
       {
         kind: StructureKind.ImportDeclaration,
         leadingTrivia: `${header(from)}\n\n`,
-        moduleSpecifier: runtimeImport,
+        moduleSpecifier: leanRuntimeImport(runtimeImport),
         namedImports: [
           { name: "FeatureStore" },
           { name: "loadEnvironment" },
@@ -147,6 +156,7 @@ export function environmentStoreStructure(from: string, runtimeImport: string, b
           { name: "FeatureOverride", isTypeOnly: true },
         ],
       },
+      ...engineImportStatements(runtimeImport, enginePatterns),
       ...bundles.map((b, i): StatementStructures => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${b.file}`, defaultImport: `bundle${i}` })),
       ...overrideTypeImports(features),
       overridesType(features),

@@ -1,3 +1,5 @@
+// Feature files are decoded here (in a worker thread too): re2js as the regex engine, so gen checks every pattern.
+import "../../../runtime/re2";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type * as TypeScript from "typescript";

@@ -5,6 +5,7 @@ import { PACKAGE_ROOT, display, relativeSpecifier, type GenOptions } from "../..
 import { at, type Problem } from "../../problems";
 import { codecOf, type CodecNode } from "./value-codec";
 import { canonicalUnionOrder } from "./union-order";
+import { leanRuntimeImport } from "../../output/emit/runtime-entries";
 
 /*
  * A feature's value type, read from the TypeScript checker at its exported declaration: the first
@@ -102,7 +103,7 @@ function specifierFor(options: GenOptions, project: Project, module: string, nam
   // This package's runtime first: installed, it sits under node_modules/offline-features/dist/.
   const runtime = join(PACKAGE_ROOT, "runtime") + sep;
   if (module.startsWith(runtime) && moduleFile(project, join(PACKAGE_ROOT, "runtime", "index"))?.getExportedDeclarations().has(name)) {
-    return options.runtimeImport;
+    return leanRuntimeImport(options.runtimeImport);
   }
   const parts = module.split("/");
   const nodeModules = parts.lastIndexOf("node_modules");

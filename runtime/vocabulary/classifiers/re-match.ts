@@ -1,7 +1,7 @@
 import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
 import { PatternC } from "../../model/fields";
-import { compilePattern } from "../../regex";
+import { compilePattern, missingEngineProblem } from "../../regex";
 import { ref } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { AttributeRefC } from "../refs";
@@ -12,7 +12,8 @@ const tag = "re.match";
 /**
  * `re.match`: an unanchored search over a string attribute, like PyOF's Rust `is_match`; the
  * pattern's own `^` anchors it. The regex is compiled here, once per load. False for a non-string
- * attribute.
+ * attribute. A pattern that needs a regex engine where none is installed fails its bucket with
+ * `REGEX_ENGINE_MISSING` (runtime/regex/engine.ts).
  */
 export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, string>> = {
   tag,
@@ -20,6 +21,11 @@ export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, st
   schema: attributeTestSchema("Unanchored regex search over a string attribute.", "attribute", ref("pattern")),
   parts: readsAttribute(),
   compile: (node, scope) => {
+    const missing = missingEngineProblem(node.value);
+    if (missing !== undefined) {
+      const error = scope.at("value").error("REGEX_ENGINE_MISSING", missing);
+      return () => error;
+    }
     const read = scope.at("attribute").attribute(node.attribute);
     const pattern = compilePattern(node.value);
     return (ctx) => {
