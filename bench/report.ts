@@ -201,6 +201,7 @@ export function formatResults(c: Collected): string {
     const how = b.resolution === "main" ? "packages' Node entry points (esbuild's default for platform node)" : "packages' ES module entry points (mainFields module, main: what lets fp-ts and io-ts shake out)";
     out.push(`- ${how}: ${kb(b.gzippedBytes)} gzipped, ${kb(b.minifiedBytes)} minified; minified by origin: ${Object.entries(b.byOrigin).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}.`);
   }
+  out.push(`- largest runtime files (ES module entry points, minified): ${c.bundleModules.largestRuntimeFiles.map(([file, bytes]) => `${file} ${kb(bytes)}`).join(", ")}.`);
   out.push("");
   out.push("## gen and CLI (wall time; the child's own CPU time in brackets)");
   out.push("");

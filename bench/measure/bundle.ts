@@ -20,9 +20,14 @@ export interface BundleResult {
   readonly resolution: "main" | "module";
   readonly minifiedBytes: number;
   readonly gzippedBytes: number;
-  /** Minified bytes by origin: "io-ts", "fp-ts", "runtime", "generated", "other". */
+  /** Minified bytes by origin: "io-ts", "fp-ts", "re2js", "runtime", "generated", "other". */
   readonly byOrigin: Record<string, number>;
+  /** The largest runtime files in the bundle, largest first, with their minified bytes: where to look next. */
+  readonly largestRuntimeFiles: readonly (readonly [string, number])[];
 }
+
+/** How many runtime files {@link BundleResult.largestRuntimeFiles} lists. */
+const LARGEST = 12;
 
 function origin(path: string): string {
   if (path.includes("node_modules/io-ts/")) return "io-ts";
@@ -57,10 +62,15 @@ export async function measureBundle(resolution: "main" | "module" = "main"): Pro
   });
   const code = out.outputFiles[0]!.contents;
   const byOrigin: Record<string, number> = {};
+  const runtimeFiles: [string, number][] = [];
   for (const output of Object.values(out.metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) byOrigin[origin(path)] = (byOrigin[origin(path)] ?? 0) + bytesInOutput;
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      byOrigin[origin(path)] = (byOrigin[origin(path)] ?? 0) + bytesInOutput;
+      if (origin(path) === "runtime") runtimeFiles.push([path, bytesInOutput]);
+    }
   }
-  return { resolution, minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length, byOrigin };
+  const largestRuntimeFiles = runtimeFiles.sort((a, b) => b[1] - a[1]).slice(0, LARGEST);
+  return { resolution, minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length, byOrigin, largestRuntimeFiles };
 }
 
 if (require.main === module) {

@@ -124,20 +124,21 @@ afterAll(() => {
 });
 
 test("the tarball ships the build, the bin and the README only", () => {
-  expect(packed).toEqual(expect.arrayContaining(["package.json", "README.md", "bin/offline-features.js", "dist/runtime/index.js", "dist/runtime/index.d.ts", "dist/runtime/index.js.map", "dist/dsl/index.js", "dist/esm/runtime.mjs", "dist/esm/dsl.mjs", "dist/esm/openfeature.mjs", "dist/codegen/cli/index.js", "dist/codegen/pipeline/load/worker-thread.js", "dist/codegen/ts-node-options.json"]));
+  expect(packed).toEqual(expect.arrayContaining(["package.json", "README.md", "bin/offline-features.js", "dist/runtime/index.js", "dist/runtime/index.d.ts", "dist/runtime/index.js.map", "dist/dsl/index.js", "dist/esm/runtime.mjs", "dist/esm/runtime-lean.mjs", "dist/esm/runtime-re2.mjs", "dist/esm/dsl.mjs", "dist/esm/openfeature.mjs", "dist/codegen/cli/index.js", "dist/codegen/pipeline/load/worker-thread.js", "dist/codegen/ts-node-options.json"]));
   const shipped = new Set(packed.map((p) => p.split("/")[0]));
   expect([...shipped].sort()).toEqual(["README.md", "bin", "dist", "package.json"]);
   expect(packed.filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
 });
 
 test("npx offline-features gen, tsc, node: the app gets its typed value", () => {
-  // README step 3: generate. Generated code imports the runtime by the package's name.
+  // README step 3: generate. Generated code imports the runtime by the package's name (its lean entry: the banner's rules hold no pattern).
   const gen = sh(NPX, ["offline-features", "gen"], app);
   expect(gen.stderr).toBe("");
   expect(gen.stdout).toMatch(/^1 feature, 6 written, 0 unchanged, in \d+ ms\n$/);
   expect(gen.status).toBe(0);
   const accessor = readFileSync(join(app, "generated", "banner.ts"), "utf8");
-  expect(accessor).toContain('from "offline-features/runtime"');
+  expect(accessor).toContain('from "offline-features/runtime/lean"');
+  expect(readFileSync(join(app, "generated", "feature-store.ts"), "utf8")).not.toContain("offline-features/runtime/re2");
   expect(accessor).toContain("export type BannerValue = Banner;");
   // README step 4: compile with the app's own tsc (the @ts-expect-error proves the value is typed), run with node.
   ok(NPX, ["tsc", "-p", "."], app);
@@ -152,6 +153,10 @@ test("CommonJS and ESM consumers import the same runtime", () => {
   expect(JSON.parse(ok(process.execPath, ["esm.mjs"], app))).toEqual({ loaded: "Right", value: { title: "Bonjour", color: "blue" }, sameClass: true });
   const cjs = ok(process.execPath, ["-e", 'const r = require("offline-features/runtime"); const d = require("offline-features/dsl"); console.log(typeof r.FeatureStore, typeof d.feature, require("offline-features").FeatureStore === r.FeatureStore)'], app);
   expect(cjs.trim()).toBe("function function true");
+  // The lean entry loads no re2js; the re2 entry installs it into the same (one) runtime.
+  const engine = (entry: string) => `require("offline-features/runtime/lean"); ${entry} console.log(Object.keys(require.cache).some((f) => f.includes("re2js")), require("offline-features/runtime").FeatureStore === require("offline-features/runtime/lean").FeatureStore)`;
+  expect(ok(process.execPath, ["-e", engine("")], app).trim()).toBe("false true");
+  expect(ok(process.execPath, ["-e", engine('require("offline-features/runtime/re2");')], app).trim()).toBe("true true");
 });
 
 test("a production install has no TypeScript toolchain, runs the compiled app, and gen says what to install", () => {
