@@ -7,10 +7,16 @@
  *   2. the files tsc does not emit: worker threads written in plain JS, ts-node's options;
  *   3. an ESM wrapper per entry point (dist/esm/<entry>.mjs) re-exporting the CommonJS module by
  *      name, so `import { FeatureStore } from "offline-features/runtime"` works in an .mjs app and
- *      both module systems share one copy of the runtime (no dual-package state).
+ *      both module systems share one copy of the runtime (no dual-package state);
+ *   4. tsc -p tsconfig.module.json: runtime/ as ES modules in dist/module/, for bundlers only (the
+ *      `module` export condition, which bundlers honour for `import` and `require` alike, so a bundle
+ *      still holds one runtime; Node never reads it). Its io-ts and fp-ts imports are pointed at
+ *      those packages' own ES module builds (`io-ts/es6/index.js`, `fp-ts/es6/Either.js`), which
+ *      a bundler resolving packages by their `main` field would otherwise not pick: the CommonJS
+ *      builds of fp-ts and io-ts do not shake.
  */
 const { execFileSync } = require("node:child_process");
-const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
@@ -61,5 +67,22 @@ for (const [subpath, file] of Object.entries(ENTRIES)) {
     "",
   ];
   writeFileSync(join(DIST, "esm", `${subpath.replace(/\//g, "-")}.mjs`), lines.join("\n"));
+}
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.module.json")], { stdio: ["ignore", 2, 2], cwd: ROOT });
+/** `from "io-ts"` → `from "io-ts/es6/index.js"`, `from "fp-ts/Either"` → `from "fp-ts/es6/Either.js"` (import, export and side-effect forms). */
+function esModulePaths(code) {
+  return code.replace(/((?:from|import)\s*)"(io-ts|fp-ts\/[A-Za-z]+)"/g, (_, keyword, specifier) =>
+    `${keyword}"${specifier === "io-ts" ? "io-ts/es6/index.js" : specifier.replace(/^fp-ts\//, "fp-ts/es6/") + ".js"}"`,
+  );
+}
+(function rewrite(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) rewrite(path);
+    else if (entry.name.endsWith(".js")) writeFileSync(path, esModulePaths(readFileSync(path, "utf8")));
+  }
+})(join(DIST, "module"));
+for (const file of Object.values(ENTRIES)) {
+  if (file.startsWith("runtime/") && !existsSync(join(DIST, "module", file))) throw new Error(`dist/module/${file} is missing: package.json's module condition points at it`);
 }
 console.error(`built dist/ (${Object.keys(ENTRIES).map((n) => `offline-features/${n}`).join(", ")})`);

@@ -130,6 +130,30 @@ test("the tarball ships the build, the bin and the README only", () => {
   expect(packed.filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
 });
 
+test("the ES module build for bundlers (the module condition) is complete: every import it makes resolves, io-ts and fp-ts to their ES module builds", () => {
+  const root = join(app, "node_modules", "offline-features");
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, { module?: string }> };
+  const entries = ["./runtime", "./runtime/lean", "./runtime/re2", "./openfeature"].map((e) => manifest.exports[e]?.module);
+  expect(entries).toEqual(["./dist/module/runtime/index.js", "./dist/module/runtime/lean.js", "./dist/module/runtime/re2.js", "./dist/module/runtime/openfeature/index.js"]);
+  const files: string[] = [];
+  const walk = (dir: string) => readdirSync(dir, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".js") && files.push(join(dir, e.name))));
+  walk(join(root, "dist", "module"));
+  const packages = new Set<string>();
+  const unresolved: string[] = [];
+  for (const file of files) {
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*"([^"]+)"/g)) {
+      if (specifier!.startsWith(".")) {
+        const base = resolve(file, "..", specifier!);
+        if (![".js", "/index.js"].some((suffix) => existsSync(base + suffix))) unresolved.push(`${file}: ${specifier}`);
+      } else if (!specifier!.startsWith("node:")) packages.add(specifier!);
+    }
+  }
+  expect(unresolved).toEqual([]);
+  expect([...packages].sort()).toEqual(["@openfeature/server-sdk", "fp-ts/es6/Either.js", "fp-ts/es6/function.js", "io-ts/es6/index.js", "re2js"]);
+  // The app's install holds them (the optional OpenFeature peer aside): a bundler finds each file.
+  expect(["fp-ts/es6/Either.js", "fp-ts/es6/function.js", "io-ts/es6/index.js", "re2js/package.json"].filter((f) => !existsSync(join(app, "node_modules", f)))).toEqual([]);
+});
+
 test("npx offline-features gen, tsc, node: the app gets its typed value", () => {
   // README step 3: generate. Generated code imports the runtime by the package's name (its lean entry: the banner's rules hold no pattern).
   const gen = sh(NPX, ["offline-features", "gen"], app);
