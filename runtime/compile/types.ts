@@ -49,6 +49,6 @@ export interface Scope {
   classifier(node: Classifier): Predicate;
   /** Compiles a child attribute at this scope's path. */
   attribute(node: Attribute): Getter;
-  /** An error at this scope's path. Build it at compile time where the message does not depend on the context. */
+  /** An error at this scope's path. Build it at compile time where the message does not depend on the context, or on the first evaluation that needs it and keep it (as context attributes do for a missing key). */
   error(code: ErrorCode, message: string): EvaluationError;
 }

@@ -1,3 +1,4 @@
+import type { EvaluationError } from "../../evaluate/details";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
@@ -14,11 +15,12 @@ export const contextBoolean: AttributeDescriptor<ContextNode<typeof tag>, "boole
   contextType: "boolean",
   compile: ({ name }, scope) => {
     const read = contextReader(name);
-    const absent = missing(scope, name, "a boolean");
+    // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
+    let absent: EvaluationError | undefined;
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "boolean") return v;
-      return v === undefined ? absent : mismatch(scope, name, "a boolean", v);
+      return v === undefined ? (absent ??= missing(scope, name, "a boolean")) : mismatch(scope, name, "a boolean", v);
     };
   },
 };

@@ -1,7 +1,8 @@
 import { parseInstant } from "../../time/instant";
 import { lastParsed } from "../../compile/parse-cache";
 import type { AttributeDescriptor } from "../types";
-import { contextCodec, contextSchema, mismatch, type ContextNode } from "./shapes/context";
+import type { EvaluationError } from "../../evaluate/details";
+import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.timestamp";
@@ -20,7 +21,8 @@ export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "ins
   contextType: "string | number",
   compile: ({ name }, scope) => {
     const read = contextReader(name);
-    const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a timestamp`);
+    // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
+    let absent: EvaluationError | undefined;
     const parse = lastParsed(parseInstant);
     return (ctx) => {
       const v = read(ctx, name);
@@ -29,7 +31,7 @@ export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "ins
         const ms = parse(v);
         if (ms !== undefined) return ms;
       }
-      if (v === undefined) return absent;
+      if (v === undefined) return (absent ??= missing(scope, name, "a timestamp"));
       return mismatch(scope, name, 'epoch milliseconds or an RFC 3339 instant like "2026-12-01T00:00:00Z"', v);
     };
   },

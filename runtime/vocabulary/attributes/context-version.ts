@@ -5,7 +5,7 @@ import { readRelease, releaseScratch } from "../../semver/release";
 import type { AttributeDescriptor } from "../types";
 import type { Scope } from "../../compile/types";
 import type { EvaluationError } from "../../evaluate/details";
-import { contextCodec, contextSchema, type ContextNode } from "./shapes/context";
+import { contextCodec, contextSchema, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.version";
@@ -29,7 +29,8 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
   contextType: "string",
   compile: ({ name }, scope) => {
     const read = contextReader(name);
-    const absent = scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected a SemVer version string`);
+    // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
+    let absent: EvaluationError | undefined;
     const parse = lastParsed(parseSemVer);
     const release = releaseScratch();
     return (ctx) => {
@@ -39,7 +40,7 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
         const version = parse(v);
         if (version !== undefined) return version;
       }
-      return v === undefined ? absent : notAVersion(scope, name, v);
+      return v === undefined ? (absent ??= missing(scope, name, "a SemVer version string")) : notAVersion(scope, name, v);
     };
   },
 };

@@ -149,3 +149,23 @@ describe("a rule under many levels that change nothing", () => {
     expect(failed.errors.map((e) => [e.code, e.path])).toEqual([["ATTRIBUTE_MISSING", `buckets[0].classifier${".value".repeat(levels)}.attribute`]]);
   });
 });
+
+describe("a missing context key's error", () => {
+  const all = (...value: Classifier[]) => ({ __type: "bool.all", value }) as unknown as Classifier;
+  const read = (tag: string, name: string, op: Classifier["__type"], value: unknown) => ({ __type: op, attribute: { __type: tag, name }, value }) as unknown as Classifier;
+  it.each<[string, Classifier, string, string]>([
+    ["context.string", all(read("context.string", "country", "comparison.eq", "FR")), "buckets[0].classifier.value[0].attribute", 'context attribute "country" is missing; expected a string'],
+    ["context.number", all(read("context.string", "plan", "comparison.eq", "pro"), read("context.number", "seats", "comparison.gt", 2)), "buckets[0].classifier.value[1].attribute", 'context attribute "seats" is missing; expected a finite number'],
+    ["context.boolean", read("context.boolean", "beta", "comparison.eq", true), "buckets[0].classifier.attribute", 'context attribute "beta" is missing; expected a boolean'],
+    ["context.version", read("context.version", "appVersion", "semver.gte", "2.0.0"), "buckets[0].classifier.attribute", 'context attribute "appVersion" is missing; expected a SemVer version string'],
+    ["context.timestamp", read("context.timestamp", "signedUp", "time.after", "2026-01-01T00:00:00Z"), "buckets[0].classifier.attribute", 'context attribute "signedUp" is missing; expected a timestamp'],
+  ])("%s: built on the first miss with its path and message, then the same record", (_tag, rule, path, message) => {
+    const compiled = compileFeature(model(rule), { featureKey: "f" });
+    // The number case reads a present key first: the second node's path.
+    const ctx = { plan: "pro" };
+    const first = compiled.evaluate(ctx);
+    const second = compiled.evaluate(ctx);
+    expect(first.errors.map((e) => [e.code, e.path, e.message])).toEqual([["ATTRIBUTE_MISSING", path, message]]);
+    expect(second.errors[0]).toBe(first.errors[0]);
+  });
+});

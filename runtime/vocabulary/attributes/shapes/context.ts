@@ -27,7 +27,12 @@ export function contextSchema(description: string): NodeSchema {
   return { description, properties: { name: ref("contextName") }, required: ["name"] };
 }
 
-/** The error for a missing key, built at compile time. */
+/**
+ * The error for a missing key. A context attribute builds it on the first evaluation that misses
+ * the key and keeps it (one record per attribute, as before, and none for the many that never
+ * miss): building it at load spelled the message and the node's JSON path for every attribute of
+ * every feature, about a third of what compiling an R2-shaped feature allocated.
+ */
 export function missing(scope: Scope, name: string, expected: string): EvaluationError {
   return scope.error("ATTRIBUTE_MISSING", `context attribute ${JSON.stringify(name)} is missing; expected ${expected}`);
 }
