@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { FeatureC } from "../model/feature";
+import { FeatureC, decodeParsedFeature } from "../model/feature";
 import type { DecodedFeature } from "./decoded";
 import { FeatureDecodeError } from "./decode-error";
 import { reportIssues } from "./reporter";
@@ -59,12 +59,13 @@ function bucketCountProblem(parsed: unknown, limits: InputLimits): string | unde
 
 /**
  * Decodes an already parsed feature whose document size was checked (a bundle checks the whole
- * document once): the bucket count, then the codec.
+ * document once): the bucket count, then the codec. `fromJsonText` says the caller parsed it from
+ * text itself (plain JSON: the codec's fast path may rely on it).
  */
-export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string): E.Either<FeatureDecodeError, DecodedFeature> {
+export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string, fromJsonText = false): E.Either<FeatureDecodeError, DecodedFeature> {
   const tooMany = bucketCountProblem(parsed, limits);
   if (tooMany !== undefined) return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
-  const decoded = FeatureC.decode(parsed);
+  const decoded = fromJsonText ? decodeParsedFeature(parsed) : FeatureC.decode(parsed);
   // The codec records what it decodes (runtime/decode/decoded.ts); the cast carries that in the type.
   return E.isLeft(decoded) ? E.left(new FeatureDecodeError(reportIssues(decoded.left), source)) : E.right(decoded.right as DecodedFeature);
 }
@@ -87,7 +88,7 @@ export function decodeFeature(input: unknown, options: DecodeOptions = {}): E.Ei
     if (E.isLeft(parsed)) return fail("", parsed.left);
     const tooBig = documentSizeProblem(parsed.right, limits);
     if (tooBig !== undefined) return fail("", tooBig);
-    return decodeCheckedFeature(parsed.right, limits, options.source);
+    return decodeCheckedFeature(parsed.right, limits, options.source, typeof input === "string" || input instanceof Uint8Array);
   } catch (e) {
     // Exotic inputs (getters that throw, proxies) must still come back as a Left.
     return fail("", `could not read the document: ${e instanceof Error ? e.message : describeValue(e)}`);

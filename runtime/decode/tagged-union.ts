@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { validatesAsIs } from "./as-is";
 
 /** The JSON key that tags every classifier and attribute node, as PyOF writes it. */
 export const TAG = "__type";
@@ -85,7 +86,7 @@ export function taggedUnion<M extends Readonly<Record<string, t.Mixed>>>(name: s
 
 /** A string refined by a check that explains itself; `check` returns the problem, or undefined. */
 export function checkedString(name: string, check: (s: string) => string | undefined): t.Type<string, string, unknown> {
-  return new t.Type<string, string, unknown>(
+  return validatesAsIs(new t.Type<string, string, unknown>(
     name,
     (u): u is string => typeof u === "string" && check(u) === undefined,
     (u, c) => {
@@ -94,7 +95,7 @@ export function checkedString(name: string, check: (s: string) => string | undef
       return problem === undefined ? t.success(u) : t.failure(u, c, problem);
     },
     t.identity,
-  );
+  ));
 }
 
 /** A node codec: an exact record (unknown keys are dropped) whose fields are read-only. */

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
 import { refOrLiteralOf, unionBehind, type DeferredUnion } from "../vocabulary/refs";
 import { TAG } from "./tagged-union";
+import { isAsIs } from "./as-is";
 
 /*
  * The fast path of decoding: a yes/no answer to "would this codec accept `u` and give back `u`
@@ -27,6 +28,8 @@ type Check = (u: unknown, pending: Pending) => boolean;
 interface Pending {
   readonly checks: Check[];
   readonly values: unknown[];
+  /** The value came out of JSON.parse: every own property is an enumerable string key (see {@link decodesUnchanged}). */
+  plainJson: boolean;
 }
 
 const NO_CONTEXT: t.Context = [];
@@ -124,6 +127,13 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
       pending.values.push(value);
     }
     if (!exact) return true;
+    if (pending.plainJson) {
+      // Parsed JSON has only enumerable own keys, so counting them says what the list of names
+      // would, without building it: no key beyond the fields present.
+      let count = 0;
+      for (const name in u) if (hasOwn.call(u, name)) count++;
+      return count === own;
+    }
     const present = Object.getOwnPropertyNames(u);
     if (present.length === own) return true;
     for (const name of present) if (!names.has(name)) return false;
@@ -132,6 +142,8 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
 }
 
 function build(codec: Shaped): Check {
+  // A codec that validates as is (./as-is.ts) answers with `is`: no io-ts result built.
+  if (isAsIs(codec)) return (u) => codec.is(u);
   const union = unionBehind(codec);
   if (union !== undefined) return unionCheck(union);
   const either = refOrLiteralOf(codec);
@@ -185,13 +197,30 @@ function build(codec: Shaped): Check {
 /**
  * True only when `codec.decode(u)` would succeed and return `u` itself; false when it would fail
  * or return a changed copy (then decode with io-ts for the errors or the copy). Never throws for
- * plain data; it reads each field once per check, as io-ts does.
+ * plain data; it reads each field once per check, as io-ts does. With `plainJson`, the caller
+ * vouches that `u` is what JSON.parse returned (records then have no non-enumerable keys, which
+ * io-ts's exact codecs would also strip), and records are checked without listing their keys.
  */
-export function decodesUnchanged(codec: t.Mixed, u: unknown): boolean {
-  const pending: Pending = { checks: [checkOf(codec)], values: [u] };
-  while (pending.checks.length > 0) {
-    const check = pending.checks.pop()!;
-    if (!check(pending.values.pop(), pending)) return false;
+export function decodesUnchanged(codec: t.Mixed, u: unknown, plainJson = false): boolean {
+  // One pair of stacks for every call (a bundle asks once per feature): this call uses the part
+  // above `base` and leaves the stacks as it found them, so a check that decodes (a codec asked
+  // through `validate`) may call in again.
+  const base = shared.checks.length;
+  const outerPlainJson = shared.plainJson;
+  shared.plainJson = plainJson;
+  shared.checks.push(checkOf(codec));
+  shared.values.push(u);
+  try {
+    while (shared.checks.length > base) {
+      const check = shared.checks.pop()!;
+      if (!check(shared.values.pop(), shared)) return false;
+    }
+    return true;
+  } finally {
+    shared.checks.length = base;
+    shared.values.length = base;
+    shared.plainJson = outerPlainJson;
   }
-  return true;
 }
+
+const shared: Pending = { checks: [], values: [], plainJson: false };

@@ -6,7 +6,7 @@ import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
 import { decodesUnchanged } from "../decode/unchanged";
 import { canonicalRecord } from "./canonical";
-import { featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
+import { FEATURE_SETTINGS, SETTING_KEYS, featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
 /** The name evaluation reports when no bucket matched. No bucket may take it. */
 export const DEFAULT_BUCKET = "default";
@@ -64,26 +64,53 @@ function failAt(raw: unknown, c: t.Context, keys: ReadonlyArray<string | number>
   return { value: actual, context, message };
 }
 
+/** Up to this many buckets, names are checked for duplicates pairwise: no map per feature. */
+const PAIRWISE_BUCKETS = 8;
+
+/** The index of the first bucket before `i` named as bucket `i`, or undefined. */
+function earlierNamed(buckets: RawFeature["buckets"], i: number, firstIndex: Map<string, number> | undefined): number | undefined {
+  const name = buckets[i]!.name;
+  if (firstIndex !== undefined) return firstIndex.get(name);
+  for (let j = 0; j < i; j++) if (buckets[j]!.name === name) return j;
+  return undefined;
+}
+
+/**
+ * True when the checked document already is the model (the canonical current form: a value on
+ * every bucket, a default, every defaulted setting written): it is returned as it is, not copied.
+ */
+function isModelShaped(raw: RawFeature): boolean {
+  if (raw.values !== undefined || raw.default === undefined) return false;
+  for (const key of SETTING_KEYS) if (raw[key] === undefined && FEATURE_SETTINGS[key].absent !== undefined) return false;
+  for (const bucket of raw.buckets) if (bucket.value === undefined) return false;
+  return true;
+}
+
 /** The rules the JSON's shape cannot say: reserved and unique names, and a consistent values map. */
 function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<FeatureModel> {
-  const errors: t.ValidationError[] = [];
-  const firstIndex = new Map<string, number>();
-  raw.buckets.forEach((bucket, i) => {
+  let errors: t.ValidationError[] | undefined;
+  const buckets = raw.buckets;
+  const firstIndex = buckets.length > PAIRWISE_BUCKETS || raw.values !== undefined ? new Map<string, number>() : undefined;
+  for (let i = 0; i < buckets.length; i++) {
+    const bucket = buckets[i]!;
     if (bucket.name === DEFAULT_BUCKET) {
-      errors.push(failAt(input, c, ["buckets", i, "name"], `the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`));
+      (errors ??= []).push(failAt(input, c, ["buckets", i, "name"], `the bucket name "${DEFAULT_BUCKET}" is reserved for the feature's default`));
     }
-    const first = firstIndex.get(bucket.name);
+    const first = earlierNamed(buckets, i, firstIndex);
     if (first !== undefined) {
-      errors.push(failAt(input, c, ["buckets", i, "name"], `duplicate bucket name ${JSON.stringify(bucket.name)}, already used by buckets[${first}]`));
-    } else firstIndex.set(bucket.name, i);
+      (errors ??= []).push(failAt(input, c, ["buckets", i, "name"], `duplicate bucket name ${JSON.stringify(bucket.name)}, already used by buckets[${first}]`));
+    } else firstIndex?.set(bucket.name, i);
     if (raw.values !== undefined && bucket.value !== undefined) {
-      errors.push(failAt(input, c, ["buckets", i, "value"], `bucket ${JSON.stringify(bucket.name)} has a value and the feature has a "values" map; use one form`));
+      (errors ??= []).push(failAt(input, c, ["buckets", i, "value"], `bucket ${JSON.stringify(bucket.name)} has a value and the feature has a "values" map; use one form`));
     }
-  });
-  for (const name of Object.keys(raw.values ?? {})) {
-    if (!firstIndex.has(name)) errors.push(failAt(input, c, ["values", name], `"values" names ${JSON.stringify(name)}, which is not a bucket`));
   }
-  if (errors.length > 0) return t.failures(errors);
+  if (raw.values !== undefined) {
+    for (const name of Object.keys(raw.values)) {
+      if (!firstIndex!.has(name)) (errors ??= []).push(failAt(input, c, ["values", name], `"values" names ${JSON.stringify(name)}, which is not a bucket`));
+    }
+  }
+  if (errors !== undefined) return t.failures(errors);
+  if (isModelShaped(raw)) return t.success(markDecoded(raw as FeatureModel, "feature"));
 
   const fallback: JsonValue = raw.default === undefined ? null : raw.default;
   const values = raw.values ?? {};
@@ -117,6 +144,16 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
     },
     (model) => canonicalRecord(model),
   );
+}
+
+/**
+ * Decodes a feature that JSON.parse just returned (a bundle's or a feature file's text, parsed by
+ * the loader): as {@link FeatureC}, with the fast path told the input is plain JSON
+ * (runtime/decode/unchanged.ts). For any other value use FeatureC. @internal
+ */
+export function decodeParsedFeature(u: unknown): t.Validation<FeatureModel> {
+  // The context io-ts's decode starts from, so that errors name the same paths.
+  return decodesUnchanged(RawFeatureC, u, true) ? normalize(u as RawFeature, u, t.getDefaultContext(FeatureC)) : FeatureC.decode(u);
 }
 
 /**

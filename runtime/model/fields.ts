@@ -1,10 +1,12 @@
 import * as t from "io-ts";
 import { AMBIENT_KEYS } from "../evaluate/context";
 import { parseSemVer } from "../semver/parse";
+import { readRelease, releaseScratch } from "../semver/release";
 import { instantProblem } from "../time/instant";
 import { patternProblem } from "../regex";
 import { TAG, checkedString } from "../decode/tagged-union";
 import { describeValue } from "../describe-value";
+import { validatesAsIs } from "../decode/as-is";
 
 /*
  * Codecs of the fields that several rule nodes share (a scalar literal, a pattern, a context key,
@@ -19,11 +21,13 @@ const isScalar = (u: unknown): u is Scalar =>
   u === null || typeof u === "string" || typeof u === "boolean" || (typeof u === "number" && Number.isFinite(u));
 
 /** io-ts codec for {@link Scalar}; one message instead of one per union member. */
-export const ScalarC = new t.Type<Scalar, Scalar, unknown>(
-  "Scalar",
-  isScalar,
-  (u, c) => (isScalar(u) ? t.success(u) : t.failure(u, c, `expected a string, number, boolean or null, found ${describeValue(u)}`)),
-  t.identity,
+export const ScalarC = validatesAsIs(
+  new t.Type<Scalar, Scalar, unknown>(
+    "Scalar",
+    isScalar,
+    (u, c) => (isScalar(u) ? t.success(u) : t.failure(u, c, `expected a string, number, boolean or null, found ${describeValue(u)}`)),
+    t.identity,
+  ),
 );
 
 /**
@@ -36,9 +40,16 @@ type NoneLiteralItem = Scalar | readonly NoneLiteralItem[];
 /** A regular expression source, checked to compile at decode time. */
 export const PatternC = checkedString("Pattern", patternProblem);
 
-/** A SemVer 2.0 literal, checked at decode (an optional leading "v" is allowed). */
+/** Filled by every release literal checked at decode, and never read: the check needs only the yes. */
+const literalScratch = releaseScratch();
+
+/**
+ * A SemVer 2.0 literal, checked at decode (an optional leading "v" is allowed). A plain release
+ * ("2.3.0", nearly every literal) is checked by the allocation-free reader, which accepts exactly
+ * the releases the parser does (test/runtime/semver); anything else goes to the parser.
+ */
 export const VersionLiteralC = checkedString("Version", (s) =>
-  parseSemVer(s) === undefined ? `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describeValue(s)}` : undefined,
+  readRelease(s, literalScratch) || parseSemVer(s) !== undefined ? undefined : `expected a SemVer 2.0 version like "2.1.0" or "2.1.0-rc.1", found ${describeValue(s)}`,
 );
 
 /** An RFC 3339 instant with a time zone, checked at decode. */
@@ -67,11 +78,13 @@ export function contextNameProblem(name: string): string | undefined {
 }
 
 /** A number JSON can write: NaN and the infinities would be written as `null` and not read back. */
-export const FiniteNumberC = new t.Type<number, number, unknown>(
-  "finite number",
-  (u): u is number => typeof u === "number" && Number.isFinite(u),
-  (u, c) => (typeof u === "number" && Number.isFinite(u) ? t.success(u) : t.failure(u, c, `expected a finite number, found ${typeof u === "number" ? String(u) : JSON.stringify(u) ?? typeof u}`)),
-  t.identity,
+export const FiniteNumberC = validatesAsIs(
+  new t.Type<number, number, unknown>(
+    "finite number",
+    (u): u is number => typeof u === "number" && Number.isFinite(u),
+    (u, c) => (typeof u === "number" && Number.isFinite(u) ? t.success(u) : t.failure(u, c, `expected a finite number, found ${typeof u === "number" ? String(u) : JSON.stringify(u) ?? typeof u}`)),
+    t.identity,
+  ),
 );
 
 /** A rollout salt: the text hashed before the unit, so that features bucket independently. */

@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { validatesAsIs } from "../decode/as-is";
 
 /** Any value JSON can carry. Feature values and `default` are of this type. */
 export type JsonValue =
@@ -59,9 +60,12 @@ function validateJson(root: unknown, c: t.Context): t.Validation<JsonValue> {
 }
 
 /** io-ts codec for {@link JsonValue}. */
-export const JsonValueC: t.Type<JsonValue, JsonValue, unknown> = new t.Type<JsonValue, JsonValue, unknown>(
-  "JsonValue",
-  (u): u is JsonValue => validateJson(u, [])._tag === "Right",
-  validateJson,
-  t.identity,
+export const JsonValueC: t.Type<JsonValue, JsonValue, unknown> = validatesAsIs(
+  new t.Type<JsonValue, JsonValue, unknown>(
+    "JsonValue",
+    // A scalar (most bucket values and defaults) is answered without the walk's stack.
+    (u): u is JsonValue => (typeof u !== "object" || u === null ? describeNonJson(u) === undefined : validateJson(u, [])._tag === "Right"),
+    validateJson,
+    t.identity,
+  ),
 );

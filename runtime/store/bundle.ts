@@ -119,6 +119,11 @@ export function encodeBundle(features: Readonly<Record<string, FeatureModel>>, g
   };
 }
 
+/** A feature's JSON path in the bundle, spelled only for a feature with a problem. */
+function featurePathOf(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`;
+}
+
 function prefixed(prefix: string, issues: readonly DecodeIssue[]): DecodeIssue[] {
   return issues.map((i) => ({ path: i.path === "" ? prefix : `${prefix}.${i.path}`, message: i.message }));
 }
@@ -153,6 +158,8 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const parsedValue = parseWithinLimits(text.right ?? input, limits);
     if (E.isLeft(parsedValue)) return fail([{ path: "", message: parsedValue.left }]);
     const parsed = parsedValue.right;
+    // Parsed here from text (or bytes): plain JSON, which the decoder and the hash check rely on.
+    const parsedHere = text.right !== undefined;
     // Two more levels than a feature: the envelope and its "features" object.
     const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
     if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
@@ -164,12 +171,10 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const decodedFeatures: [string, DecodedFeature][] = [];
     const raws = envelope.right.features;
     for (const key of Object.keys(raws)) {
-      // The path is spelled only for a feature with a problem.
-      const path = () => (/^[A-Za-z_$][\w$]*$/.test(key) ? `features.${key}` : `features[${JSON.stringify(key)}]`);
       const keyProblem = featureKeyProblem(key);
-      if (keyProblem !== undefined) issues.push({ path: path(), message: keyProblem });
-      const decoded = decodeCheckedFeature(raws[key], limits);
-      if (E.isLeft(decoded)) issues.push(...prefixed(path(), decoded.left.issues));
+      if (keyProblem !== undefined) issues.push({ path: featurePathOf(key), message: keyProblem });
+      const decoded = decodeCheckedFeature(raws[key], limits, undefined, parsedHere);
+      if (E.isLeft(decoded)) issues.push(...prefixed(featurePathOf(key), decoded.left.issues));
       else decodedFeatures.push([key, decoded.right]);
     }
     if (issues.length > 0) return fail(issues);
@@ -181,8 +186,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     // text as parsed here (plain data) hashes to the declared value without re-encoding every
     // feature. Anything else (other key order, PyOF's older form, a value passed in) takes the
     // canonical path.
-    const parsedHere = text.right !== undefined;
-    if (parsedHere && featuresTextMatches(text.right, declared, environment)) {
+    if (text.right !== undefined && featuresTextMatches(text.right, declared, environment)) {
       // The features as written are the text that was hashed.
     } else if (!parsedHere || parsedHash(envelope.right.features, environment) !== declared) {
       const actual = bundleHash(features, environment);

@@ -15,6 +15,7 @@ import type { BundleSource } from "../sources/source";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
 import { jsonText } from "../model/json-text";
+import type { DecodedFeature } from "../decode/decoded";
 
 /** How a store is set up. */
 export interface StoreOptions {
@@ -120,7 +121,10 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       this.loadedFrom = source;
       return E.right(this.info);
     }
-    const models = new Map(Object.entries(decoded.right.features));
+    // Filled key by key: no array of [key, model] pairs for 10,000 features.
+    const models = new Map<string, DecodedFeature>();
+    const decodedFeatures = decoded.right.features;
+    for (const key of Object.keys(decodedFeatures)) models.set(key, decodedFeatures[key]!);
     const edges = prerequisiteEdges(models);
     const cycle = findCycle(models, edges);
     if (cycle !== undefined) {

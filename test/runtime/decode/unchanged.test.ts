@@ -5,7 +5,7 @@ import { decodesUnchanged } from "../../../runtime/decode/unchanged";
 import { reportIssues } from "../../../runtime/decode/reporter";
 import { attributeCodecs } from "../../../runtime/model/attribute";
 import { ClassifierC, classifierCodecs } from "../../../runtime/model/classifier";
-import { RawFeatureC, featureCodec } from "../../../runtime/model/feature";
+import { RawFeatureC, decodeParsedFeature, featureCodec } from "../../../runtime/model/feature";
 import { TAG } from "../../../runtime/decode/tagged-union";
 import { featureDocument } from "../model-arbitraries";
 import { fuzzOptions } from "../../support/fuzz";
@@ -100,7 +100,13 @@ describe("the decoder's fast path", () => {
         runs++;
         const answer = decodesUnchanged(RawFeatureC, doc);
         expect(answer).toBe(ioTsUnchanged(RawFeatureC, doc));
-        expect(outcome(withFastPath.decode(doc))).toEqual(outcome(withoutFastPath.decode(doc)));
+        // The documents are plain JSON (parsed from text), so the loaders' mode answers the same.
+        expect(decodesUnchanged(RawFeatureC, doc, true)).toBe(answer);
+        const plain = outcome(withoutFastPath.decode(doc));
+        expect(outcome(withFastPath.decode(doc))).toEqual(plain);
+        // The loaders' decoder on the document as a text would parse (NaN becomes null there).
+        const reparsed: unknown = JSON.parse(JSON.stringify(doc));
+        expect(outcome(decodeParsedFeature(reparsed))).toEqual(outcome(withoutFastPath.decode(JSON.parse(JSON.stringify(doc)))));
         if (answer) {
           fast++;
           tagsIn(doc, fastTags);
@@ -136,6 +142,10 @@ describe("the decoder's fast path", () => {
     expect(decodesUnchanged(RawFeatureC, Object.assign(Object.create({ type: "offline-feature" }) as object, untyped))).toBe(false);
     // A hidden (non-enumerable) own key is one exact codecs strip too.
     expect(decodesUnchanged(RawFeatureC, Object.defineProperty({ ...plain }, "hidden", { value: 1, enumerable: false }))).toBe(false);
+    // Parsed JSON has none, and keys beyond the fields are still seen there.
+    expect(decodesUnchanged(RawFeatureC, JSON.parse(JSON.stringify(plain)), true)).toBe(true);
+    expect(decodesUnchanged(RawFeatureC, JSON.parse(JSON.stringify({ ...plain, note: "x" })), true)).toBe(false);
+    expect(decodesUnchanged(RawFeatureC, JSON.parse(JSON.stringify({ ...plain, buckets: [{ ...plain.buckets[0]!, extra: 1 }] })), true)).toBe(false);
   });
 
   it("walks a deep tree with an explicit stack", () => {
