@@ -60,7 +60,15 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
   if (cached !== undefined) {
     return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, inputs: cached.inputs, warnings: [], ms: performance.now() - start };
   }
-  const generated = await generateInMemory(opts);
+  return writeGenerated(opts, await generateInMemory(opts), start);
+}
+
+/**
+ * Writes a run's output computed in memory: only the files that changed (all at once, see
+ * out-folder-changes.ts), removing those no longer generated; records the run for the cache.
+ * `start` is when the run began, for the summary's time.
+ */
+export async function writeGenerated(opts: GenOptions, generated: Generated, start: number): Promise<GenSummary> {
   const changes = diffOutputs(opts.outDir, generated.files);
   await applyChanges(opts.outDir, changes);
   recordRun(opts, generated);

@@ -1,7 +1,10 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
-import { basename, dirname, relative, isAbsolute } from "node:path";
-import { generate, type GenSummary } from "./generate";
+import { performance } from "node:perf_hooks";
+import { basename, dirname, join, relative, isAbsolute } from "node:path";
+import { writeGenerated, type GenSummary } from "./generate";
+import { recoverFolder } from "./output/swap-folder";
 import type { GenOptions } from "./cli/options";
+import type { ChangeSet, WatchSession } from "./pipeline/incremental/watch-session";
 
 /** What a watcher reports after each run: a summary, or the error that stopped the run. */
 export type WatchEvent = { readonly ok: true; readonly summary: GenSummary } | { readonly ok: false; readonly error: unknown };
@@ -15,12 +18,23 @@ export interface Watcher {
 /**
  * `gen --watch`: runs once, then again whenever a file under the features folder, or any other
  * file the last run loaded (a segment in segments/, a helper, the DSL), changes, after
- * `debounceMs` of quiet (an editor's save is often several events). Each run loads the feature
- * files afresh; a failed run leaves the output as it was and the watcher keeps going.
+ * `debounceMs` of quiet (an editor's save is often several events). Runs share one watch session
+ * (pipeline/incremental/watch-session.ts): after the first, full run, a run type-checks, loads
+ * and reads types again only for the changed files and the files importing them, and writes only
+ * the files whose content changed; anything ambiguous makes a full run. The output is what a
+ * fresh `gen` writes. A failed run leaves the output as it was and the watcher keeps going.
  */
 export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) => void, debounceMs = 100): Watcher {
   let running = false;
   let again = false;
+  // ts-morph and TypeScript load with the first run, as `gen` loads them only when the cache cannot answer.
+  let session: WatchSession | undefined;
+  /** What changed since the last run began; the first run is a full one. */
+  let pending: Set<string> | "unknown" = "unknown";
+  const note = (path: string | undefined): void => {
+    if (path === undefined) pending = "unknown";
+    else if (pending !== "unknown") pending.add(path);
+  };
   // One run at a time: a change during a run schedules one more run after it.
   const run = async (): Promise<void> => {
     if (running) {
@@ -29,7 +43,12 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
     }
     running = true;
     try {
-      const summary = await generate(options);
+      const start = performance.now();
+      const changes: ChangeSet = pending;
+      pending = new Set();
+      session ??= (require("./pipeline/incremental/watch-session") as typeof import("./pipeline/incremental/watch-session")).createWatchSession(options);
+      recoverFolder(options.outDir);
+      const summary = await writeGenerated(options, await session.run(changes), start);
       if (watcher !== undefined) followInputs(summary.inputs);
       onRun({ ok: true, summary });
     } catch (error) {
@@ -52,6 +71,7 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
   };
   let watcher: FSWatcher | undefined = watchFolder(options.featuresDir, { recursive: true }, (_event, file) => {
     if (file !== null && !String(file).endsWith(".ts")) return;
+    note(file === null ? undefined : join(options.featuresDir, String(file)));
     changed();
   });
   // Inputs outside the features folder, by folder: one watcher per folder, told only about those files.
@@ -80,7 +100,9 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
       try {
         const entry = { names, watcher: undefined as unknown as FSWatcher };
         entry.watcher = watchFolder(folder, (_event, file) => {
-          if (file === null || entry.names.has(String(file))) changed();
+          if (file !== null && !entry.names.has(String(file))) return;
+          note(file === null ? undefined : join(folder, String(file)));
+          changed();
         });
         outside.set(folder, entry);
       } catch {
@@ -96,6 +118,7 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
       watcher = undefined;
       for (const entry of outside.values()) entry.watcher.close();
       outside.clear();
+      session?.close();
     },
   };
 }

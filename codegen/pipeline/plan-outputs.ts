@@ -9,13 +9,13 @@ import { accessorStructure, localNames, STORE_MODULE, type AccessorInput } from 
 import { jsonNote } from "../output/emit/header";
 import { BUNDLE_FILE, indexStructure, storeStructure } from "../output/emit/modules";
 import { listFeatureFiles } from "./feature-files";
-import type { LoadedFeature } from "./load/load-features";
+import type { LoadedFeature, LoadResult } from "./load/load-features";
 import { loadFeaturesInWorker } from "./load/in-worker";
 import { accessorNames, fileNameProblem, pascalCase } from "../output/emit/names";
 import { display, type GenOptions } from "../cli/options";
 import { at, GenerationError, type Problem } from "../problems";
 import { createProject } from "./ts-project";
-import { valueTypeOf } from "./type-read/value-type";
+import { valueTypeOf, type ValueType } from "./type-read/value-type";
 import { findingText, findingWhere, lintFeatures, type LintFinding } from "./lint";
 import { featureJsonSchema } from "../../runtime/schema";
 import { BUNDLES_FOLDER, checkEnvironments, foldAll, lintPerEnvironment } from "./environment-outputs";
@@ -117,8 +117,12 @@ function sortByFile(problems: readonly Problem[], files: readonly string[]): Pro
 }
 
 /** Prints one structure as a file of the out folder, in the run's project. */
-function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
-  return project.createSourceFile(join(options.outDir, name), structure, { overwrite: true }).getFullText();
+export function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
+  const file = project.createSourceFile(join(options.outDir, name), structure, { overwrite: true });
+  const text = file.getFullText();
+  // Printed, not kept: a project that serves more runs (gen --watch) must not type-check it next time.
+  project.removeSourceFile(file);
+  return text;
 }
 
 /**
@@ -126,7 +130,7 @@ function print(project: Project, options: GenOptions, name: string, structure: P
  * its recursive parser and checker hit on an expression nested thousands of levels deep into a
  * problem at that place, instead of a crash with the compiler's stack trace.
  */
-function withinStack<T>(options: GenOptions, file: string, phase: () => T): T {
+export function withinStack<T>(options: GenOptions, file: string, phase: () => T): T {
   try {
     return phase();
   } catch (e) {
@@ -138,14 +142,58 @@ function withinStack<T>(options: GenOptions, file: string, phase: () => T): T {
 }
 
 /**
+ * What a run knows of the feature files before it plans the outputs: their compile errors, what
+ * running them gave, and the checker's answers. A fresh run gathers all of it; a watch session
+ * (watch-session.ts) keeps it per file and gathers again only what an edit can have changed.
+ */
+export interface FeatureFacts {
+  readonly featureFiles: readonly string[];
+  readonly diagnostics: { readonly problems: readonly Problem[]; readonly failed: ReadonlySet<string> };
+  readonly loaded: LoadResult;
+  /** The value type of a loaded feature, `taken` being the names its module already uses. */
+  readonly valueTypeOf: (feature: LoadedFeature, taken: ReadonlySet<string>) => ValueType | Problem;
+  /** Every source file the checker read, absolute (asked once the value types are read). */
+  readonly checkedFiles: () => readonly string[];
+  /**
+   * Prints a module of the out folder from `structure()`. `key()` names everything the structure
+   * is built from: a session prints again only when it differs from the last run's.
+   */
+  readonly print: (name: string, key: () => string, structure: () => ModuleStructure) => string;
+}
+
+/** What {@link print} prints. */
+export type ModuleStructure = Parameters<Project["createSourceFile"]>[1];
+
+/** Each accessor input as text, once (a session compares them from run to run). */
+const inputTexts = new WeakMap<AccessorInput, string>();
+function inputText(input: AccessorInput): string {
+  let text = inputTexts.get(input);
+  if (text === undefined) inputTexts.set(input, (text = JSON.stringify(input)));
+  return text;
+}
+
+/** The JSON document of each feature model, once per model (a session keeps the models of unchanged files). */
+const modelTexts = new WeakMap<object, string>();
+function modelText(model: AccessorInput["model"]): string {
+  let text = modelTexts.get(model);
+  if (text === undefined) modelTexts.set(model, (text = `${JSON.stringify(FeatureC.encode(model), null, 2)}\n`));
+  return text;
+}
+
+/** Fails unless the features folder exists. */
+export function requireFeaturesFolder(options: GenOptions): void {
+  if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
+    throw new GenerationError([{ where: display(options, options.featuresDir), message: "the features folder does not exist; pass --features DIR" }]);
+  }
+}
+
+/**
  * Generates every output in memory: type-checks the feature files while a worker runs them, reads
  * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
  * every problem found; nothing is written either way.
  */
 export async function generateInMemory(options: GenOptions): Promise<Generated> {
-  if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
-    throw new GenerationError([{ where: display(options, options.featuresDir), message: "the features folder does not exist; pass --features DIR" }]);
-  }
+  requireFeaturesFolder(options);
   const featureFiles = listFeatureFiles(options.featuresDir);
   const loading = loadFeaturesInWorker(options, featureFiles);
   let diagnostics: ReturnType<typeof featureFileDiagnostics>;
@@ -158,7 +206,23 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     // Settle the worker before leaving, even on a failure here.
     await loading.catch(() => undefined);
   }
-  const loaded = await loading;
+  return planOutputs(options, {
+    featureFiles,
+    diagnostics,
+    loaded: await loading,
+    valueTypeOf: (f, taken) => valueTypeOf(options, project, f, taken),
+    checkedFiles: () => project.getSourceFiles().map((s) => resolve(s.getFilePath() as string)),
+    print: (name, _key, structure) => print(project, options, name, structure()),
+  });
+}
+
+/**
+ * Plans every output from the facts: checks keys, environments, limits and lint across all
+ * features, then prints JSON and modules. Rejects with a {@link GenerationError} listing every
+ * problem found.
+ */
+export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated {
+  const { featureFiles, diagnostics, loaded } = facts;
   // Every phase reports its problems and the run goes on with the features it can still handle, so
   // one run lists every problem: a feature that failed an earlier phase is left out of the later
   // ones (a file that does not compile is reported by its compile errors, not by what running it did).
@@ -194,7 +258,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   features.forEach((f, i) => {
     options.onProgress?.("reading types", i + 1, features.length);
     const names = accessorNames(f.key);
-    const valueType = valueTypeOf(options, project, f, localNames(names));
+    const valueType = facts.valueTypeOf(f, localNames(names));
     if ("message" in valueType) {
       problems.push(valueType);
       return;
@@ -215,7 +279,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   if (problems.length > 0) throw new GenerationError(sortByFile(problems, featureFiles.map((f) => display(options, f))));
   // Everything the run read: the modules the worker loaded (feature files and all they import,
   // wherever they live) and what the checker read. The cache and --watch follow exactly these.
-  const checked = project.getSourceFiles().map((s) => resolve(s.getFilePath() as string));
+  const checked = facts.checkedFiles();
   const dependencies = [...new Set([...(loaded.loadedModules ?? []), ...checked])].filter((p) => !p.split(sep).includes("node_modules")).sort();
 
   const files = new Map<string, string>();
@@ -223,9 +287,10 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   inputs.forEach((input, i) => {
     options.onProgress?.("emitting", i + 1, inputs.length);
     // With environments there is no environment-neutral document: each bundle holds its own.
-    if (folded === undefined) files.set(`${input.key}.json`, `${JSON.stringify(FeatureC.encode(input.model), null, 2)}\n`);
-    files.set(`${input.key}.ts`, print(project, options, `${input.key}.ts`, accessorStructure(input)));
+    if (folded === undefined) files.set(`${input.key}.json`, modelText(input.model));
+    files.set(`${input.key}.ts`, facts.print(`${input.key}.ts`, () => inputText(input), () => accessorStructure(input)));
   });
+  const allInputs = () => inputs.map(inputText).join("\u0000");
   files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
   // Each bundle as written, checked as a whole against the limits the generated store loads it with.
   const bundleProblems: Problem[] = [];
@@ -237,7 +302,7 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
   };
   if (folded === undefined || declared === undefined) {
     files.set(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs, patternsNeedingEngine(inputs))));
+    files.set(`${STORE_MODULE}.ts`, facts.print(`${STORE_MODULE}.ts`, () => JSON.stringify([featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE))]) + allInputs(), () => storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs, patternsNeedingEngine(inputs))));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
@@ -245,13 +310,13 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
       files.set(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
-    files.set(`${STORE_MODULE}.ts`, print(project, options, `${STORE_MODULE}.ts`, environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs, patternsNeedingEngine(inputs))));
+    files.set(`${STORE_MODULE}.ts`, facts.print(`${STORE_MODULE}.ts`, () => JSON.stringify([featuresFolder, options.runtimeImport, bundles, declared.default ?? null]) + allInputs(), () => environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs, patternsNeedingEngine(inputs))));
   }
   if (bundleProblems.length > 0) throw new GenerationError(bundleProblems);
-  files.set("index.ts", print(project, options, "index.ts", indexStructure(featuresFolder, inputs, declared !== undefined)));
+  files.set("index.ts", facts.print("index.ts", () => JSON.stringify([featuresFolder, declared !== undefined]) + allInputs(), () => indexStructure(featuresFolder, inputs, declared !== undefined)));
   if (options.openFeature) {
     const keyed = inputs.map((i) => ({ key: i.key, codec: i.valueType.codec }));
-    files.set(OPENFEATURE_KEYS_FILE, print(project, options, OPENFEATURE_KEYS_FILE, openFeatureKeysStructure(featuresFolder, keyed)));
+    files.set(OPENFEATURE_KEYS_FILE, facts.print(OPENFEATURE_KEYS_FILE, () => JSON.stringify([featuresFolder, keyed]), () => openFeatureKeysStructure(featuresFolder, keyed)));
   }
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

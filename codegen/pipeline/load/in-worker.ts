@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { LoadResult } from "./load-features";
+import type { FileLoad, LoadResult } from "./load-features";
 import type { GenOptions } from "../../cli/options";
 
 /**
@@ -73,22 +73,88 @@ function release(thread: LoaderThread): void {
   thread.idleTimer.unref();
 }
 
+/** A loader thread of a watch session's own: never lent to other runs, so its module registry holds only the session's modules. */
+export interface OwnedLoader {
+  /** Stops the thread. */
+  close(): void;
+}
+
+interface Owner extends OwnedLoader {
+  thread: LoaderThread | undefined;
+}
+
+/** A thread for a watch session (started on its first run, restarted when the thread's own code changed). */
+export function ownLoaderThread(): OwnedLoader {
+  const owner: Owner = {
+    thread: undefined,
+    close() {
+      if (owner.thread !== undefined) void owner.thread.worker.terminate();
+      owner.thread = undefined;
+    },
+  };
+  return owner;
+}
+
+function ownedThread(owner: Owner): LoaderThread {
+  const thread = owner.thread;
+  if (thread !== undefined && current(thread)) {
+    thread.worker.ref();
+    return thread;
+  }
+  if (thread !== undefined) void thread.worker.terminate();
+  owner.thread = startThread();
+  return owner.thread;
+}
+
 /**
  * Loads feature files in a worker thread: on a 2-core machine the main thread type-checks with
  * ts-morph meanwhile. Resolves with plain data (features as canonical models, problems as text).
  * Each run sees a fresh module registry (see worker-thread.js), whether or not the thread is new.
  */
 export function loadFeaturesInWorker(options: GenOptions, files: readonly string[]): Promise<LoadResult> {
+  return runInThread(options, { files }, (message: { result?: LoadResult }) => message.result);
+}
+
+/** What a watch session's run of the worker gave: the loads of the files it ran again. */
+export interface ChangedLoad {
+  /** Each file run again, with what it gave; the files not listed gave what they gave last time. */
+  readonly loads: ReadonlyArray<readonly [string, FileLoad]>;
+  /** As {@link LoadResult.loadedModules}. */
+  readonly loadedModules: readonly string[];
+  /** The module registry the loads came from: the next run names it to keep them. */
+  readonly registry: string;
+}
+
+/**
+ * A watch session's load: in the registry named `registry` (the session's last run's), forgets
+ * the `changed` modules and every module requiring them, then runs the feature files no longer
+ * registered, and those in `needed` (the session has no load for them). In any other registry
+ * (a new thread) every file runs afresh. Runs in the session's own thread (`loader`).
+ */
+export function loadChangedFeaturesInWorker(
+  options: GenOptions,
+  files: readonly string[],
+  request: { readonly changed: readonly string[]; readonly needed: readonly string[]; readonly registry: string | undefined },
+  loader: OwnedLoader,
+): Promise<ChangedLoad> {
+  return runInThread(options, { files, ...request }, (message: { changedResult?: ChangedLoad }) => message.changedResult, loader as Owner);
+}
+
+/** Posts one request to a loader thread and resolves with the answer `pick` finds in its messages. */
+function runInThread<T>(options: GenOptions, request: object, pick: (message: never) => T | undefined, owner?: Owner): Promise<T> {
   const { onProgress, ...plain } = options;
-  const thread = takeThread();
+  const thread = owner === undefined ? takeThread() : ownedThread(owner);
   const { worker } = thread;
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { progress?: [string, number, number]; result?: LoadResult }) => {
+    const onMessage = (message: { progress?: [string, number, number] }) => {
       if (message.progress !== undefined) onProgress?.(...message.progress);
-      if (message.result !== undefined) {
+      const answer = pick(message as never);
+      if (answer !== undefined) {
         settle();
-        release(thread);
-        resolve(message.result);
+        // An owned thread waits for its session's next run, however long the user takes to edit.
+        if (owner === undefined) release(thread);
+        else thread.worker.unref();
+        resolve(answer);
       }
     };
     const onError = (error: unknown) => {
@@ -116,6 +182,6 @@ export function loadFeaturesInWorker(options: GenOptions, files: readonly string
     worker.on("messageerror", onMessageError);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ options: plain, files });
+    worker.postMessage({ options: plain, ...request });
   });
 }

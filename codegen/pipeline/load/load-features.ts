@@ -117,49 +117,79 @@ function isEnvironmentDeclaration(value: unknown): value is { readonly names: re
   return v.kind === DECLARATION_KIND && Array.isArray(v.names) && v.names.every((n) => typeof n === "string");
 }
 
+/** What one feature file gave: its features, its problems and its environments declarations. */
+export interface FileLoad {
+  readonly features: readonly LoadedFeature[];
+  readonly problems: readonly FileProblem[];
+  readonly environments: readonly LoadedEnvironments[];
+}
+
+/**
+ * Runs one feature file (through `load`) and collects its exported features. A file that throws
+ * or exports nothing is a problem. What it gives depends only on the file and the modules it
+ * loads, so `gen --watch` keeps it while none of those change.
+ */
+export function loadFeatureFile(options: GenOptions, file: string, load: (file: string) => unknown): FileLoad {
+  const features: LoadedFeature[] = [];
+  const problems: FileProblem[] = [];
+  const environments: LoadedEnvironments[] = [];
+  let exports: Record<string, unknown>;
+  try {
+    exports = load(file) as Record<string, unknown>;
+  } catch (e) {
+    return { features, problems: [{ file, problem: loadProblem(options, file, e) }], environments };
+  }
+  const seen = new Set<unknown>();
+  for (const [exportName, value] of Object.entries(exports ?? {})) {
+    if (isEnvironmentDeclaration(value) && !seen.has(value)) {
+      seen.add(value);
+      const source = sourceOf(options, value.source);
+      const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
+      environments.push({ names: [...value.names], default: typeof value.default === "string" ? value.default : undefined, where });
+      continue;
+    }
+    if (!isFeature(value) || seen.has(value)) continue;
+    seen.add(value);
+    const found = collect(options, file, exportName, value);
+    if ("message" in found) problems.push({ file, problem: found });
+    else features.push(found);
+  }
+  // Rules, constants and types may sit beside features (segments live where users look for
+  // them); only a file that exports nothing at all, at run time or as a type, is a mistake.
+  if (seen.size === 0 && Object.keys(exports ?? {}).length === 0 && !declaresExports(file)) {
+    problems.push({
+      file,
+      problem: { where: at(display(options, file), 1), message: "exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share" },
+    });
+  }
+  return { features, problems, environments };
+}
+
+/** The files' loads as one result, in the order of `files` (the order a run reports them in). */
+export function combineLoads(files: readonly string[], loadOf: (file: string) => FileLoad): LoadResult {
+  const features: LoadedFeature[] = [];
+  const problems: FileProblem[] = [];
+  const environments: LoadedEnvironments[] = [];
+  for (const file of files) {
+    const one = loadOf(file);
+    features.push(...one.features);
+    problems.push(...one.problems);
+    environments.push(...one.environments);
+  }
+  return { features, problems, environments };
+}
+
 /**
  * Runs each feature file and collects its exported features. A file that throws or exports no
  * feature is a problem; the other files still load, so one run reports every problem. It runs in
  * a worker thread (see in-worker.ts), so each run starts from a fresh module registry.
  */
 export function loadFeatures(options: GenOptions, files: readonly string[], load: (file: string) => unknown): LoadResult {
-  const features: LoadedFeature[] = [];
-  const problems: FileProblem[] = [];
-  const environments: LoadedEnvironments[] = [];
-  files.forEach((file, i) => {
-    options.onProgress?.("loading", i + 1, files.length);
-    let exports: Record<string, unknown>;
-    try {
-      exports = load(file) as Record<string, unknown>;
-    } catch (e) {
-      problems.push({ file, problem: loadProblem(options, file, e) });
-      return;
-    }
-    const seen = new Set<unknown>();
-    for (const [exportName, value] of Object.entries(exports ?? {})) {
-      if (isEnvironmentDeclaration(value) && !seen.has(value)) {
-        seen.add(value);
-        const source = sourceOf(options, value.source);
-        const where = source === undefined ? at(display(options, file), 1) : at(source.file, source.line);
-        environments.push({ names: [...value.names], default: typeof value.default === "string" ? value.default : undefined, where });
-        continue;
-      }
-      if (!isFeature(value) || seen.has(value)) continue;
-      seen.add(value);
-      const found = collect(options, file, exportName, value);
-      if ("message" in found) problems.push({ file, problem: found });
-      else features.push(found);
-    }
-    // Rules, constants and types may sit beside features (segments live where users look for
-    // them); only a file that exports nothing at all, at run time or as a type, is a mistake.
-    if (seen.size === 0 && Object.keys(exports ?? {}).length === 0 && !declaresExports(file)) {
-      problems.push({
-        file,
-        problem: { where: at(display(options, file), 1), message: "exports nothing; export a feature (the result of feature(...).default(...)), or the rules, constants and types the features share" },
-      });
-    }
+  let done = 0;
+  return combineLoads(files, (file) => {
+    options.onProgress?.("loading", ++done, files.length);
+    return loadFeatureFile(options, file, load);
   });
-  return { features, problems, environments };
 }
 
 /**
