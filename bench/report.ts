@@ -19,6 +19,8 @@ export interface Collected {
   readonly phases: PhasesResult;
   readonly bundle: BundleResult;
   readonly bundleModules: BundleResult;
+  /** Resolved as from the installed package (its module condition): what an app bundling it gets. */
+  readonly bundlePackage: BundleResult;
   readonly gen: GenResult | undefined;
   readonly cli: readonly Timed[];
   readonly seconds: number;
@@ -153,7 +155,12 @@ export function formatResults(c: Collected): string {
   ]);
   targets.push(["10,000 features: load", "≤ 100 ms", libHeap === undefined ? "not measured" : ms(libHeap.loadMs), libHeap === undefined ? undefined : libHeap.loadMs <= 100]);
   targets.push(["10,000 features: heap", "≤ 30 MB", libHeap === undefined ? "not measured" : `${(libHeap.heapMiB * 1.048576).toFixed(1)} MB`, libHeap === undefined ? undefined : libHeap.heapMiB * 1.048576 <= 30]);
-  targets.push(["app bundle (min + gzip)", "≤ 12 KB", `${kb(c.bundle.gzippedBytes)} (ES module entry points: ${kb(c.bundleModules.gzippedBytes)})`, c.bundle.gzippedBytes <= 12_000]);
+  targets.push([
+    "app bundle (min + gzip)",
+    "≤ 12 KB",
+    `${kb(c.bundlePackage.gzippedBytes)} as from the installed package (the sources with Node entry points: ${kb(c.bundle.gzippedBytes)}; ES module entry points: ${kb(c.bundleModules.gzippedBytes)})`,
+    c.bundlePackage.gzippedBytes <= 12_000,
+  ]);
   if (c.gen !== undefined) {
     targets.push(["gen 1,000: cold", "≤ 8 s", seconds(c.gen.cold), c.gen.cold.wallMs <= 8000]);
     targets.push(["gen 1,000: unchanged", "≤ 0.5 s", seconds(c.gen.unchanged), c.gen.unchanged.wallMs <= 500]);
@@ -197,11 +204,16 @@ export function formatResults(c: Collected): string {
   out.push("");
   out.push("## App bundle: bench/generated's getters with the runtime (esbuild, minified, gzip -9)");
   out.push("");
-  for (const b of [c.bundle, c.bundleModules]) {
-    const how = b.resolution === "main" ? "packages' Node entry points (esbuild's default for platform node)" : "packages' ES module entry points (mainFields module, main: what lets fp-ts and io-ts shake out)";
+  const resolutions: Record<BundleResult["resolution"], string> = {
+    package: "as from the installed package (its module export condition: the runtime as ES modules, io-ts and fp-ts through their ES module builds, whatever the app's mainFields)",
+    main: "the sources with packages' Node entry points (esbuild's default for platform node)",
+    module: "the sources with packages' ES module entry points (mainFields module, main)",
+  };
+  for (const b of [c.bundlePackage, c.bundle, c.bundleModules]) {
+    const how = resolutions[b.resolution];
     out.push(`- ${how}: ${kb(b.gzippedBytes)} gzipped, ${kb(b.minifiedBytes)} minified; minified by origin: ${Object.entries(b.byOrigin).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}.`);
   }
-  out.push(`- largest runtime files (ES module entry points, minified): ${c.bundleModules.largestRuntimeFiles.map(([file, bytes]) => `${file} ${kb(bytes)}`).join(", ")}.`);
+  out.push(`- largest runtime files (as from the installed package, minified): ${c.bundlePackage.largestRuntimeFiles.map(([file, bytes]) => `${file} ${kb(bytes)}`).join(", ")}.`);
   out.push("");
   out.push("## gen and CLI (wall time; the child's own CPU time in brackets)");
   out.push("");

@@ -18,6 +18,7 @@
 const { execFileSync } = require("node:child_process");
 const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
+const { esModulePaths } = require("./es-module-paths");
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
@@ -69,12 +70,6 @@ for (const [subpath, file] of Object.entries(ENTRIES)) {
   writeFileSync(join(DIST, "esm", `${subpath.replace(/\//g, "-")}.mjs`), lines.join("\n"));
 }
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.module.json")], { stdio: ["ignore", 2, 2], cwd: ROOT });
-/** `from "io-ts"` → `from "io-ts/es6/index.js"`, `from "fp-ts/Either"` → `from "fp-ts/es6/Either.js"` (import, export and side-effect forms). */
-function esModulePaths(code) {
-  return code.replace(/((?:from|import)\s*)"(io-ts|fp-ts\/[A-Za-z]+)"/g, (_, keyword, specifier) =>
-    `${keyword}"${specifier === "io-ts" ? "io-ts/es6/index.js" : specifier.replace(/^fp-ts\//, "fp-ts/es6/") + ".js"}"`,
-  );
-}
 (function rewrite(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
