@@ -101,18 +101,22 @@ function scopeOf(options: CompileOptions, bucket: string, path: string): Scope {
  * the 7 path strings of an R2-shaped rule are not built for each of 10,000 features.
  */
 class CompileScope implements Scope {
-  readonly featureKey: string | undefined;
-  readonly resolve: Resolver | undefined;
-
   constructor(
     private readonly options: CompileOptions,
     readonly bucket: string,
     private readonly parent: CompileScope | undefined,
     private readonly key: string | number,
     private spelled: string | undefined,
-  ) {
-    this.featureKey = options.featureKey;
-    this.resolve = options.resolve;
+  ) {}
+
+  // Read through the options rather than copied into every scope: compiled closures keep their
+  // scopes (and so the chain above them) alive, 8 of them for an R2-shaped rule.
+  get featureKey(): string | undefined {
+    return this.options.featureKey;
+  }
+
+  get resolve(): Resolver | undefined {
+    return this.options.resolve;
   }
 
   /** The JSON path, spelled once from the nearest ancestor that has one (a loop: a scope chain is as deep as the rule). */

@@ -31,11 +31,14 @@ export const MAX_SEMVER_LENGTH = 256;
  * No whitespace trimming, no `"="` prefix, no partial versions like `"1.2"`.
  * Parsing is a single linear scan (no backtracking regex), so hostile input stays cheap.
  */
+/** The prerelease or build list of a version without one: shared, since a load parses a literal per `semver.*` node. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export function parseSemVer(text: string): SemVer | undefined {
   if (text.length > MAX_SEMVER_LENGTH) return undefined;
   let rest = text.startsWith("v") ? text.slice(1) : text;
 
-  let build: string[] = [];
+  let build: readonly string[] = NONE;
   const plus = rest.indexOf("+");
   if (plus !== -1) {
     const parsed = parseIdentifiers(rest.slice(plus + 1));
@@ -45,7 +48,7 @@ export function parseSemVer(text: string): SemVer | undefined {
   }
 
   // The first "-" ends the core: hyphens are legal inside prerelease identifiers.
-  let prerelease: (string | number)[] = [];
+  let prerelease: readonly (string | number)[] = NONE;
   const dash = rest.indexOf("-");
   if (dash !== -1) {
     const parsed = parsePrerelease(rest.slice(dash + 1));
