@@ -1,7 +1,7 @@
 import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
 import { PatternC } from "../../model/fields";
-import { compilePattern, missingEngineProblem } from "../../regex";
+import { compilePattern, missingEngineProblem, type CompiledPattern } from "../../regex";
 import { ref } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { AttributeRefC } from "../refs";
@@ -27,7 +27,14 @@ export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, st
       return () => error;
     }
     const read = scope.at("attribute").attribute(node.attribute);
-    const pattern = compilePattern(node.value);
+    let pattern: CompiledPattern;
+    try {
+      pattern = compilePattern(node.value);
+    } catch (e) {
+      // Decoded while no engine could check its syntax, refused by the engine installed since.
+      const error = scope.at("value").error("ATTRIBUTE_ERROR", `${e instanceof Error ? e.message : String(e)} (the pattern was loaded while no regex engine was installed to check it)`);
+      return () => error;
+    }
     return (ctx) => {
       const a = read(ctx);
       if (typeof a === "string") return pattern.test(a);

@@ -28,6 +28,9 @@ function storeWith(feature: object): FeatureStore {
   return loaded.right;
 }
 
+/** Loaded before any engine is installed, first evaluated after: the syntax error shows only then. */
+const UNCHECKED = storeWith({ ...MIXED, buckets: [{ ...MIXED.buckets[0], classifier: { ...MIXED.buckets[0]!.classifier, value: "(len" } }, MIXED.buckets[1]] }).resolve("mixed")!;
+
 describe("without a regex engine", () => {
   it("has none installed: this file loads only the lean runtime", () => {
     expect(installedRegexEngine()).toBeUndefined();
@@ -70,5 +73,11 @@ describe("after installRegexEngine(re2Engine)", () => {
     expect(patternProblem("(?=a)")).toMatch(/lookahead is JavaScript syntax/);
     const refused = OfflineFeature.decode(JSON.stringify({ ...MIXED, buckets: [{ ...MIXED.buckets[0], classifier: { ...MIXED.buckets[0]!.classifier, value: "(" } }] }));
     expect(E.isLeft(refused) && refused.left.message).toMatch(/invalid regular expression "\("/);
+  });
+
+  it("a pattern decoded unchecked and refused by the engine installed since fails its own bucket only, without a throw", () => {
+    const details = UNCHECKED.evaluate({ host: "lenovo" });
+    expect(details).toMatchObject({ bucket: "literal", errors: [{ code: "ATTRIBUTE_ERROR", bucket: "complex", path: "buckets[0].classifier.value" }] });
+    expect(details.errors[0]!.message).toContain("the pattern was loaded while no regex engine was installed to check it");
   });
 });
