@@ -110,13 +110,14 @@ export function createWatchSession(options: GenOptions): WatchSession {
   const gather = async (changes: ChangeSet): Promise<{ s: State; incremental: boolean }> => {
     requireFeaturesFolder(options);
     const featureFiles = listFeatureFiles(options.featuresDir);
+    const isFeatureFile = new Set(featureFiles);
     let s = state;
     let changed: Set<string> | undefined;
     if (s !== undefined && s.graph !== undefined && changes !== "unknown") {
       const before = new Set(s.featureFiles);
       const reported = new Set(changes);
       // A feature file gone without its event is a change too; a new one is never followed file by file.
-      for (const file of s.featureFiles) if (!featureFiles.includes(file)) reported.add(file);
+      for (const file of s.featureFiles) if (!isFeatureFile.has(file)) reported.add(file);
       const knownPaths = knownTo(s);
       const ambiguous = featureFiles.some((f) => !before.has(f)) || [...reported].some((p) => needsFullRun(s!, p, knownPaths));
       changed = ambiguous ? undefined : new Set([...reported].flatMap(bothForms));
@@ -154,7 +155,7 @@ export function createWatchSession(options: GenOptions): WatchSession {
       } else {
         for (const f of featureFiles) withinStack(options, f, () => project.addSourceFileAtPath(f));
       }
-      for (const file of s.diagnostics.keys()) if (!featureFiles.includes(file)) s.diagnostics.delete(file);
+      for (const file of s.diagnostics.keys()) if (!isFeatureFile.has(file)) s.diagnostics.delete(file);
       const program = withinStack(options, options.featuresDir, () => project.getProgram().compilerObject);
       s.graph = ImportGraph.of(program);
       toCheck.forEach((path, i) => {
@@ -162,7 +163,6 @@ export function createWatchSession(options: GenOptions): WatchSession {
         const file = project.getSourceFileOrThrow(path);
         s!.diagnostics.set(path, withinStack(options, path, () => fileDiagnostics(options, program, file)));
       });
-     
     } catch (e) {
       // What the session knew may be half updated: the next run starts over.
       state = undefined;
@@ -176,9 +176,8 @@ export function createWatchSession(options: GenOptions): WatchSession {
       state = undefined;
       throw e;
     }
-   
     for (const [file, load] of loaded.loads) s.loads.set(file, load);
-    for (const file of [...s.loads.keys()]) if (!featureFiles.includes(file)) s.loads.delete(file);
+    for (const file of [...s.loads.keys()]) if (!isFeatureFile.has(file)) s.loads.delete(file);
     s.registry = loaded.registry;
     s.loadedModules = loaded.loadedModules;
     s.featureFiles = featureFiles;
@@ -196,30 +195,42 @@ export function createWatchSession(options: GenOptions): WatchSession {
         problems.push(...found);
         if (found.length > 0) failed.add(file);
       }
-      const generated = planOutputs(options, {
-        featureFiles: s.featureFiles,
-        diagnostics: { problems, failed },
-        loaded: { ...combineLoads(s.featureFiles, (file) => s.loads.get(file)!), loadedModules: s.loadedModules },
-        valueTypeOf: (feature, taken) => {
-          const key = valueTypeKey(feature.file, feature.exportName, feature.key);
-          const known = s.valueTypes.get(key);
-          if (known !== undefined) return known;
-          const read = valueTypeOf(options, s.project, feature, taken);
-          s.valueTypes.set(key, read);
-          return read;
-        },
-        checkedFiles: () => s.project.getSourceFiles().map((file) => resolve(file.getFilePath())).filter(isProjectFile),
-        print: (name, key, structure) => {
-          const input = key();
-          const last = printed.get(name);
-          if (last !== undefined && last.input === input) return last.text;
-          const text = print(s.project, options, name, structure());
-          printed.set(name, { input, text });
-          return text;
-        },
-      });
-     
-      return { ...generated, incremental };
+      try {
+        const generated = planOutputs(options, {
+          featureFiles: s.featureFiles,
+          diagnostics: { problems, failed },
+          loaded: { ...combineLoads(s.featureFiles, (file) => s.loads.get(file)!), loadedModules: s.loadedModules },
+          valueTypeOf: (feature, taken) => {
+            const key = valueTypeKey(feature.file, feature.exportName, feature.key);
+            const known = s.valueTypes.get(key);
+            if (known !== undefined) return known;
+            const read = valueTypeOf(options, s.project, feature, taken);
+            s.valueTypes.set(key, read);
+            return read;
+          },
+          checkedFiles: () => s.project.getSourceFiles().map((file) => resolve(file.getFilePath())).filter(isProjectFile),
+          print: (name, key, structure) => {
+            const input = key();
+            const last = printed.get(name);
+            if (last !== undefined && last.input === input) return last.text;
+            const text = print(s.project, options, name, structure());
+            printed.set(name, { input, text });
+            return text;
+          },
+        });
+        return { ...generated, incremental };
+      } finally {
+        // Printing churned the project's files: build its next program while the user reads the
+        // summary, so the edit that follows reuses its structure (only file texts change) instead
+        // of resolving every file again.
+        setImmediate(() => {
+          try {
+            if (state === s) void s.project.getProgram().compilerObject;
+          } catch {
+            // The next run builds it again, and reports what failed.
+          }
+        });
+      }
     },
     close() {
       loader.close();
