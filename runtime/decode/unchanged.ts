@@ -210,17 +210,31 @@ export function decodesUnchanged(codec: t.Mixed, u: unknown, plainJson = false):
   shared.plainJson = plainJson;
   shared.checks.push(checkOf(codec));
   shared.values.push(u);
+  let peak = base;
   try {
     while (shared.checks.length > base) {
       const check = shared.checks.pop()!;
       if (!check(shared.values.pop(), shared)) return false;
+      if (shared.checks.length > peak) peak = shared.checks.length;
     }
     return true;
   } finally {
-    shared.checks.length = base;
-    shared.values.length = base;
+    // Popped back to the base, not cut with `length =`, which would give up the arrays' storage
+    // and make the next feature's check grow it again; cut only after a very large document, so
+    // that one hostile input does not keep a big stack alive.
+    if (peak > KEPT_STACK || shared.checks.length > KEPT_STACK) {
+      shared.checks.length = base;
+      shared.values.length = base;
+    }
+    while (shared.checks.length > base) {
+      shared.checks.pop();
+      shared.values.pop();
+    }
     shared.plainJson = outerPlainJson;
   }
 }
 
 const shared: Pending = { checks: [], values: [], plainJson: false };
+
+/** Up to this height the shared stacks keep their storage between calls. */
+const KEPT_STACK = 4096;

@@ -84,7 +84,8 @@ const NO_EDGES: readonly string[] = [];
  */
 export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): PrerequisiteEdges {
   const edges = new Map<string, readonly string[]>();
-  for (const [key, model] of features) {
+  // forEach, not for…of: no [key, model] entry array per feature.
+  features.forEach((model, key) => {
     let targets: Set<string> | undefined;
     for (const bucket of model.buckets) {
       forEachNodeUnpathed(bucket.classifier, (node) => {
@@ -94,7 +95,7 @@ export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): 
     }
     // A Set keeps the first occurrence's place: document order.
     edges.set(key, targets === undefined ? NO_EDGES : [...targets]);
-  }
+  });
   return edges;
 }
 
@@ -137,7 +138,14 @@ export function longestChain(features: ReadonlyMap<string, FeatureModel>, edges:
     }
   }
   let top: string | undefined;
-  for (const [key, d] of depth) if (top === undefined || d > depth.get(top)!) top = key;
+  let topDepth = -1;
+  // forEach, not for…of: no [key, depth] entry array per feature.
+  depth.forEach((d, key) => {
+    if (d > topDepth) {
+      top = key;
+      topDepth = d;
+    }
+  });
   const chain: string[] = [];
   for (let key = top; key !== undefined; key = deepest.get(key)) chain.push(key);
   return chain;

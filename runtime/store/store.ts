@@ -136,15 +136,18 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
       const message = `prerequisites nest ${chain.length - 1} deep (${formatCycle(shown)}); ${overLimit("prerequisiteDepth", this.limits)}`;
       return E.left(new BundleDecodeError([{ path: `features.${chain[0]!}`, message }], source));
     }
-    const misfits = [...models].flatMap(([key, model]) => {
-      const codec = this.codecs.get(key);
-      return codec === undefined ? [] : valueIssues(featurePath(key), model, codec);
-    });
+    // Only the keys a handle registered a codec for (often none): no pass over every feature.
+    const misfits: ReturnType<typeof valueIssues>[number][] = [];
+    for (const [key, codec] of this.codecs) {
+      const model = models.get(key);
+      if (model !== undefined) misfits.push(...valueIssues(featurePath(key), model, codec));
+    }
     if (misfits.length > 0) return E.left(new BundleDecodeError(misfits, source));
     // Prerequisites resolve within the same bundle: one consistent snapshot per replace.
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
-    for (const [key, model] of models) next.set(key, OfflineFeature.fromCheckedModel(model, { key, resolve }));
+    // forEach, not for…of: no [key, model] entry array per feature.
+    models.forEach((model, key) => next.set(key, OfflineFeature.fromCheckedModel(model, { key, resolve })));
     const previous = this.features;
     const previousHash = this.info?.hash;
     // Everything is decoded and checked (each feature compiles on its first evaluation): switch
