@@ -1,6 +1,6 @@
 import { classifierDescriptor, type Classifier } from "./classifier";
 import type { FeatureModel } from "./feature";
-import { forEachNode, forEachNodeUnpathed } from "./walk";
+import { childNodesOf, forEachNode } from "./walk";
 
 /** The prerequisite a node states (the feature it depends on and the buckets it accepts), if it is one. */
 export function prerequisiteOf(node: Classifier): { readonly feature: string; readonly buckets: readonly string[] } | undefined {
@@ -85,13 +85,20 @@ const NO_EDGES: readonly string[] = [];
 export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): PrerequisiteEdges {
   const edges = new Map<string, readonly string[]>();
   // forEach, not for…of: no [key, model] entry array per feature.
+  // One explicit stack for the whole graph, and no callback per feature: this walks every tree.
+  const nodes: Classifier[] = [];
   features.forEach((model, key) => {
     let targets: Set<string> | undefined;
-    for (const bucket of model.buckets) {
-      forEachNodeUnpathed(bucket.classifier, (node) => {
+    const buckets = model.buckets;
+    for (let b = 0; b < buckets.length; b++) {
+      nodes.push(buckets[b]!.classifier);
+      while (nodes.length > 0) {
+        const node = nodes.pop()!;
         const feature = prerequisiteOf(node)?.feature;
         if (feature !== undefined && features.has(feature)) (targets ??= new Set()).add(feature);
-      });
+        const children = childNodesOf(node);
+        for (let i = children.length - 1; i >= 0; i--) nodes.push(children[i]!);
+      }
     }
     // A Set keeps the first occurrence's place: document order.
     edges.set(key, targets === undefined ? NO_EDGES : [...targets]);

@@ -23,9 +23,12 @@ import type { JsonValue } from "./json";
 /** The Python versions PyOF writes in `python_versions` ("all", "py3.10", …). */
 export type PythonVersion = "all" | `py${number}.${number}` | `py${number}`;
 
+/** Built once: a regex literal in the check would be a new RegExp object per call. */
+const PYTHON_VERSION = /^(all|py\d+(\.\d+)?)$/;
+
 /** io-ts codec for {@link PythonVersion}. */
 export const PythonVersionC = checkedString("PythonVersion", (s) =>
-  /^(all|py\d+(\.\d+)?)$/.test(s) ? undefined : `expected "all" or a version like "py3.12", found ${JSON.stringify(s)}`,
+  PYTHON_VERSION.test(s) ? undefined : `expected "all" or a version like "py3.12", found ${JSON.stringify(s)}`,
 ) as unknown as t.Type<PythonVersion, PythonVersion, unknown>;
 
 /**

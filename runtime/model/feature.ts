@@ -81,8 +81,13 @@ function earlierNamed(buckets: RawFeature["buckets"], i: number, firstIndex: Map
  */
 function isModelShaped(raw: RawFeature): boolean {
   if (raw.values !== undefined || raw.default === undefined) return false;
-  for (const key of SETTING_KEYS) if (raw[key] === undefined && FEATURE_SETTINGS[key].absent !== undefined) return false;
-  for (const bucket of raw.buckets) if (bucket.value === undefined) return false;
+  // Indexed loops: this runs once per feature at load, often before V8 optimizes it, and an
+  // unoptimized for…of allocates an iterator result per step.
+  for (let i = 0; i < SETTING_KEYS.length; i++) {
+    const key = SETTING_KEYS[i]!;
+    if (raw[key] === undefined && FEATURE_SETTINGS[key].absent !== undefined) return false;
+  }
+  for (let i = 0; i < raw.buckets.length; i++) if (raw.buckets[i]!.value === undefined) return false;
   return true;
 }
 

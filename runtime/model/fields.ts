@@ -63,13 +63,16 @@ export function isTaggedNode<N extends { readonly __type: string }>(value: N | N
 /** A context attribute name: the key read from the evaluation context. */
 export const ContextNameC = checkedString("ContextName", contextNameProblem);
 
+/** A regex literal in a function body is a new RegExp object per call: this one is built once (a load checks every name). */
+const CONTEXT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 /**
  * Why `name` cannot name a context attribute, or undefined. Ambient override names are taken, and
  * so are names every object inherits (`constructor`, `toString`, …): a context without the key
  * would read the inherited member instead of reporting the key missing.
  */
 export function contextNameProblem(name: string): string | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) {
+  if (!CONTEXT_NAME.test(name)) {
     return `expected a context attribute name like "userId" (letters, digits, _ . -; not starting with a digit), found ${JSON.stringify(name)}`;
   }
   if ((AMBIENT_KEYS as readonly string[]).includes(name)) return `the context attribute name ${JSON.stringify(name)} is reserved for the ambient override of the same name`;

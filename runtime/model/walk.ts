@@ -60,6 +60,37 @@ export function forEachNode(node: Classifier, visit: (node: Classifier, path: st
   }
 }
 
+/**
+ * The stack of {@link someNode}, shared by every call: a load walks every tree of every feature,
+ * and a fresh array per walk, grown as nodes are pushed, was what those walks allocated. Each call
+ * works above the height it found and pops back to it (also on a throw), so a walk started from a
+ * test is safe; after a very tall tree the storage is let go.
+ */
+const walkStack: Classifier[] = [];
+
+/**
+ * Calls `test` on every classifier node of a tree, parents before children, without spelling
+ * their paths, until it returns true; true when it did.
+ */
+export function someNode(root: Classifier, test: (node: Classifier) => boolean): boolean {
+  const base = walkStack.length;
+  let peak = base;
+  walkStack.push(root);
+  try {
+    while (walkStack.length > base) {
+      const n = walkStack.pop()!;
+      if (test(n)) return true;
+      const children = childNodesOf(n);
+      for (let i = children.length - 1; i >= 0; i--) walkStack.push(children[i]!);
+      if (walkStack.length > peak) peak = walkStack.length;
+    }
+    return false;
+  } finally {
+    if (peak > 4096) walkStack.length = base;
+    else while (walkStack.length > base) walkStack.pop();
+  }
+}
+
 /** Calls `visit` on every classifier node of a tree, parents before children, without spelling their paths. */
 export function forEachNodeUnpathed(node: Classifier, visit: (node: Classifier) => void): void {
   const nodes: Classifier[] = [node];
