@@ -1,7 +1,7 @@
 import type { Attribute } from "../../../runtime/model/attribute";
 import type { Classifier } from "../../../runtime/model/classifier";
 import fc from "fast-check";
-import { childNodesOf, childrenOf, forEachAttribute, forEachNode, mapAttributes } from "../../../runtime/model/walk";
+import { childNodesOf, childrenOf, forEachAttribute, forEachNode, mapAttributes, someNode } from "../../../runtime/model/walk";
 import { isProcessConstant, readsAtLoad } from "../../../runtime/compile/traits";
 import { classifierArb, propertyOptions } from "../../support/property";
 
@@ -119,5 +119,33 @@ describe("the load-time traits", () => {
   ])("%s: process-constant %s, read at load %s", (_name, constant, atLoad, node) => {
     expect(isProcessConstant(node)).toBe(constant);
     expect(readsAtLoad(node)).toBe(atLoad);
+  });
+});
+
+describe("someNode (the walks' shared stack)", () => {
+  it("visits parents before children, stops at the first true, and can be walked again from inside a test", () => {
+    const seen: string[] = [];
+    const found = someNode(tree, (node) => {
+      seen.push(node.__type);
+      // A nested walk works above the outer one's entries and leaves them in place.
+      expect(someNode(node, () => false)).toBe(false);
+      return node.__type === "semver.gte";
+    });
+    expect(found).toBe(true);
+    expect(seen).toEqual(["bool.all", "comparison.lt", "bool.none", "semver.gte"]);
+  });
+
+  it("leaves the stack as it found it when a test throws", () => {
+    expect(() =>
+      someNode(tree, () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    const all: string[] = [];
+    someNode(tree, (node) => {
+      all.push(node.__type);
+      return false;
+    });
+    expect(all).toEqual(["bool.all", "comparison.lt", "bool.none", "semver.gte", "feature.in_bucket"]);
   });
 });
