@@ -15,6 +15,7 @@ import { accessorNames, fileNameProblem, pascalCase } from "../output/emit/names
 import { display, type GenOptions } from "../cli/options";
 import { at, GenerationError, type Problem } from "../problems";
 import { createProject } from "./ts-project";
+import { print, type ModuleStructure } from "./print-module";
 import { valueTypeOf, type ValueType } from "./type-read/value-type";
 import { findingText, findingWhere, lintFeatures, type LintFinding } from "./lint";
 import { featureJsonSchema } from "../../runtime/schema";
@@ -116,15 +117,6 @@ function sortByFile(problems: readonly Problem[], files: readonly string[]): Pro
   return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([p]) => p);
 }
 
-/** Prints one structure as a file of the out folder, in the run's project. */
-export function print(project: Project, options: GenOptions, name: string, structure: Parameters<Project["createSourceFile"]>[1]): string {
-  const file = project.createSourceFile(join(options.outDir, name), structure, { overwrite: true });
-  const text = file.getFullText();
-  // Printed, not kept: a project that serves more runs (gen --watch) must not type-check it next time.
-  project.removeSourceFile(file);
-  return text;
-}
-
 /**
  * Runs a phase of TypeScript's over `file` (or the features folder), turning the stack overflow
  * its recursive parser and checker hit on an expression nested thousands of levels deep into a
@@ -161,14 +153,22 @@ export interface FeatureFacts {
   readonly print: (name: string, key: () => string, structure: () => ModuleStructure) => string;
 }
 
-/** What {@link print} prints. */
-export type ModuleStructure = Parameters<Project["createSourceFile"]>[1];
 
-/** Each accessor input as text, once (a session compares them from run to run). */
-const inputTexts = new WeakMap<AccessorInput, string>();
+/** Objects as JSON text, once each: a session keeps the models and value types of unchanged files from run to run. */
+const objectTexts = new WeakMap<object, string>();
+function textOf(value: object): string {
+  let text = objectTexts.get(value);
+  if (text === undefined) objectTexts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
+/** Each accessor input as text (a session compares them from run to run); its model and value type through {@link textOf}. */
 function inputText(input: AccessorInput): string {
-  let text = inputTexts.get(input);
-  if (text === undefined) inputTexts.set(input, (text = JSON.stringify(input)));
+  let text = objectTexts.get(input);
+  if (text === undefined) {
+    const { model, valueType, ...rest } = input;
+    objectTexts.set(input, (text = `${JSON.stringify(rest)}\u0000${textOf(model)}\u0000${textOf(valueType)}`));
+  }
   return text;
 }
 
