@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { applyChanges, diffOutputs } from "./output/out-folder-changes";
+import type { OutFolderMemory } from "./output/generated-files";
 import { cachedResult, recordRun } from "./output/cache";
 import { listFeatureFiles } from "./pipeline/feature-files";
 import { recoverFolder } from "./output/swap-folder";
@@ -66,10 +67,11 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
 /**
  * Writes a run's output computed in memory: only the files that changed (all at once, see
  * out-folder-changes.ts), removing those no longer generated; records the run for the cache.
- * `start` is when the run began, for the summary's time.
+ * `start` is when the run began, for the summary's time; `memory` (a watcher's) spares reading
+ * again the out folder's files unchanged since its last run.
  */
-export async function writeGenerated(opts: GenOptions, generated: Generated, start: number): Promise<GenSummary> {
-  const changes = diffOutputs(opts.outDir, generated.files);
+export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, memory?: OutFolderMemory): Promise<GenSummary> {
+  const changes = diffOutputs(opts.outDir, generated.files, memory);
   await applyChanges(opts.outDir, changes);
   recordRun(opts, generated);
   return {

@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { basename, dirname, join, relative, isAbsolute } from "node:path";
 import { writeGenerated, type GenSummary } from "./generate";
 import { recoverFolder } from "./output/swap-folder";
+import type { OutFolderMemory } from "./output/generated-files";
 import type { GenOptions } from "./cli/options";
 import type { ChangeSet, WatchSession } from "./pipeline/incremental/watch-session";
 
@@ -29,6 +30,8 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
   let again = false;
   // ts-morph and TypeScript load with the first run, as `gen` loads them only when the cache cannot answer.
   let session: WatchSession | undefined;
+  /** The out folder's files as the last run saw them. */
+  const outFolder: OutFolderMemory = new Map();
   /** What changed since the last run began; the first run is a full one. */
   let pending: Set<string> | "unknown" = "unknown";
   const note = (path: string | undefined): void => {
@@ -48,7 +51,7 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
       pending = new Set();
       session ??= (require("./pipeline/incremental/watch-session") as typeof import("./pipeline/incremental/watch-session")).createWatchSession(options);
       recoverFolder(options.outDir);
-      const summary = await writeGenerated(options, await session.run(changes), start);
+      const summary = await writeGenerated(options, await session.run(changes), start, outFolder);
       if (watcher !== undefined) followInputs(summary.inputs);
       onRun({ ok: true, summary });
     } catch (error) {

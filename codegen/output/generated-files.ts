@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 import { readIfExists } from "../../runtime/fs";
@@ -33,9 +33,47 @@ export function isGeneratedFile(name: string, content: string): boolean {
 /** The one sub-folder the generator writes: `bundles/<env>.json`, for projects with environments. */
 const GENERATED_FOLDERS = ["", "bundles/"];
 
-/** The generated files now in `outDir` (top level and `bundles/`), by name (`bundles/x.json`), with their content. */
-export function readGeneratedFiles(outDir: string): Map<string, string> {
+/**
+ * What a long-lived caller (`gen --watch`) remembers of the out folder's files between runs, by
+ * path: a file whose device, inode, size and modification time are still the same is not read
+ * and parsed again. Out-folder writes put new files in place (a new inode) and hard-link the
+ * unchanged ones (the same inode and times; the change time moves with the link count, so it is
+ * not compared), and writing a file by hand sets its modification time.
+ */
+export type OutFolderMemory = Map<string, { readonly stamp: string; readonly content: string; readonly generated: boolean }>;
+
+function stampOf(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
+/** A file's content and whether it is the generator's, through `memory` when given. */
+function readOne(path: string, name: string, memory: OutFolderMemory | undefined): { content: string; generated: boolean } | undefined {
+  if (memory === undefined) {
+    const content = readIfExists(path);
+    return content === undefined ? undefined : { content, generated: isGeneratedFile(name, content) };
+  }
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined || !stats.isFile()) {
+    memory.delete(path);
+    return undefined;
+  }
+  const stamp = stampOf(stats);
+  const known = memory.get(path);
+  if (known !== undefined && known.stamp === stamp) return known;
+  const content = readIfExists(path);
+  if (content === undefined) return undefined;
+  const read = { stamp, content, generated: isGeneratedFile(name, content) };
+  memory.set(path, read);
+  return read;
+}
+
+/**
+ * The generated files now in `outDir` (top level and `bundles/`), by name (`bundles/x.json`), with
+ * their content. `memory` spares reading again the files unchanged since the caller's last call.
+ */
+export function readGeneratedFiles(outDir: string, memory?: OutFolderMemory): Map<string, string> {
   const files = new Map<string, string>();
+  const seen = new Set<string>();
   for (const folder of GENERATED_FOLDERS) {
     let names: string[];
     try {
@@ -46,9 +84,13 @@ export function readGeneratedFiles(outDir: string): Map<string, string> {
     }
     for (const name of names.sort()) {
       if (name.startsWith(".") || !(name.endsWith(".ts") || name.endsWith(".json")) || (folder !== "" && !name.endsWith(".json"))) continue;
-      const content = readIfExists(join(outDir, folder, name));
-      if (content !== undefined && isGeneratedFile(name, content)) files.set(`${folder}${name}`, content);
+      const path = join(outDir, folder, name);
+      seen.add(path);
+      const read = readOne(path, name, memory);
+      if (read !== undefined && read.generated) files.set(`${folder}${name}`, read.content);
     }
   }
+  // Files gone since are forgotten (a memory serves one out folder).
+  if (memory !== undefined) for (const path of [...memory.keys()]) if (!seen.has(path)) memory.delete(path);
   return files;
 }

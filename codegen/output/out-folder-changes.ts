@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { readIfExists, writeFilesAtomic } from "../../runtime/fs";
-import { readGeneratedFiles } from "./generated-files";
+import { readGeneratedFiles, type OutFolderMemory } from "./generated-files";
 import { swapFolder } from "./swap-folder";
 
 /** How the out folder differs from a run's output. */
@@ -17,9 +17,9 @@ export interface Changes {
   readonly unchanged: readonly string[];
 }
 
-/** Compares the out folder's generated files with `files`. Reads only. */
-export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>): Changes {
-  const existing = readGeneratedFiles(outDir);
+/** Compares the out folder's generated files with `files`. Reads only (through `memory`, see {@link OutFolderMemory}). */
+export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>, memory?: OutFolderMemory): Changes {
+  const existing = readGeneratedFiles(outDir, memory);
   const write = new Map<string, string>();
   const stale: string[] = [];
   const missing: string[] = [];
