@@ -206,6 +206,23 @@ export const tags = feature("tags").valueType<readonly string[]>().bucket("eu", 
     expect(plain).toContain("export type PlainValue = { a: number[]; b: string; } | null;");
     expect(plain).not.toMatch(/JsonValue|\bany\b/);
   });
+
+  test("a feature's generated types do not depend on which other feature files the checker saw first", async () => {
+    const greeting = (key: string, values: readonly string[]) =>
+      `import { feature, ctx, eq } from "DSL";\nexport const ${key} = feature("${key}")\n${values
+        .slice(0, -1)
+        .map((v) => `  .bucket("${v}", eq(ctx.string("country"), "${v}"), "${v}")\n`)
+        .join("")}  .default("${values[values.length - 1]}");\n`;
+    p.write("zeta.ts", greeting("zeta", ["hallo", "hello", "bonjour"]));
+    await generate(p.options);
+    const alone = readFileSync(join(p.out, "zeta.ts"), "utf8");
+    expect(alone).toContain('export type ZetaValue = "bonjour" | "hallo" | "hello";');
+    // Checked first (file order), alpha makes the checker create "bonjour" before zeta's other values.
+    p.write("alpha.ts", greeting("alpha", ["bonjour", "ciao"]));
+    const summary = await generate(p.options);
+    expect(summary.written).not.toContain("zeta.ts");
+    expect(readFileSync(join(p.out, "zeta.ts"), "utf8")).toBe(alone);
+  });
 });
 
 describe("errors name file:line and leave the output as it was", () => {
