@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyChanges, diffOutputs } from "./output/out-folder-changes";
-import type { OutFolderMemory } from "./output/generated-files";
+import { rememberWritten, type OutFolderMemory } from "./output/generated-files";
 import { cachedResult, recordRun } from "./output/cache";
 import { listFeatureFiles } from "./pipeline/feature-files";
 import { recoverFolder } from "./output/swap-folder";
@@ -73,6 +74,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
 export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, memory?: OutFolderMemory): Promise<GenSummary> {
   const changes = diffOutputs(opts.outDir, generated.files, memory);
   await applyChanges(opts.outDir, changes);
+  if (memory !== undefined) for (const [name, content] of changes.write) rememberWritten(memory, join(opts.outDir, name), content);
   recordRun(opts, generated);
   return {
     features: generated.featureCount,

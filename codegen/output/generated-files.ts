@@ -46,6 +46,13 @@ function stampOf(stats: Stats): string {
   return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
+/** Tells `memory` what the generator just wrote to `path` (its own file, by definition), so the next run does not read it back. */
+export function rememberWritten(memory: OutFolderMemory, path: string, content: string): void {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) memory.delete(path);
+  else memory.set(path, { stamp: stampOf(stats), content, generated: true });
+}
+
 /** A file's content and whether it is the generator's, through `memory` when given. */
 function readOne(path: string, name: string, memory: OutFolderMemory | undefined): { content: string; generated: boolean } | undefined {
   if (memory === undefined) {
