@@ -92,6 +92,23 @@ describe("the bin, as a process", () => {
   });
 });
 
+describe("the regex engine of the commands", () => {
+  it("is re2js, loaded on the first pattern that needs it, not by loading the command line", () => {
+    const script = [
+      `require(${JSON.stringify(join(ROOT, "codegen", "ts-loader.js"))}).registerTypeScript();`,
+      `require(${JSON.stringify(join(ROOT, "codegen", "cli", "index.ts"))});`,
+      `const engine = require(${JSON.stringify(join(ROOT, "runtime", "regex", "engine.ts"))}).installedRegexEngine();`,
+      `const loaded = () => Object.keys(require.cache).some((file) => file.includes("/node_modules/re2js/"));`,
+      `const before = loaded();`,
+      `const match = [engine.compile("^len[0-9]+$")("len42"), engine.compile("^len[0-9]+$")("lenx")];`,
+      `console.log(JSON.stringify({ name: engine.name, before, match, after: loaded() }));`,
+    ].join("\n");
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ name: "re2", before: false, match: [true, false], after: true });
+  });
+});
+
 describe("help and version", () => {
   it("-h and --help list every command with its description, exit 0, on stdout", async () => {
     for (const flagName of ["-h", "--help"]) {
