@@ -4,6 +4,7 @@ import { watchFeatures, type WatchEvent, type Watcher } from "../../codegen/watc
 import { GenerationError } from "../../codegen/problems";
 import { generateInMemory } from "../../codegen/pipeline/plan-outputs";
 import { flag, tempProject, type TempProject } from "./temp-project";
+import { watchRecorder, type WatchRecorder } from "./watch-recorder";
 
 /*
  * `gen --watch` keeps one session across runs (pipeline/incremental/watch-session.ts): after each
@@ -19,29 +20,6 @@ afterAll(() => {
   watcher?.close();
   p.dispose();
 });
-
-/** Collects watch events; `next()` waits (at most 100 s) for the next one. */
-function recorder() {
-  const events: WatchEvent[] = [];
-  const waiting: Array<(e: WatchEvent) => void> = [];
-  return {
-    onRun: (e: WatchEvent) => {
-      const w = waiting.shift();
-      if (w === undefined) events.push(e);
-      else w(e);
-    },
-    next: (): Promise<WatchEvent> =>
-      events.length > 0
-        ? Promise.resolve(events.shift()!)
-        : new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error("no watch event within 100 s")), 100_000);
-            waiting.push((e) => {
-              clearTimeout(timer);
-              resolve(e);
-            });
-          }),
-  };
-}
 
 /** Every file under the out folder, by path relative to it. */
 function outFolder(): Map<string, string> {
@@ -59,7 +37,7 @@ async function expectAsFresh(): Promise<void> {
   expect(outFolder()).toEqual(new Map([...fresh.files].sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
-async function expectRun(r: ReturnType<typeof recorder>): Promise<Extract<WatchEvent, { ok: true }>["summary"]> {
+async function expectRun(r: WatchRecorder): Promise<Extract<WatchEvent, { ok: true }>["summary"]> {
   const event = await r.next();
   if (!event.ok) throw event.error;
   return event.summary;
@@ -79,7 +57,7 @@ test("after each edit, the out folder is what a fresh gen writes", async () => {
   p.write("alpha.ts", usesRule("on"));
   p.write("bravo.ts", usesType('"off"'));
   p.write("charlie.ts", flag("charlie", 0.25));
-  const r = recorder();
+  const r = watchRecorder(100_000);
   watcher = watchFeatures(p.options, r.onRun, 50);
   expect((await expectRun(r)).features).toBe(3);
   await expectAsFresh();

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { watchFeatures, type WatchEvent, type Watcher } from "../../codegen/watch";
+import { watchFeatures, type Watcher } from "../../codegen/watch";
 import { GenerationError } from "../../codegen/problems";
 import { flag, tempProject, type TempProject } from "./temp-project";
+import { watchRecorder } from "./watch-recorder";
 
 jest.setTimeout(60_000);
 
@@ -13,33 +14,10 @@ afterEach(() => {
   p.dispose();
 });
 
-/** Collects watch events; `next()` waits (at most 120 s) for the next one. */
-function recorder() {
-  const events: WatchEvent[] = [];
-  const waiting: Array<(e: WatchEvent) => void> = [];
-  return {
-    onRun: (e: WatchEvent) => {
-      const w = waiting.shift();
-      if (w === undefined) events.push(e);
-      else w(e);
-    },
-    next: (): Promise<WatchEvent> =>
-      events.length > 0
-        ? Promise.resolve(events.shift()!)
-        : new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error("no watch event within 120 s")), 120_000);
-            waiting.push((e) => {
-              clearTimeout(timer);
-              resolve(e);
-            });
-          }),
-  };
-}
-
 test("regenerates when a feature file changes, reloading it fresh, and survives a failing edit", async () => {
   p = tempProject();
   p.write("alpha.ts", flag("alpha", 0.5));
-  const r = recorder();
+  const r = watchRecorder();
   watcher = watchFeatures(p.options, r.onRun, 50);
 
   const first = await r.next();
@@ -68,7 +46,7 @@ test("regenerates when a file the features import from outside the features fold
   const segment = (countries: readonly string[]) => `import { ctx } from "DSL";\nexport const beta = ctx.string("country").oneOf(${JSON.stringify(countries)});\n`;
   p.writeOutside("segments/beta.ts", segment(["FR"]));
   p.write("eu.ts", `import { feature } from "DSL";\nimport { beta } from "../segments/beta";\nexport const eu = feature("eu").bucket("beta", beta, true).default(false);\n`);
-  const r = recorder();
+  const r = watchRecorder();
   watcher = watchFeatures(p.options, r.onRun, 50);
   const first = await r.next();
   expect(first.ok && first.summary.written).toContain("eu.json");
