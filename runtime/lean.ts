@@ -34,6 +34,7 @@ export { writeFileAtomic } from "./fs";
 export { featureJsonSchema, FEATURE_SCHEMA_ID, type JsonSchema, type JsonSchemaObject } from "./schema";
 export {
   type ConnectOptions,
+  connect,
   StoreHooks,
   type EvaluationHook,
   type EvaluationOptions,

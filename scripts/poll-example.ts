@@ -6,7 +6,7 @@
  *   npx ts-node --transpile-only scripts/poll-example.ts [URL=http://127.0.0.1:8080/features.json]
  */
 import { join } from "node:path";
-import { httpSource } from "../runtime";
+import { connect, httpSource } from "../runtime";
 import { getTestDetails, getWelcome, store } from "../generated";
 
 /** Connects the generated store to `url` and reports through `log`; resolves once it is ready. */
@@ -15,7 +15,7 @@ export async function startPolling(
   log: (line: string) => void,
   { intervalMs = 2_000, backupPath = join(__dirname, "..", ".offline-features-cache", "features.backup.json") } = {},
 ): Promise<{ stop: () => Promise<void> }> {
-  store.connect(httpSource(url, { intervalMs, timeoutMs: 5_000 }), { backupPath, staleAfterMs: 10 * intervalMs });
+  connect(store, httpSource(url, { intervalMs, timeoutMs: 5_000 }), { backupPath, staleAfterMs: 10 * intervalMs });
   const report = () => {
     const test = getTestDetails();
     log(`test: ${JSON.stringify(test.value)} (${test.reason}); welcome for FR: ${getWelcome({ country: "FR", age: 30, newsletter: false }).text}`);

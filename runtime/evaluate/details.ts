@@ -6,7 +6,7 @@
  * - `DISABLED`: the feature is switched off for this runtime, so the default is returned unevaluated;
  * - `STALE`: a bucket matched or the default applied (as `TARGETING_MATCH` or `DEFAULT` would say),
  *   but the store's source has not been checked successfully for longer than its `staleAfterMs`, so
- *   the answer may be out of date (see `FeatureStore.connect`).
+ *   the answer may be out of date (see `connect(store, source)`).
  * - `OVERRIDE`: a test or a developer forced the answer ({@link FeatureStore.override}); no rule ran.
  *   OpenFeature has no such reason: its provider reports `STATIC`.
  */
@@ -22,7 +22,7 @@ export type Reason = "TARGETING_MATCH" | "DEFAULT" | "ERROR" | "DISABLED" | "STA
  *   regex engine (`offline-features/runtime/lean` alone; see runtime/regex/engine.ts);
  * - `FLAG_NOT_FOUND`: the store has no feature under the key a getter asked for (OpenFeature's name);
  * - `PROVIDER_NOT_READY`: the store waits for its first bundle from a source and was told to serve
- *   the generated defaults until then (`connect(source, { until: "defaults" })`).
+ *   the generated defaults until then (`connect(store, source, { until: "defaults" })`).
  */
 export type ErrorCode = "ATTRIBUTE_MISSING" | "TYPE_MISMATCH" | "ATTRIBUTE_ERROR" | "PREREQUISITE_ERROR" | "REGEX_ENGINE_MISSING" | "FLAG_NOT_FOUND" | "PROVIDER_NOT_READY";
 

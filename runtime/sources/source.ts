@@ -32,7 +32,7 @@ export interface SourceSink {
 
 /**
  * Where a store's bundles come from: {@link fileSource}, {@link httpSource}, {@link embedded}, or
- * your own. The store calls `start` once, in {@link FeatureStore.connect}, and `close` once.
+ * your own. The store calls `start` once, in `connect(store, source)`, and `close` once.
  */
 export interface BundleSource {
   /** Names the source in `store.status()` and in messages: a path, a URL, `"embedded"`. */

@@ -8,7 +8,7 @@ import type { BundleInfo } from "./store";
 import type { SourceHealth } from "./status";
 import type { InputLimits } from "../decode/limits";
 
-/** Options of `store.connect(source, options)`. */
+/** Options of `connect(store, source, options)` (./connect.ts). */
 export interface ConnectOptions {
   /**
    * A file where every good bundle from the source is written atomically, and which is loaded when

@@ -2,6 +2,7 @@
 export { FeatureStore, type BundleInfo, type StoreOptions } from "./store";
 export { FeatureHandle } from "./handle";
 export { type ConnectOptions } from "./connection";
+export { connect } from "./connect";
 export { StoreHooks, type EvaluationHook, type EvaluationOptions } from "./hooks";
 export type { StoreStatus, StoreChange, SourceHealth } from "./status";
 export { BUNDLE_FORMAT, FeatureKeyC, bundleHash, decodeBundle, encodeBundle, type Bundle } from "./bundle";

@@ -10,8 +10,7 @@ import type { AmbientOverrides } from "../evaluate/context";
 import { featurePath, valueIssues, type ValueCodec } from "./value-check";
 import { NO_HOOKS, StoreHooks, runAfter, runBefore, type EvaluationHook } from "./hooks";
 import { markStale } from "./stale";
-import { Connection, type ConnectOptions } from "./connection";
-import type { BundleSource } from "../sources/source";
+import type { Connection, ConnectionHost, ConnectOptions } from "./connection";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
 import { jsonText } from "../model/json-text";
@@ -42,7 +41,7 @@ export interface BundleInfo {
 /**
  * The features an application evaluates, by key, compiled once. Generated getters read through
  * handles ({@link FeatureStore.handle}), so replacing the contents (a bundle read at start-up, or
- * delivered by a connected source: {@link FeatureStore.connect}) takes effect everywhere at once.
+ * delivered by a connected source: `connect(store, source)`, ./connect.ts) takes effect everywhere at once.
  *
  * Replacing is all or nothing: a bundle is decoded and compiled completely before anything changes,
  * and a bad one leaves the last good contents in place (last-known-good).
@@ -247,25 +246,21 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   }
 
   /**
-   * Takes bundles from `source` from now on (closing a source connected before): the first check
-   * starts at once, and every good bundle replaces the contents atomically; a failed check keeps
-   * them. Until the first bundle arrives the store serves what it holds (the embedded bundle, by
-   * default), or with `until: "defaults"` nothing, so getters answer their generated defaults with
-   * a `PROVIDER_NOT_READY` error. See {@link ConnectOptions} for `backupPath` and `staleAfterMs`.
-   *
-   * Like an open server, a connected store keeps the process alive (its watcher or poll timer)
-   * until {@link FeatureStore.close}.
+   * Swaps in the connection `open` builds (closing one connected before) and starts it: the body of
+   * `connect(store, source, options)` (./connect.ts), which applications call. Kept apart from the
+   * Connection class, so a bundle of an application that never connects a source leaves it out.
+   * @internal
    */
-  connect(source: BundleSource, options: ConnectOptions = {}): this {
+  attachConnection(open: (host: ConnectionHost) => Connection, until: ConnectOptions["until"]): this {
     const previous = this.connection;
     if (previous !== undefined) void previous.close();
-    if (options.until === "defaults") {
+    if (until === "defaults") {
       this.features = new Map();
       for (const slot of this.slots.values()) slot.feature = undefined;
       this.info = undefined;
       this.control.waiting = true;
     }
-    this.connection = new Connection(source, options, {
+    this.connection = open({
       limits: this.limits,
       load: (bundle, origin) => this.replace(bundle, origin),
       embedded: () => this.embeddedBundle,

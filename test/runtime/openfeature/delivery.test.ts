@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { OpenFeature, type EvaluationDetails as OpenFeatureDetails, type FlagValue } from "@openfeature/server-sdk";
 import * as E from "fp-ts/Either";
-import { decodeBundle, httpSource, type FeatureModel } from "../../../runtime";
+import { connect, decodeBundle, httpSource, type FeatureModel } from "../../../runtime";
 import { OfflineFeaturesProvider } from "../../../runtime/openfeature";
 import { getTestDetails, getWelcomeDetails, store, type TestContext, type WelcomeContext } from "../../fixtures/sample/generated";
 import embedded from "../../fixtures/sample/generated/features.json";
@@ -65,7 +65,7 @@ test("a service on httpSource: the same answers through OpenFeature and the gett
   const server = await TestServer.start();
   try {
     server.serve(v1.text, { etag: '"v1"' });
-    store.connect(httpSource(server.url, { intervalMs: 20, timeoutMs: 2_000, maxBackoffMs: 40 }), { backupPath });
+    connect(store, httpSource(server.url, { intervalMs: 20, timeoutMs: 2_000, maxBackoffMs: 40 }), { backupPath });
     await OpenFeature.setProviderAndWait("delivery", new OfflineFeaturesProvider({ store }));
     expect(store.hash).toBe(v1.hash);
     const before = await bothWays();
@@ -89,7 +89,7 @@ test("a service on httpSource: the same answers through OpenFeature and the gett
     // A restart while the host is down: the store starts empty, loads its backup, and is ready.
     await store.close();
     await server.close();
-    store.connect(httpSource(server.url, { intervalMs: 20, timeoutMs: 2_000, maxBackoffMs: 40 }), { backupPath, until: "defaults" });
+    connect(store, httpSource(server.url, { intervalMs: 20, timeoutMs: 2_000, maxBackoffMs: 40 }), { backupPath, until: "defaults" });
     await store.ready(5_000);
     expect(store.status()).toMatchObject({ hash: v2.hash, loadedFrom: backupPath });
     const restarted = await bothWays();

@@ -2,7 +2,7 @@ import { unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ErrorCode, OpenFeature, ProviderEvents, type Hook } from "@openfeature/server-sdk";
 import * as E from "fp-ts/Either";
-import { FeatureStore, fileSource, type FeatureModel } from "../../../runtime";
+import { connect, FeatureStore, fileSource, type FeatureModel } from "../../../runtime";
 import { OfflineFeaturesProvider } from "../../../runtime/openfeature";
 import { bundleOf, flag, tempFolder, untilHash } from "../sources/support";
 
@@ -127,7 +127,7 @@ describe("provider events and lifecycle over a watched file", () => {
     const folder = tempFolder("openfeature");
     const path = join(folder.path, "features.json");
     writeFileSync(path, v1.text);
-    const store = FeatureStore.empty().connect(fileSource(path, { watch: true, debounceMs: 10 }), { staleAfterMs: 50, until: "defaults" });
+    const store = connect(FeatureStore.empty(), fileSource(path, { watch: true, debounceMs: 10 }), { staleAfterMs: 50, until: "defaults" });
     const provider = new OfflineFeaturesProvider({ store });
     const client = OpenFeature.getClient("events");
     const next = (event: ProviderEvents) =>
@@ -172,12 +172,12 @@ describe("provider events and lifecycle over a watched file", () => {
     const folder = tempFolder("openfeature-bad");
     const path = join(folder.path, "features.json");
     writeFileSync(path, "{ cut sho");
-    const store = FeatureStore.empty().connect(fileSource(path), { until: "defaults" });
+    const store = connect(FeatureStore.empty(), fileSource(path), { until: "defaults" });
     const provider = new OfflineFeaturesProvider({ store, readyTimeoutMs: 100 });
     try {
       expect(await provider.resolveNumberEvaluation("limit", 0, {}).catch((e: { code?: string }) => e.code)).toBe(ErrorCode.PROVIDER_NOT_READY);
       await expect(provider.initialize()).rejects.toThrow(/not ready after 100 ms/);
-      const empty = FeatureStore.empty().connect(fileSource(path));
+      const empty = connect(FeatureStore.empty(), fileSource(path));
       await empty.ready(100).catch(() => undefined);
       const parse = new OfflineFeaturesProvider({ store: empty });
       expect(await parse.resolveNumberEvaluation("limit", 0, {}).catch((e: { code?: string }) => e.code)).toBe(ErrorCode.PARSE_ERROR);

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FeatureStore, fileSource } from "../../../runtime";
+import { connect, FeatureStore, fileSource } from "../../../runtime";
 import { bundleOf, detailsOn, flag, nextHealth, tempFolder, untilHash } from "./support";
 
 const v1 = bundleOf({ banner: flag("one") });
@@ -10,7 +10,7 @@ const v3 = bundleOf({ banner: flag("three"), extra: flag(1) });
 /** A store watching `path`, loaded with v1. */
 async function watching(path: string): Promise<FeatureStore> {
   const store = FeatureStore.empty();
-  store.connect(fileSource(path, { watch: true, debounceMs: 20 }));
+  connect(store, fileSource(path, { watch: true, debounceMs: 20 }));
   await store.ready(5_000);
   expect(store.hash).toBe(v1.hash);
   return store;
@@ -107,7 +107,7 @@ describe("fileSource with watch: every way tools replace a file, last good kept 
     writeFileSync(path, v1.text);
     const bytes = v1.text.length + 10;
     store = FeatureStore.empty({ limits: { bytes } });
-    store.connect(fileSource(path, { watch: true, debounceMs: 20 }));
+    connect(store, fileSource(path, { watch: true, debounceMs: 20 }));
     await store.ready(5_000);
     const failing = nextHealth(store, "failing");
     writeFileSync(path, "x".repeat(bytes + 1));
@@ -121,7 +121,7 @@ describe("fileSource with watch: every way tools replace a file, last good kept 
     writeFileSync(path, v1.text);
     store = FeatureStore.empty();
     const failing = nextHealth(store, "failing");
-    store.connect(fileSource(path, { watch: true, debounceMs: 20, maxBytes: 100 }));
+    connect(store, fileSource(path, { watch: true, debounceMs: 20, maxBytes: 100 }));
     expect((await failing).error.message).toMatch(/larger than 100 bytes \(\d+ found\); the limit is the source's maxBytes = 100$/);
     expect(store.hash).toBeUndefined();
   });
@@ -141,7 +141,7 @@ describe("fileSource without watch", () => {
     const folder = tempFolder("file-once");
     const store = FeatureStore.empty();
     try {
-      store.connect(fileSource(join(folder.path, "absent.json")));
+      connect(store, fileSource(join(folder.path, "absent.json")));
       await expect(store.ready(200)).rejects.toThrow(/not ready after 200 ms: no good bundle from .*absent\.json.*does not exist/);
       expect(store.status()).toMatchObject({ hash: undefined, stale: false });
       expect(store.handle("banner", "fallback").evaluate().errors[0]?.code).toBe("FLAG_NOT_FOUND");

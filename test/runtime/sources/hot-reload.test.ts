@@ -2,7 +2,7 @@ import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, renameSync
 import { tmpdir } from "node:os";
 import type { ServerResponse } from "node:http";
 import { join } from "node:path";
-import { FeatureStore, fileSource, httpSource, type AmbientOverrides, type FeatureHandle, type FeatureModel } from "../../../runtime";
+import { connect, FeatureStore, fileSource, httpSource, type AmbientOverrides, type FeatureHandle, type FeatureModel } from "../../../runtime";
 import { bundleOf, flag, nextHealth, TestServer, untilHash } from "./support";
 
 /*
@@ -255,8 +255,8 @@ describe("hot reload under load", () => {
     fromFile.onHealth((h) => void (h.__type === "failing" && failures.file++));
     overHttp.onHealth((h) => void (h.__type === "failing" && failures.http++));
 
-    fromFile.connect(fileSource(path, { watch: true, debounceMs: 1 }));
-    overHttp.connect(httpSource(server.url, { intervalMs: 1, timeoutMs: 60, maxBackoffMs: 2 }));
+    connect(fromFile, fileSource(path, { watch: true, debounceMs: 1 }));
+    connect(overHttp, httpSource(server.url, { intervalMs: 1, timeoutMs: 60, maxBackoffMs: 2 }));
     await Promise.all([fromFile.ready(10_000), overHttp.ready(10_000)]);
 
     // The application: evaluates every feature of both stores, again and again, yielding with

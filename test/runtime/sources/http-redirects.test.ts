@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FeatureStore, httpSource, type HttpBundleSource } from "../../../runtime";
+import { connect, FeatureStore, httpSource, type HttpBundleSource } from "../../../runtime";
 import { bundleOf, detailsOn, flag, nextHealth, TestServer, untilHash } from "./support";
 
 const v1 = bundleOf({ banner: flag("one") });
@@ -47,7 +47,7 @@ describe("httpSource follows redirects on a real loopback server", () => {
     const seen: Seen[] = [];
     routed(server, { "/features.json": [status, "/v1/features.json"], "/v1/features.json": { text: v1.text, etag: '"v1"' } }, seen);
     source = httpSource(server.url, quick);
-    store.connect(source);
+    connect(store, source);
     await store.ready(5_000);
     expect(store.hash).toBe(v1.hash);
     expect(source.location).toBe(server.url.replace("/features.json", "/v1/features.json"));
@@ -64,7 +64,7 @@ describe("httpSource follows redirects on a real loopback server", () => {
     const seen: Seen[] = [];
     routed(server, { "/features.json": [302, "/v1"], "/v1": { text: v1.text, etag: '"same"' }, "/v2": { text: v2.text, etag: '"same"' } }, seen);
     source = httpSource(server.url, quick);
-    store.connect(source);
+    connect(store, source);
     await store.ready(5_000);
     routed(server, { "/features.json": [302, "/v2"], "/v1": { text: v1.text, etag: '"same"' }, "/v2": { text: v2.text, etag: '"same"' } }, seen);
     await untilHash(store, v2.hash);
@@ -81,7 +81,7 @@ describe("httpSource follows redirects on a real loopback server", () => {
     const seen: Seen[] = [];
     routed(server, { "/features.json": { text: v1.text, etag: '"v1"' } }, seen);
     source = httpSource(server.url, quick);
-    store.connect(source);
+    connect(store, source);
     await store.ready(5_000);
     const failing = nextHealth(store, "failing");
     routed(server, routes as Parameters<typeof routed>[1], seen);
@@ -93,7 +93,7 @@ describe("httpSource follows redirects on a real loopback server", () => {
 
   test("maxRedirects: 0 follows none", async () => {
     routed(server, { "/features.json": [302, "/v1"], "/v1": { text: v1.text, etag: '"v1"' } }, []);
-    store.connect(httpSource(server.url, { ...quick, maxRedirects: 0 }));
+    connect(store, httpSource(server.url, { ...quick, maxRedirects: 0 }));
     const failing = nextHealth(store, "failing");
     expect((await failing).error.message).toMatch(/more than 0 redirects/);
     expect(store.hash).toBeUndefined();
@@ -112,7 +112,7 @@ describe("httpSource follows redirects on a real loopback server", () => {
         custom = req.headers["x-fleet"] as string | undefined;
         serveThere(req, res);
       };
-      store.connect(httpSource(server.url, { ...quick, headers: { Authorization: "Bearer secret", "X-Fleet": "eu" } }));
+      connect(store, httpSource(server.url, { ...quick, headers: { Authorization: "Bearer secret", "X-Fleet": "eu" } }));
       await store.ready(5_000);
       expect(store.hash).toBe(v1.hash);
       expect(seenHere[0]?.authorization).toBe("Bearer secret");

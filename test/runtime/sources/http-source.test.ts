@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { FeatureStore, httpSource, type HttpBundleSource } from "../../../runtime";
+import { connect, FeatureStore, httpSource, type HttpBundleSource } from "../../../runtime";
 import { bundleOf, detailsOn, flag, nextHealth, tempFolder, TestServer, untilHash } from "./support";
 
 const v1 = bundleOf({ banner: flag("one") });
@@ -25,7 +25,7 @@ describe("httpSource against a real loopback server", () => {
 
   async function connected(options: Parameters<typeof httpSource>[1] = quick): Promise<void> {
     source = httpSource(server.url, options);
-    store.connect(source);
+    connect(store, source);
     await store.ready(5_000);
   }
 
@@ -176,7 +176,7 @@ describe("httpSource against a real loopback server", () => {
 
   test("a network error (nothing listening) is a failure; ready rejects with the source and the reason", async () => {
     await server.close();
-    store.connect(httpSource(server.url, quick), { until: "defaults" });
+    connect(store, httpSource(server.url, quick), { until: "defaults" });
     await expect(store.ready(100)).rejects.toThrow(/not ready after 100 ms: no good bundle from http:\/\/127\.0\.0\.1:\d+\/features\.json \(last error: .*ECONNREFUSED/);
     expect(detailsOn(store)).toMatchObject({ value: "fallback", reason: "ERROR" });
     expect(detailsOn(store).errors[0]?.code).toBe("PROVIDER_NOT_READY");
@@ -186,7 +186,7 @@ describe("httpSource against a real loopback server", () => {
   test("stale after staleAfterMs without a successful check: details say STALE, status().stale; a success clears it", async () => {
     server.serve(v1.text, { etag: '"v1"' });
     source = httpSource(server.url, quick);
-    store.connect(source, { staleAfterMs: 60 });
+    connect(store, source, { staleAfterMs: 60 });
     await store.ready(5_000);
     expect(detailsOn(store).reason).toBe("TARGETING_MATCH");
     const stale = nextHealth(store, "stale");
@@ -209,7 +209,7 @@ describe("backupPath: last-known-good across restarts", () => {
     const server = await TestServer.start();
     try {
       server.serve(v1.text, { etag: '"v1"' });
-      const first = FeatureStore.empty().connect(httpSource(server.url, quick), { backupPath });
+      const first = connect(FeatureStore.empty(), httpSource(server.url, quick), { backupPath });
       await first.ready(5_000);
       server.serve(v2.text, { etag: '"v2"' });
       await untilHash(first, v2.hash);
@@ -218,7 +218,7 @@ describe("backupPath: last-known-good across restarts", () => {
       expect(readFileSync(backupPath, "utf8")).toBe(v2.text);
 
       server.respond = (_req, res) => res.writeHead(500).end();
-      const restarted = FeatureStore.empty().connect(httpSource(server.url, quick), { backupPath, until: "defaults" });
+      const restarted = connect(FeatureStore.empty(), httpSource(server.url, quick), { backupPath, until: "defaults" });
       await restarted.ready(5_000);
       expect(restarted.status()).toMatchObject({ hash: v2.hash, loadedFrom: backupPath, source: server.url });
       expect(detailsOn(restarted).value).toBe("two");

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FeatureStore, fileSource, httpSource } from "../../../runtime";
+import { connect, FeatureStore, fileSource, httpSource } from "../../../runtime";
 import { bundleOf, flag, tempFolder, TestServer, untilHash } from "./support";
 
 const versions = Array.from({ length: 2 }, (_, i) => bundleOf({ banner: flag(`v${i}`) }));
@@ -30,8 +30,8 @@ describe("close() releases every watcher, timer and socket", () => {
       const v = versions[served++ % 2]!;
       res.writeHead(200, { etag: `"${served}"`, "content-length": String(Buffer.byteLength(v.text)) }).end(v.text);
     };
-    const overHttp = FeatureStore.empty().connect(httpSource(server.url, { intervalMs: 1 }), { staleAfterMs: 60_000 });
-    const fromFile = FeatureStore.empty().connect(fileSource(path, { watch: true, debounceMs: 1 }), { staleAfterMs: 60_000 });
+    const overHttp = connect(FeatureStore.empty(), httpSource(server.url, { intervalMs: 1 }), { staleAfterMs: 60_000 });
+    const fromFile = connect(FeatureStore.empty(), fileSource(path, { watch: true, debounceMs: 1 }), { staleAfterMs: 60_000 });
     try {
       await Promise.all([overHttp.ready(5_000), fromFile.ready(5_000)]);
       let reloads = 0;

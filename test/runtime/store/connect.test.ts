@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { embedded, FeatureStore, type EvaluationDetails, type StoreChange } from "../../../runtime";
+import { connect, embedded, FeatureStore, type EvaluationDetails, type StoreChange } from "../../../runtime";
 import { bundleOf, detailsOn, flag } from "../sources/support";
 
 const v1 = bundleOf({ banner: flag("one"), same: flag(1), gone: flag(true) });
@@ -80,14 +80,14 @@ describe("embedded()", () => {
   test("reloads the bundle the store was built with, undoing a replace, and is ready at once", async () => {
     const store = loaded(v1.text);
     store.replace(v2.text);
-    store.connect(embedded());
+    connect(store, embedded());
     await store.ready(1_000);
     expect(store.status()).toMatchObject({ source: "embedded", hash: v1.hash, lastError: undefined, stale: false });
     await store.close();
   });
 
   test("given a bundle, loads that one", async () => {
-    const store = FeatureStore.empty().connect(embedded(v2.text));
+    const store = connect(FeatureStore.empty(), embedded(v2.text));
     await store.ready(1_000);
     expect(store.hash).toBe(v2.hash);
     await store.close();

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { FeatureStore, httpSource, type AmbientOverrides, type EvaluationHook, type JsonValue } from "../../../runtime";
+import { connect, FeatureStore, httpSource, type AmbientOverrides, type EvaluationHook, type JsonValue } from "../../../runtime";
 import { bundleOf, flag, nextHealth, TestServer } from "../sources/support";
 import { getTest, getTestDetails, store as sampleStore } from "../../fixtures/sample/generated";
 
@@ -69,7 +69,7 @@ describe("per-call hooks (handle.evaluate(ctx, { hooks }), the generated getters
     try {
       server.serve(v1.text);
       // One check, then none for a minute: the store goes stale 30 ms after it and stays so.
-      store.connect(httpSource(server.url, { intervalMs: 60_000 }), { staleAfterMs: 30 });
+      connect(store, httpSource(server.url, { intervalMs: 60_000 }), { staleAfterMs: 30 });
       await store.ready(5_000);
       if (!store.status().stale) await nextHealth(store, "stale");
       const reasons: string[] = [];
