@@ -14,6 +14,7 @@ export { EvaluationError, type EvaluationDetails, type Reason, type ErrorCode } 
 export type { EvaluationContext, AmbientOverrides } from "./evaluate/context";
 export type { TracedDetails, EvaluationTrace, BucketTrace, TraceNode, AttributeRead, TraceOutcome } from "./evaluate/trace";
 export { compactTrace } from "./evaluate/trace";
+export { evaluateWithTrace } from "./evaluate/evaluate-with-trace";
 export { FeatureC, DEFAULT_BUCKET, type FeatureModel, type Bucket, type PythonVersion } from "./model/feature";
 export { ClassifierC, type Classifier, type ClassifierTag, type Scalar, type NoneLiteral } from "./model/classifier";
 export {

@@ -8,7 +8,6 @@ import { FeatureDecodeError } from "./decode/decode-error";
 import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { CompileOptions } from "./compile/scope";
 import { readsAtLoad } from "./compile/traits";
-import { compileTracer, type TracedDetails, type TracedEvaluator } from "./evaluate/trace";
 import type { EvaluationContext } from "./evaluate/context";
 import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
@@ -68,8 +67,12 @@ export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx
 export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   /** The compiled evaluator; until the first evaluation, a stand-in that compiles it (see the constructor). */
   private compiled: CompiledFeature;
-  private readonly compileOptions: CompileOptions;
-  private tracer: TracedEvaluator | undefined;
+  /**
+   * What the feature compiles with (its key and resolver): the traced evaluator compiles with the
+   * same (`evaluateWithTrace`, runtime/evaluate/evaluate-with-trace.ts).
+   * @internal
+   */
+  readonly compileOptions: CompileOptions;
 
   private constructor(
     /** The feature as plain data, decoded and frozen: the same data its JSON encodes. */
@@ -193,21 +196,16 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   }
 
   /**
-   * Evaluates the feature and explains it: beside the details, a trace of every bucket tried and
-   * every rule node in it (its JSON path, the attribute values it read, its operand and result;
-   * nodes that short-circuiting skipped are marked not evaluated). The traced evaluator is compiled
-   * on first use; evaluations without `trace` never touch it. Never throws.
+   * Evaluates the feature: value, bucket, reason and the errors met. Never throws. To see why, with
+   * a trace of every bucket and rule node tried: `evaluateWithTrace(feature, ctx)`.
    */
-  evaluate(ctx: (C & EvaluationContext) | undefined, options: { readonly trace: true }): TracedDetails<V, B>;
-  /** Evaluates the feature: value, bucket, reason and the errors met. Never throws. */
   evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B>;
-  evaluate(ctx?: EvaluationContext, options?: { readonly trace: true }): EvaluationDetails<V, B> | TracedDetails<V, B> {
-    if (options === undefined && ctx === undefined) {
+  evaluate(ctx?: EvaluationContext): EvaluationDetails<V, B> {
+    if (ctx === undefined) {
       // A process-constant feature without a context: its memoized answer, one field read.
       const memo = this.compiled.memo;
       if (memo !== undefined) return memo as EvaluationDetails<V, B>;
     }
-    if (options?.trace === true) return this.traced(ctx);
     try {
       return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
@@ -220,16 +218,6 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   private thrown(e: unknown): EvaluationDetails<V, B> {
     const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
     return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
-  }
-
-  private traced(ctx: EvaluationContext | undefined): TracedDetails<V, B> {
-    try {
-      this.tracer ??= compileTracer(this.model, this.compileOptions);
-      return this.tracer(ctx) as TracedDetails<V, B>;
-    } catch (e) {
-      const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
-      return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error], trace: { feature: this.key, buckets: [], disabled: false } };
-    }
   }
 
   /** The value for this context. */

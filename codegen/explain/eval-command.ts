@@ -7,6 +7,7 @@ import { FeatureStore } from "../../runtime/store/store";
 import { closest } from "../../runtime/decode/tagged-union";
 import type { EvaluationContext } from "../../runtime/evaluate/context";
 import type { TracedDetails } from "../../runtime/evaluate/trace";
+import { evaluateWithTrace } from "../../runtime/evaluate/evaluate-with-trace";
 import { contextKeys } from "../pipeline/type-read/context-type";
 import { listFeatureFiles } from "../pipeline/feature-files";
 import { loadFeaturesInWorker } from "../pipeline/load/in-worker";
@@ -114,7 +115,7 @@ export async function evalCommand(options: GenOptions, request: EvalRequest): Pr
   if (missing.length > 0) {
     return usage(`feature ${JSON.stringify(request.feature)} reads ${missing.map(([name, type]) => `"${name}" (${type})`).join(", ")}, missing from --ctx`);
   }
-  const traced = feature.evaluate(ctx.right, { trace: true });
+  const traced = evaluateWithTrace(feature, ctx.right);
   return { exitCode: 0, stdout: request.json === true ? [JSON.stringify(detailsJson(traced, request.explain === true), null, 2)] : humanLines(request, feature.model, traced), stderr: [] };
 }
 

@@ -3,7 +3,8 @@ import { isDeepStrictEqual } from "node:util";
 import type { FeatureModel } from "../../runtime/model/feature";
 import { forEachNode } from "../../runtime/model/walk";
 import type { EvaluationContext } from "../../runtime/evaluate/context";
-import type { TracedDetails } from "../../runtime/evaluate/trace";
+import type { OfflineFeature } from "../../runtime/offline-feature";
+import { evaluateWithTrace } from "../../runtime/evaluate/evaluate-with-trace";
 import { describeRule } from "../vocabulary/describe-rule";
 import { display, type GenOptions } from "../cli/options";
 import { loadProblem } from "../pipeline/load/load-features";
@@ -47,7 +48,7 @@ export interface SpecRun {
 
 interface SpecLike {
   readonly kind: "offline-features/spec";
-  readonly feature: { readonly key?: string; readonly model: FeatureModel; evaluate(ctx: EvaluationContext | undefined, options: { trace: true }): TracedDetails<unknown> };
+  readonly feature: OfflineFeature<unknown, string, EvaluationContext>;
   readonly cases: ReadonlyArray<{ name?: string; given?: EvaluationContext; percentile?: number; bucket?: string; value?: unknown }>;
   readonly source?: { readonly file: string; readonly line: number };
 }
@@ -88,7 +89,7 @@ export function runSpecs(options: GenOptions, files: readonly string[], load: (f
 function runCase(key: string, model: FeatureModel, spec: SpecLike, c: SpecLike["cases"][number], index: number, where: string): SpecCaseResult {
   // A percentile pins both random attributes; a number the case gives explicitly wins.
   const given = { ...(c.percentile === undefined ? {} : { sessionRandom: c.percentile / 100, unitRandom: c.percentile / 100 }), ...(c.given ?? {}) };
-  const traced = spec.feature.evaluate(given, { trace: true });
+  const traced = evaluateWithTrace(spec.feature, given);
   const bucketOk = c.bucket === undefined || c.bucket === traced.bucket;
   const valueOk = !("value" in c) || isDeepStrictEqual(JSON.parse(JSON.stringify(c.value ?? null)), JSON.parse(JSON.stringify(traced.value ?? null)));
   const passed = bucketOk && valueOk;

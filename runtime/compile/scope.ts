@@ -10,7 +10,7 @@ export interface CompileOptions {
   /** Finds the features that `feature.in_bucket` names; without it, every prerequisite is an error. */
   readonly resolve?: Resolver;
   /**
-   * Wraps every compiled node, for traces (`evaluate(ctx, { trace: true })`). Absent on the
+   * Wraps every compiled node, for traces (`evaluateWithTrace(feature, ctx)`). Absent on the
    * ordinary path, which then compiles exactly the closures it would without this option.
    */
   readonly instrument?: Instrumentation;

@@ -23,6 +23,7 @@ import type { EvaluationDetails } from "../evaluate/details";
 import { BundleDecodeError } from "../store/bundle-error";
 import { describeValue } from "../describe-value";
 import { compactTrace } from "../evaluate/trace";
+import { evaluateWithTrace } from "../evaluate/evaluate-with-trace";
 import { isSplit, readsUnit } from "./split";
 
 /** Options of {@link OfflineFeaturesProvider}. */
@@ -150,7 +151,7 @@ export class OfflineFeaturesProvider implements Provider {
           ? StandardResolutionReasons.STATIC
           : details.reason;
     const trace: Record<string, string> =
-      this.options.traceInMetadata === true && feature !== undefined && details.reason !== "OVERRIDE" ? { trace: compactTrace(feature.evaluate(ctx, { trace: true }).trace) } : {};
+      this.options.traceInMetadata === true && feature !== undefined && details.reason !== "OVERRIDE" ? { trace: compactTrace(evaluateWithTrace(feature, ctx).trace) } : {};
     return {
       value: details.value,
       variant: details.bucket,

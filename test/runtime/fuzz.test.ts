@@ -3,7 +3,7 @@ import * as E from "fp-ts/Either";
 import { RE2JS } from "re2js";
 import semver from "semver";
 import { unitInterval } from "../../runtime/hash";
-import { decodeBundle, decodeFeature, FeatureStore, OfflineFeature, type Attribute, type Classifier, type EvaluationContext, type FeatureModel } from "../../runtime";
+import { decodeBundle, decodeFeature, evaluateWithTrace, FeatureStore, OfflineFeature, type Attribute, type Classifier, type EvaluationContext, type FeatureModel } from "../../runtime";
 import { FUZZ_TIMEOUT_MS, fuzzOptions } from "../support/fuzz";
 import { attributeArb, classifierArb, featureArb } from "../support/property";
 import { evaluationContext, featureDocument } from "./model-arbitraries";
@@ -328,7 +328,7 @@ describe("arbitrary valid features with arbitrary contexts", () => {
 });
 
 describe("tracing", () => {
-  it("evaluate(ctx, { trace: true }) agrees with evaluate(ctx), over the whole vocabulary, and both are deterministic for a fixed context", () => {
+  it("evaluateWithTrace(feature, ctx) agrees with evaluate(ctx), over the whole vocabulary, and both are deterministic for a fixed context", () => {
     fc.assert(
       fc.property(featureDocument, evaluationContext, (doc, ctx) => {
         const decoded = OfflineFeature.decode(doc, { key: "generated" });
@@ -337,10 +337,10 @@ describe("tracing", () => {
         // time.now is pinned; everything else a rule reads comes from the context or the process.
         const pinned = { ...(ctx as object), now: 1_800_000_000_000 } as EvaluationContext;
         const plain = feature.evaluate(pinned);
-        const { trace, ...traced } = feature.evaluate(pinned, { trace: true });
+        const { trace, ...traced } = evaluateWithTrace(feature, pinned);
         expect(traced).toEqual(plain);
         expect(feature.evaluate(pinned)).toEqual(plain);
-        expect(feature.evaluate(pinned, { trace: true }).trace).toEqual(trace);
+        expect(evaluateWithTrace(feature, pinned).trace).toEqual(trace);
         // The trace explains the answer it comes with: the matched bucket is the last one tried.
         if (plain.reason === "TARGETING_MATCH") expect(trace.buckets.at(-1)).toMatchObject({ name: plain.bucket, outcome: "matched" });
       }),

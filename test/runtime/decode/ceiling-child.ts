@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as E from "fp-ts/Either";
-import { FeatureStore, OfflineFeature, encodeBundle, type AmbientOverrides, type FeatureModel } from "../../../runtime";
+import { evaluateWithTrace, FeatureStore, OfflineFeature, encodeBundle, type AmbientOverrides, type FeatureModel } from "../../../runtime";
 import { jsonText } from "../../../runtime/model/json-text";
 
 const input = JSON.parse(readFileSync(0, "utf8")) as { documents: string[]; depth: number };
@@ -29,7 +29,7 @@ const results = input.documents.map((text) => {
   const feature = decoded.right;
   const details = (ctx: Record<string, unknown>) => step(() => feature.evaluate(ctx));
   const traced = step(() => {
-    const { trace, ...rest } = feature.evaluate({ country: "FR" }, { trace: true });
+    const { trace, ...rest } = evaluateWithTrace(feature, { country: "FR" });
     return { ...rest, nodes: trace.buckets[0]!.nodes.length, evaluated: trace.buckets[0]!.nodes.filter((n) => n.evaluated).length };
   });
   const reencoded = step(() => {

@@ -1,4 +1,4 @@
-import { OfflineFeature } from "../../../runtime";
+import { evaluateWithTrace, OfflineFeature } from "../../../runtime";
 
 /*
  * The bucket loop is a loop, whatever the buckets do: a bucket whose context getter throws costs
@@ -68,7 +68,7 @@ describe("the process-wide memo", () => {
   it("still traces when asked, memo or not", () => {
     const feature = OfflineFeature.loads(json(), { key: "memo" });
     feature.evaluate();
-    const traced = feature.evaluate(undefined, { trace: true });
+    const traced = evaluateWithTrace(feature, undefined);
     expect(traced.trace.buckets.map((b) => b.name)).toEqual(["len"]);
     expect(traced.trace.buckets[0]!.nodes[0]!.reads[0]!.tag).toBe("socket.hostname");
   });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { OfflineFeature, type FeatureModel, type TraceNode } from "../../../runtime";
+import { evaluateWithTrace, OfflineFeature, type FeatureModel, type TraceNode } from "../../../runtime";
 import { contextArb, featureArb, propertyOptions } from "../../support/property";
 import seedJson from "../../fixtures/pyof/test.json";
 
@@ -9,9 +9,9 @@ const test = seed.right;
 
 const brief = (n: TraceNode) => ({ path: n.path, evaluated: n.evaluated, result: n.result, decisive: n.decisive });
 
-describe("evaluate(ctx, { trace: true })", () => {
+describe("evaluateWithTrace(feature, ctx)", () => {
   it("lists the bucket that matched, with each node's reads, operand and result", () => {
-    const traced = test.evaluate({ hostname: "lenovo-1", sessionRandom: 0.05 }, { trace: true });
+    const traced = evaluateWithTrace(test, { hostname: "lenovo-1", sessionRandom: 0.05 });
     expect(traced.bucket).toBe("holdout");
     expect(traced.trace.buckets.map((b) => [b.name, b.outcome])).toEqual([["holdout", "matched"]]);
     const [all, lt, regex] = traced.trace.buckets[0]!.nodes;
@@ -27,7 +27,7 @@ describe("evaluate(ctx, { trace: true })", () => {
   });
 
   it("lists every bucket tried before the default, and the leaf that decided each", () => {
-    const traced = test.evaluate({ hostname: "dell-1", sessionRandom: 0.05 }, { trace: true });
+    const traced = evaluateWithTrace(test, { hostname: "dell-1", sessionRandom: 0.05 });
     expect(traced.bucket).toBe("default");
     expect(traced.trace.buckets.map((b) => [b.name, b.outcome])).toEqual([
       ["holdout", "no-match"],
@@ -42,7 +42,7 @@ describe("evaluate(ctx, { trace: true })", () => {
   });
 
   it("marks nodes that short-circuiting skipped as not evaluated", () => {
-    const traced = test.evaluate({ hostname: "lenovo-1", sessionRandom: 0.15 }, { trace: true });
+    const traced = evaluateWithTrace(test, { hostname: "lenovo-1", sessionRandom: 0.15 });
     expect(traced.bucket).toBe("control");
     const holdout = traced.trace.buckets[0]!;
     expect(holdout.nodes.map(brief)).toEqual([
@@ -59,7 +59,7 @@ describe("evaluate(ctx, { trace: true })", () => {
       buckets: [{ name: "fr", classifier: { __type: "comparison.eq", attribute: { __type: "context.string", name: "country" }, value: "FR" }, value: 1 }],
       default: 0,
     };
-    const traced = OfflineFeature.fromModel(model, { key: "geo" }).evaluate({}, { trace: true });
+    const traced = evaluateWithTrace(OfflineFeature.fromModel(model, { key: "geo" }), {});
     expect(traced.reason).toBe("ERROR");
     expect(traced.trace.buckets).toEqual([
       expect.objectContaining({ name: "fr", outcome: "error", nodes: [expect.objectContaining({ result: expect.objectContaining({ error: "ATTRIBUTE_MISSING" }) })] }),
@@ -69,7 +69,7 @@ describe("evaluate(ctx, { trace: true })", () => {
 
   it("a disabled feature evaluates no rule", () => {
     const model: FeatureModel = { ...test.model, node_versions: ">=999" };
-    const traced = OfflineFeature.fromModel(model, { key: "old" }).evaluate(undefined, { trace: true });
+    const traced = evaluateWithTrace(OfflineFeature.fromModel(model, { key: "old" }), undefined);
     expect(traced).toMatchObject({ reason: "DISABLED", trace: { disabled: true, buckets: [] } });
   });
 
@@ -77,7 +77,7 @@ describe("evaluate(ctx, { trace: true })", () => {
     fc.assert(
       fc.property(featureArb, contextArb, (model, ctx) => {
         const feature = OfflineFeature.fromModel(model, { key: "prop" });
-        const { trace, ...details } = feature.evaluate(ctx, { trace: true });
+        const { trace, ...details } = evaluateWithTrace(feature, ctx);
         expect(details).toEqual(feature.evaluate(ctx));
         const last = trace.buckets[trace.buckets.length - 1];
         if (details.bucket === "default") {
