@@ -1,7 +1,6 @@
 import type * as t from "io-ts";
 import type { Attribute } from "../model/attribute";
 import type { Classifier } from "../model/classifier";
-import type { NodeSchema } from "../schema/types";
 import type { Getter, Predicate, Scope } from "../compile/types";
 
 /*
@@ -10,6 +9,11 @@ import type { Getter, Predicate, Scope } from "../compile/types";
  * that used to be written by hand (codec union, compilers, schema, traversal, traits) are built by
  * mapping over the descriptor lists in the two index files, so a new tag is one new descriptor
  * (plus its codegen descriptor and its DSL function, which the codegen tables' types ask for).
+ *
+ * The node's JSON Schema is in the same file but not in the descriptor: an `<name>Schema` thunk
+ * beside it, which runtime/schema's tables (typed by tag, so they ask for a new one) call. A
+ * descriptor is what decoding and compiling reach, so everything it holds is in every app bundle;
+ * the schema (descriptions included) is for `gen` and editors, not for evaluation.
  */
 
 /** What a node looks like: a record tagged `__type` as the JSON tags it. */
@@ -44,8 +48,6 @@ export interface ClassifierDescriptor<N extends TaggedNode> {
   readonly tag: N["__type"];
   /** The io-ts codec: the single source of the node's JSON shape (and of its type, through `t.TypeOf`). */
   readonly codec: t.Type<N, N, unknown>;
-  /** The node's JSON Schema, minus `__type` (runtime/schema adds it as a `const`). */
-  readonly schema: NodeSchema;
   /** Compiles the node into a closure, once per load; the closure allocates nothing it could allocate here. */
   readonly compile: (node: N, scope: Scope) => Predicate;
   /** Where the node keeps its child classifiers or its attribute. */
@@ -69,8 +71,6 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
   readonly tag: N["__type"];
   /** The io-ts codec: the single source of the node's JSON shape. */
   readonly codec: t.Type<N, N, unknown>;
-  /** The node's JSON Schema, minus `__type`. */
-  readonly schema: NodeSchema;
   /** Compiles the attribute into a getter. */
   readonly compile: (node: N, scope: Scope) => Getter;
   /**

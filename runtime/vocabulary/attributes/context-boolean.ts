@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import type { EvaluationError } from "../../evaluate/details";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
@@ -9,7 +10,6 @@ const tag = "context.boolean";
 export const contextBoolean: AttributeDescriptor<ContextNode<typeof tag>, "boolean", string> = {
   tag,
   codec: contextCodec(tag),
-  schema: contextSchema("A boolean from the evaluation context."),
   processConstant: false,
   yields: "boolean",
   contextType: "boolean",
@@ -24,3 +24,6 @@ export const contextBoolean: AttributeDescriptor<ContextNode<typeof tag>, "boole
     };
   },
 };
+
+/** The JSON Schema of `context.boolean` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const contextBooleanSchema = (): NodeSchema => contextSchema("A boolean from the evaluation context.");

@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import type { EvaluationError } from "../../evaluate/details";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
@@ -9,7 +10,6 @@ const tag = "context.number";
 export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number", string> = {
   tag,
   codec: contextCodec(tag),
-  schema: contextSchema("A finite number from the evaluation context."),
   processConstant: false,
   yields: "number",
   contextType: "number",
@@ -24,3 +24,6 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
     };
   },
 };
+
+/** The JSON Schema of `context.number` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const contextNumberSchema = (): NodeSchema => contextSchema("A finite number from the evaluation context.");

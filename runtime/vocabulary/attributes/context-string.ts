@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import type { EvaluationError } from "../../evaluate/details";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
@@ -9,7 +10,6 @@ const tag = "context.string";
 export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string", string> = {
   tag,
   codec: contextCodec(tag),
-  schema: contextSchema("A string from the evaluation context."),
   processConstant: false,
   yields: "string",
   contextType: "string",
@@ -24,3 +24,6 @@ export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string
     };
   },
 };
+
+/** The JSON Schema of `context.string` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const contextStringSchema = (): NodeSchema => contextSchema("A string from the evaluation context.");

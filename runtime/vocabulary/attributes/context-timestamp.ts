@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { parseInstant } from "../../time/instant";
 import { lastParsed } from "../../compile/parse-cache";
 import type { AttributeDescriptor } from "../types";
@@ -15,7 +16,6 @@ const tag = "context.timestamp";
 export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "instant", string> = {
   tag,
   codec: contextCodec(tag),
-  schema: contextSchema("An instant from the evaluation context: epoch milliseconds or an RFC 3339 string with a time zone."),
   processConstant: false,
   yields: "instant",
   contextType: "string | number",
@@ -36,3 +36,6 @@ export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "ins
     };
   },
 };
+
+/** The JSON Schema of `context.timestamp` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const contextTimestampSchema = (): NodeSchema => contextSchema("An instant from the evaluation context: epoch milliseconds or an RFC 3339 string with a time zone.");

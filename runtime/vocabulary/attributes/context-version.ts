@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { parseSemVer } from "../../semver/parse";
 import { describeFound } from "../../describe-value";
 import { lastParsed } from "../../compile/parse-cache";
@@ -23,7 +24,6 @@ const tag = "context.version";
 export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "version", string> = {
   tag,
   codec: contextCodec(tag),
-  schema: contextSchema("A SemVer 2.0 version string from the evaluation context."),
   processConstant: false,
   yields: "version",
   contextType: "string",
@@ -49,3 +49,6 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
 function notAVersion(scope: Scope, name: string, found: unknown): EvaluationError {
   return scope.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be a SemVer version like "2.1.0", found ${describeFound(found)}`);
 }
+
+/** The JSON Schema of `context.version` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const contextVersionSchema = (): NodeSchema => contextSchema("A SemVer 2.0 version string from the evaluation context.");

@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import type { AttributeDescriptor } from "../types";
 import { bareCodec, type BareNode } from "./shapes/bare";
 
@@ -7,7 +8,6 @@ const tag = "error";
 export const errorAttribute: AttributeDescriptor<BareNode<typeof tag>, "nothing", undefined> = {
   tag,
   codec: bareCodec(tag),
-  schema: { description: "Always fails to evaluate (for tests).", properties: {}, required: [] },
   processConstant: true,
   yields: "nothing",
   compile: (_node, scope) => {
@@ -15,3 +15,6 @@ export const errorAttribute: AttributeDescriptor<BareNode<typeof tag>, "nothing"
     return () => failure;
   },
 };
+
+/** The JSON Schema of `error` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const errorAttributeSchema = (): NodeSchema => ({ description: "Always fails to evaluate (for tests).", properties: {}, required: [] });

@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { EnvNameC } from "../../model/fields";
 import { node } from "../../decode/tagged-union";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { AttributeDescriptor } from "../types";
 
 const tag = "process.env";
@@ -20,7 +20,6 @@ export interface EnvNode {
 export const env: AttributeDescriptor<EnvNode, "string", undefined> = {
   tag,
   codec: node(tag, { __type: t.literal(tag), name: EnvNameC }),
-  schema: { description: "An environment variable, read once at load.", properties: { name: ref("envName") }, required: ["name"] },
   processConstant: true,
   readAtLoad: true,
   yields: "string",
@@ -30,3 +29,6 @@ export const env: AttributeDescriptor<EnvNode, "string", undefined> = {
     return () => result;
   },
 };
+
+/** The JSON Schema of `process.env` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const envSchema = (): NodeSchema => ({ description: "An environment variable, read once at load.", properties: { name: ref("envName") }, required: ["name"] });

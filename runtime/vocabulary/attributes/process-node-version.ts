@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { parseSemVer } from "../../semver/parse";
 import { processNodeVersion } from "../../compile/ambient";
 import { describeFound } from "../../describe-value";
@@ -11,7 +12,6 @@ const tag = "process.node_version";
 export const nodeVersion: AttributeDescriptor<BareNode<typeof tag>, "version", undefined> = {
   tag,
   codec: bareCodec(tag),
-  schema: { description: "The running Node version; the context's `nodeVersion` overrides it.", properties: {}, required: [] },
   processConstant: true,
   yields: "version",
   compile: (_node, scope) => {
@@ -24,3 +24,6 @@ export const nodeVersion: AttributeDescriptor<BareNode<typeof tag>, "version", u
     };
   },
 };
+
+/** The JSON Schema of `process.node_version` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const nodeVersionSchema = (): NodeSchema => ({ description: "The running Node version; the context's `nodeVersion` overrides it.", properties: {}, required: [] });

@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { describeFound } from "../../describe-value";
 import type { AttributeDescriptor } from "../types";
 import { bareCodec, type BareNode } from "./shapes/bare";
@@ -8,7 +9,6 @@ const tag = "process.platform";
 export const platform: AttributeDescriptor<BareNode<typeof tag>, "string", undefined> = {
   tag,
   codec: bareCodec(tag),
-  schema: { description: "Node's process.platform; the context's `processPlatform` overrides it.", properties: {}, required: [] },
   processConstant: true,
   yields: "string",
   compile: (_node, scope) => {
@@ -22,3 +22,6 @@ export const platform: AttributeDescriptor<BareNode<typeof tag>, "string", undef
     };
   },
 };
+
+/** The JSON Schema of `process.platform` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const platformSchema = (): NodeSchema => ({ description: "Node's process.platform; the context's `processPlatform` overrides it.", properties: {}, required: [] });

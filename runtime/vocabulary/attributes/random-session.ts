@@ -4,7 +4,7 @@ import { processSessionId, processSessionRandom } from "../../compile/ambient";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { Getter, Scope } from "../../compile/types";
 import type { AttributeDescriptor } from "../types";
 
@@ -34,12 +34,6 @@ export interface SessionRandomNode {
 export const sessionRandom: AttributeDescriptor<SessionRandomNode, "number", undefined> = {
   tag,
   codec: nodeWithOptional(tag, { __type: t.literal(tag) }, { salt: SaltC }),
-  schema: {
-    description:
-      'A uniform number in [0, 1) fixed per session. Without a salt, shared by every feature (PyOF); with one, murmur3(salt + ":" + sessionId) / 2^32.',
-    properties: { salt: ref("salt") },
-    required: [],
-  },
   processConstant: true,
   yields: "number",
   draw: "session",
@@ -80,3 +74,11 @@ function salted(salt: string, scope: Scope): Getter {
     return (own ??= unitIntervalAfter(prefix, processSessionId()));
   };
 }
+
+/** The JSON Schema of `random.session` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const sessionRandomSchema = (): NodeSchema => ({
+    description:
+      'A uniform number in [0, 1) fixed per session. Without a salt, shared by every feature (PyOF); with one, murmur3(salt + ":" + sessionId) / 2^32.',
+    properties: { salt: ref("salt") },
+    required: [],
+  });

@@ -6,7 +6,7 @@ import type { AttributeValue, Scope } from "../../compile/types";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { AttributeDescriptor } from "../types";
 import { AttributeRefC } from "../refs";
 
@@ -45,11 +45,6 @@ export interface UnitRandomNode {
 export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined> = {
   tag,
   codec: nodeWithOptional(tag, { __type: t.literal(tag), attribute: AttributeRefC }, { salt: SaltC }),
-  schema: {
-    description: 'A sticky number in [0, 1): murmur3(salt + ":" + unit) / 2^32. The salt defaults to the feature key; the context\'s `unitRandom` overrides it.',
-    properties: { attribute: ref("attribute"), salt: ref("salt") },
-    required: ["attribute"],
-  },
   processConstant: true,
   yields: "number",
   draw: "unit",
@@ -88,3 +83,10 @@ function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefi
   if (unit instanceof EvaluationError) return unit;
   return scope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
 }
+
+/** The JSON Schema of `random.unit` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const unitRandomSchema = (): NodeSchema => ({
+    description: 'A sticky number in [0, 1): murmur3(salt + ":" + unit) / 2^32. The salt defaults to the feature key; the context\'s `unitRandom` overrides it.',
+    properties: { attribute: ref("attribute"), salt: ref("salt") },
+    required: ["attribute"],
+  });

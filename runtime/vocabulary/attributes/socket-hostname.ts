@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { processHostname } from "../../compile/ambient";
 import { describeFound } from "../../describe-value";
 import type { AttributeDescriptor } from "../types";
@@ -11,7 +12,6 @@ const tag = "socket.hostname";
 export const hostname: AttributeDescriptor<BareNode<typeof tag>, "string", undefined> = {
   tag,
   codec: bareCodec(tag),
-  schema: { description: "The machine's hostname; the context's `hostname` overrides it.", properties: {}, required: [] },
   processConstant: true,
   yields: "string",
   compile: (_node, scope) => (ctx) => {
@@ -25,3 +25,6 @@ export const hostname: AttributeDescriptor<BareNode<typeof tag>, "string", undef
 function notAString(scope: Scope, given: unknown): EvaluationError {
   return scope.error("TYPE_MISMATCH", `context "hostname" must be a string, found ${describeFound(given)}`);
 }
+
+/** The JSON Schema of `socket.hostname` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const hostnameSchema = (): NodeSchema => ({ description: "The machine's hostname; the context's `hostname` overrides it.", properties: {}, required: [] });

@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import * as t from "io-ts";
 import { FiniteNumberC } from "../../model/fields";
 import { node } from "../../decode/tagged-union";
@@ -15,7 +16,6 @@ export interface StaticNumberNode {
 export const staticNumber: AttributeDescriptor<StaticNumberNode, "number", undefined> = {
   tag,
   codec: node(tag, { __type: t.literal(tag), value: FiniteNumberC }),
-  schema: { description: "A fixed number.", properties: { value: { type: "number" } }, required: ["value"] },
   processConstant: true,
   yields: "number",
   compile: (n) => {
@@ -23,3 +23,6 @@ export const staticNumber: AttributeDescriptor<StaticNumberNode, "number", undef
     return () => value;
   },
 };
+
+/** The JSON Schema of `static.number` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const staticNumberSchema = (): NodeSchema => ({ description: "A fixed number.", properties: { value: { type: "number" } }, required: ["value"] });

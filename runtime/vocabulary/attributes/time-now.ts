@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../schema/types";
 import { describeFound } from "../../describe-value";
 import type { AttributeDescriptor } from "../types";
 import { bareCodec, type BareNode } from "./shapes/bare";
@@ -11,7 +12,6 @@ const tag = "time.now";
 export const now: AttributeDescriptor<BareNode<typeof tag>, "instant", undefined> = {
   tag,
   codec: bareCodec(tag),
-  schema: { description: "Milliseconds since the epoch, on each evaluation; the context's `now` overrides it.", properties: {}, required: [] },
   processConstant: false,
   yields: "instant",
   compile: (_node, scope) => (ctx) => {
@@ -22,3 +22,6 @@ export const now: AttributeDescriptor<BareNode<typeof tag>, "instant", undefined
       : scope.error("TYPE_MISMATCH", `context "now" must be a finite number of milliseconds since the epoch, found ${describeFound(given)}`);
   },
 };
+
+/** The JSON Schema of `time.now` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const nowSchema = (): NodeSchema => ({ description: "Milliseconds since the epoch, on each evaluation; the context's `now` overrides it.", properties: {}, required: [] });

@@ -1,8 +1,9 @@
+import type { NodeSchema } from "../../schema/types";
 import type { Predicate } from "../../compile/types";
-import { junction } from "./shapes/junction";
+import { junction, junctionSchema } from "./shapes/junction";
 
 /** `bool.all`: left to right; the first result that is not `true` (false, or an error) is the answer. Empty: true. */
-export const all = junction("bool.all", "Every rule is true (left to right, stopping at the first false). Empty: true.", (parts) => {
+export const all = junction("bool.all", (parts) => {
   if (parts.length === 0) return () => true;
   if (parts.length === 1) return parts[0]!;
   if (parts.length === 2) {
@@ -33,3 +34,6 @@ export const all = junction("bool.all", "Every rule is true (left to right, stop
 
 /** PyOF's spelling of a rule that always matches: an empty `bool.all`. */
 export const ALWAYS = Object.freeze({ __type: all.tag, value: Object.freeze([]) });
+
+/** The JSON Schema of `bool.all` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const allSchema = (): NodeSchema => junctionSchema("Every rule is true (left to right, stopping at the first false). Empty: true.");

@@ -1,8 +1,9 @@
+import type { NodeSchema } from "../../schema/types";
 import type { Predicate } from "../../compile/types";
-import { junction } from "./shapes/junction";
+import { junction, junctionSchema } from "./shapes/junction";
 
 /** `bool.any`: left to right; the first result that is not `false` (true, or an error) is the answer. Empty: false. */
-export const any = junction("bool.any", "Some rule is true (left to right, stopping at the first true). Empty: false.", (parts) => {
+export const any = junction("bool.any", (parts) => {
   if (parts.length === 0) return () => false;
   if (parts.length === 1) return parts[0]!;
   if (parts.length === 2) {
@@ -29,3 +30,6 @@ export const any = junction("bool.any", "Some rule is true (left to right, stopp
     return false;
   };
 });
+
+/** The JSON Schema of `bool.any` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const anySchema = (): NodeSchema => junctionSchema("Some rule is true (left to right, stopping at the first true). Empty: false.");

@@ -3,7 +3,7 @@ import type { Classifier } from "../../model/classifier";
 import { isTaggedNode, type NoneLiteral } from "../../model/fields";
 import { NoneLiteralC } from "../../model/none-literal";
 import { node } from "../../decode/tagged-union";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { ClassifierRefC, refOrLiteral } from "../refs";
 
@@ -29,11 +29,6 @@ const NO_CHILD_NODES: readonly Classifier[] = Object.freeze([]);
 export const none: ClassifierDescriptor<NoneNode> = {
   tag,
   codec: node(tag, { __type: t.literal(tag), value: NegatedC }),
-  schema: {
-    description: 'Negation of a rule (an error stays an error), or PyOF\'s test of a literal: true for "", 0, false and [].',
-    properties: { value: { anyOf: [ref("classifier"), ref("noneLiteral")] } },
-    required: ["value"],
-  },
   parts: {
     kind: "children",
     children: (n) => (isTaggedNode(n.value) ? [{ key: "value", node: n.value }] : []),
@@ -53,3 +48,10 @@ export const none: ClassifierDescriptor<NoneNode> = {
     };
   },
 };
+
+/** The JSON Schema of `bool.none` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const noneSchema = (): NodeSchema => ({
+    description: 'Negation of a rule (an error stays an error), or PyOF\'s test of a literal: true for "", 0, false and [].',
+    properties: { value: { anyOf: [ref("classifier"), ref("noneLiteral")] } },
+    required: ["value"],
+  });

@@ -1,5 +1,5 @@
 import { EvaluationError } from "../../evaluate/details";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./shapes/reads-attribute";
 
@@ -12,7 +12,6 @@ const tag = "comparison.eq";
 export const eq: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
   tag,
   codec: comparisonCodec(tag),
-  schema: attributeTestSchema("attribute equals value: the same number, string or boolean, never coerced.", "attribute", ref("scalar")),
   parts: readsAttribute(),
   compile: (node, scope) => {
     const read = scope.at("attribute").attribute(node.attribute);
@@ -24,3 +23,6 @@ export const eq: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
     };
   },
 };
+
+/** The JSON Schema of `comparison.eq` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const eqSchema = (): NodeSchema => attributeTestSchema("attribute equals value: the same number, string or boolean, never coerced.", "attribute", ref("scalar"));

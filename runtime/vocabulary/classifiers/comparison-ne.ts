@@ -1,5 +1,5 @@
 import { EvaluationError } from "../../evaluate/details";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./shapes/reads-attribute";
 
@@ -13,7 +13,6 @@ const tag = "comparison.ne";
 export const ne: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
   tag,
   codec: comparisonCodec(tag),
-  schema: attributeTestSchema("attribute differs from a value of the same type; false for different types.", "attribute", ref("scalar")),
   parts: readsAttribute(),
   compile: (node, scope) => {
     const read = scope.at("attribute").attribute(node.attribute);
@@ -26,3 +25,6 @@ export const ne: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
     };
   },
 };
+
+/** The JSON Schema of `comparison.ne` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const neSchema = (): NodeSchema => attributeTestSchema("attribute differs from a value of the same type; false for different types.", "attribute", ref("scalar"));

@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import type { EvaluationDetails } from "../../evaluate/details";
 import { FeatureKeyC } from "../../model/feature-key";
 import { node } from "../../decode/tagged-union";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import { MAX_PREREQUISITE_DEPTH, nesting } from "../../compile/prerequisite-depth";
 import type { ClassifierDescriptor } from "../types";
 
@@ -39,11 +39,6 @@ export interface InBucketNode {
 export const inBucket: ClassifierDescriptor<InBucketNode> = {
   tag,
   codec: node(tag, { __type: t.literal(tag), feature: FeatureKeyC, value: BucketNamesC }),
-  schema: {
-    description: 'The feature `feature`, evaluated with the same context, lands in one of the listed buckets ("default" included).',
-    properties: { feature: ref("featureKey"), value: { type: "array", items: { type: "string" }, minItems: 1 } },
-    required: ["feature", "value"],
-  },
   parts: { kind: "leaf" },
   prerequisite: (n) => ({ feature: n.feature, buckets: n.value }),
   compile: (n, scope) => {
@@ -73,3 +68,10 @@ export const inBucket: ClassifierDescriptor<InBucketNode> = {
     };
   },
 };
+
+/** The JSON Schema of `feature.in_bucket` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const inBucketSchema = (): NodeSchema => ({
+    description: 'The feature `feature`, evaluated with the same context, lands in one of the listed buckets ("default" included).',
+    properties: { feature: ref("featureKey"), value: { type: "array", items: { type: "string" }, minItems: 1 } },
+    required: ["feature", "value"],
+  });

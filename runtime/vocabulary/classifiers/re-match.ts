@@ -2,7 +2,7 @@ import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
 import { PatternC } from "../../model/fields";
 import { compilePattern, missingEngineProblem, type CompiledPattern } from "../../regex";
-import { ref } from "../../schema/types";
+import { ref, type NodeSchema } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
 import { AttributeRefC } from "../refs";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./shapes/reads-attribute";
@@ -18,7 +18,6 @@ const tag = "re.match";
 export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, string>> = {
   tag,
   codec: attributeTestCodec(tag, AttributeRefC, PatternC),
-  schema: attributeTestSchema("Unanchored regex search over a string attribute.", "attribute", ref("pattern")),
   parts: readsAttribute(),
   compile: (node, scope) => {
     const missing = missingEngineProblem(node.value);
@@ -42,3 +41,6 @@ export const regex: ClassifierDescriptor<AttributeTest<typeof tag, Attribute, st
     };
   },
 };
+
+/** The JSON Schema of `re.match` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */
+export const regexSchema = (): NodeSchema => attributeTestSchema("Unanchored regex search over a string attribute.", "attribute", ref("pattern"));

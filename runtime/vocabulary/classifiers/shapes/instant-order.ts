@@ -2,7 +2,7 @@ import { EvaluationError } from "../../../evaluate/details";
 import type { TimeAttribute } from "../../../model/attribute";
 import { InstantLiteralC } from "../../../model/fields";
 import { parseInstant } from "../../../time/instant";
-import { ref } from "../../../schema/types";
+import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import { TimeAttributeRefC } from "../../refs";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
@@ -15,11 +15,10 @@ export type TimeComparisonNode<K extends string> = AttributeTest<K, TimeAttribut
  * at load; each evaluation compares the time attribute's milliseconds with it. The codec only lets
  * time attributes and valid instants through; an attribute error propagates.
  */
-export function instantOrder<K extends string>(tag: K, description: string, holds: (at: number, instant: number) => boolean): ClassifierDescriptor<TimeComparisonNode<K>> {
+export function instantOrder<K extends string>(tag: K, holds: (at: number, instant: number) => boolean): ClassifierDescriptor<TimeComparisonNode<K>> {
   return {
     tag,
     codec: attributeTestCodec(tag, TimeAttributeRefC, InstantLiteralC),
-    schema: attributeTestSchema(description, "timeAttribute", ref("instant")),
     parts: readsAttribute(),
     compile: (node, scope) => {
       const read = scope.at("attribute").attribute(node.attribute);
@@ -35,4 +34,9 @@ export function instantOrder<K extends string>(tag: K, description: string, hold
       };
     },
   };
+}
+
+/** The JSON Schema of the instant orderings (`time.before`, `time.after`), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
+export function instantOrderSchema(description: string): NodeSchema {
+  return attributeTestSchema(description, "timeAttribute", ref("instant"));
 }

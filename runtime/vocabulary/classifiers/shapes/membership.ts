@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import { EvaluationError } from "../../../evaluate/details";
 import type { Attribute } from "../../../model/attribute";
 import { ScalarC, type Scalar } from "../../../model/fields";
-import { ref } from "../../../schema/types";
+import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import type { Getter, Predicate } from "../../../compile/types";
 import { AttributeRefC } from "../../refs";
@@ -18,11 +18,10 @@ export type MembershipNode<K extends string> = AttributeTest<K, Attribute, reado
  * that is not a string, number or boolean is in no list (false either way), and an attribute
  * error propagates: a missing attribute is not "none of them".
  */
-export function membership<K extends string>(tag: K, description: string, negated: boolean): ClassifierDescriptor<MembershipNode<K>> {
+export function membership<K extends string>(tag: K, negated: boolean): ClassifierDescriptor<MembershipNode<K>> {
   return {
     tag,
     codec: attributeTestCodec(tag, AttributeRefC, t.readonlyArray(ScalarC)),
-    schema: attributeTestSchema(description, "attribute", { type: "array", items: ref("scalar") }),
     parts: readsAttribute(),
     compile: (node, scope) => {
       const read = scope.at("attribute").attribute(node.attribute);
@@ -63,4 +62,9 @@ function fewMembers(read: Getter, list: readonly Scalar[], negated: boolean): Pr
     if (typeof a === "object") return a instanceof EvaluationError ? a : false;
     return a === m0 || a === m1 || a === m2;
   };
+}
+
+/** The JSON Schema of the memberships (`comparison.in`, `comparison.notin`), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
+export function membershipSchema(description: string): NodeSchema {
+  return attributeTestSchema(description, "attribute", { type: "array", items: ref("scalar") });
 }

@@ -1,5 +1,5 @@
 import { EvaluationError } from "../../../evaluate/details";
-import { ref } from "../../../schema/types";
+import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import type { Getter, Predicate } from "../../../compile/types";
 import { siteFor } from "./call-sites";
@@ -10,11 +10,10 @@ import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNo
  * false otherwise, and an attribute's error passes through. A non-numeric literal is decided at
  * compile time.
  */
-export function ordering<K extends string>(tag: K, description: string, holds: (attribute: number, bound: number) => boolean): ClassifierDescriptor<ComparisonNode<K>> {
+export function ordering<K extends string>(tag: K, holds: (attribute: number, bound: number) => boolean): ClassifierDescriptor<ComparisonNode<K>> {
   return {
     tag,
     codec: comparisonCodec(tag),
-    schema: attributeTestSchema(description, "attribute", ref("scalar")),
     parts: readsAttribute(),
     compile: (node, scope) => {
       const read = scope.at("attribute").attribute(node.attribute);
@@ -63,4 +62,9 @@ const assigned = new Map<string, Ordering>();
 /** A value that is not a number: the attribute's error passes through, anything else is false. */
 function notANumber(a: unknown): boolean | EvaluationError {
   return a instanceof EvaluationError ? a : false;
+}
+
+/** The JSON Schema of the orderings (`comparison.lt` and the like), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
+export function orderingSchema(description: string): NodeSchema {
+  return attributeTestSchema(description, "attribute", ref("scalar"));
 }

@@ -1,3 +1,4 @@
+import type { NodeSchema } from "../../../schema/types";
 import * as t from "io-ts";
 import { EvaluationError } from "../../../evaluate/details";
 import type { Attribute } from "../../../model/attribute";
@@ -15,13 +16,11 @@ export type StringTestNode<K extends string> = AttributeTest<K, Attribute, strin
  */
 export function stringTest<K extends string>(
   tag: K,
-  description: string,
   test: (read: Getter, literal: string) => Predicate,
 ): ClassifierDescriptor<StringTestNode<K>> {
   return {
     tag,
     codec: attributeTestCodec(tag, AttributeRefC, t.string),
-    schema: attributeTestSchema(description, "attribute", { type: "string" }),
     parts: readsAttribute(),
     compile: (node, scope) => test(scope.at("attribute").attribute(node.attribute), node.value),
   };
@@ -30,4 +29,9 @@ export function stringTest<K extends string>(
 /** What a string test returns for a value that is not a string: the attribute's error, or false. */
 export function notAString(a: unknown): boolean | EvaluationError {
   return a instanceof EvaluationError ? a : false;
+}
+
+/** The JSON Schema of the string tests (`str.startswith` and the like), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
+export function stringTestSchema(description: string): NodeSchema {
+  return attributeTestSchema(description, "attribute", { type: "string" });
 }

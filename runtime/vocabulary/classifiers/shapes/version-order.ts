@@ -3,7 +3,7 @@ import type { VersionAttribute } from "../../../model/attribute";
 import { VersionLiteralC } from "../../../model/fields";
 import { compareSemVer } from "../../../semver/compare";
 import { parseSemVer } from "../../../semver/parse";
-import { ref } from "../../../schema/types";
+import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import { VersionAttributeRefC } from "../../refs";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
@@ -16,11 +16,10 @@ export type VersionComparisonNode<K extends string> = AttributeTest<K, VersionAt
  * attribute's version with it by SemVer 2.0 precedence and test the order (-1, 0 or 1).
  * The codec only lets version attributes and valid literals through; an attribute error propagates.
  */
-export function versionOrder<K extends string>(tag: K, description: string, holds: (order: -1 | 0 | 1) => boolean): ClassifierDescriptor<VersionComparisonNode<K>> {
+export function versionOrder<K extends string>(tag: K, holds: (order: -1 | 0 | 1) => boolean): ClassifierDescriptor<VersionComparisonNode<K>> {
   return {
     tag,
     codec: attributeTestCodec(tag, VersionAttributeRefC, VersionLiteralC),
-    schema: attributeTestSchema(`${description} by SemVer 2.0 precedence (a prerelease sorts before its release; build metadata is ignored).`, "versionAttribute", ref("version")),
     parts: readsAttribute(),
     compile: (node, scope) => {
       const read = scope.at("attribute").attribute(node.attribute);
@@ -36,4 +35,9 @@ export function versionOrder<K extends string>(tag: K, description: string, hold
       };
     },
   };
+}
+
+/** The JSON Schema of the version orderings (`semver.lt` and the like), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
+export function versionOrderSchema(description: string): NodeSchema {
+  return attributeTestSchema(`${description} by SemVer 2.0 precedence (a prerelease sorts before its release; build metadata is ignored).`, "versionAttribute", ref("version"));
 }
