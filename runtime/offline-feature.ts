@@ -13,7 +13,7 @@ import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./fs";
 import { describeThrown } from "./describe-value";
-import { isDecoded, type DecodedFeature } from "./decode/decoded";
+import { holdsNoWatchedNode, isDecoded, type DecodedFeature } from "./decode/decoded";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 import { jsonText } from "./model/json-text";
 
@@ -93,7 +93,8 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     // depth) happened before this constructor; compiling a decoded model only builds closures. A
     // rule that reads a value as of load (an environment variable) is compiled now. The stand-in
     // has the compiled evaluator's shape, so evaluate() calls it with no check of its own.
-    this.compiled = model.buckets.some((b) => readsAtLoad(b.classifier))
+    // (The decoder tells most features apart without a walk: runtime/decode/decoded.ts.)
+    this.compiled = !holdsNoWatchedNode(model) && model.buckets.some((b) => readsAtLoad(b.classifier))
       ? compileFeature(model, this.compileOptions)
       : {
           evaluate: (ctx) => {

@@ -25,16 +25,38 @@ interface DecodedKinds {
 /** Which codec decoded a value. */
 export type DecodedKind = keyof DecodedKinds;
 
-const decodedValues = new WeakMap<object, DecodedKind>();
+/**
+ * What the `kind` codec recorded of a value: its kind, and for a feature whether the decoder saw
+ * every node of its rule trees and none of a watched tag ({@link holdsNoWatchedNode}). One entry
+ * per value, in one map: a store records 10,000 features.
+ */
+type Recorded = DecodedKind | "feature without watched nodes";
 
-/** Records `value`, which the `kind` codec just produced, as decoded, freezing it and all it holds. */
-export function markDecoded<T extends object>(value: T, kind: DecodedKind): Decoded<T> {
+const decodedValues = new WeakMap<object, Recorded>();
+
+/**
+ * Records `value`, which the `kind` codec just produced, as decoded, freezing it and all it
+ * holds. `noWatchedNode` says the decoder walked all of it and met no watched node (see
+ * DeferredUnion.watched in runtime/vocabulary/refs.ts): no prerequisite, no attribute read at load.
+ */
+export function markDecoded<T extends object>(value: T, kind: DecodedKind, noWatchedNode = false): Decoded<T> {
   deepFreeze(value);
-  decodedValues.set(value, kind);
+  decodedValues.set(value, kind === "feature" && noWatchedNode ? "feature without watched nodes" : kind);
   return value as Decoded<T>;
 }
 
 /** True when `value` came out of the `kind` codec (see {@link markDecoded}). */
 export function isDecoded<K extends DecodedKind>(value: unknown, kind: K): value is Decoded<DecodedKinds[K]> {
-  return typeof value === "object" && value !== null && decodedValues.get(value) === kind;
+  if (typeof value !== "object" || value === null) return false;
+  const recorded = decodedValues.get(value);
+  return recorded === kind || (kind === "feature" && recorded === "feature without watched nodes");
+}
+
+/**
+ * True for a decoded feature whose rule trees the decoder saw whole and found without a
+ * prerequisite or an attribute read at load: a loader skips the walks that look for those (the
+ * prerequisite graph, compiling at load). False means "maybe": walk to know.
+ */
+export function holdsNoWatchedNode(model: FeatureModel): boolean {
+  return decodedValues.get(model) === "feature without watched nodes";
 }

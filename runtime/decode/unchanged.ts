@@ -30,6 +30,11 @@ interface Pending {
   readonly values: unknown[];
   /** The value came out of JSON.parse: every own property is an enumerable string key (see {@link decodesUnchanged}). */
   plainJson: boolean;
+  /**
+   * Set when the walk met a node of a watched tag (see DeferredUnion.watched), or a part it could
+   * not see into (a codec asked as it is, a node decoded before): then the loader must look.
+   */
+  noted: boolean;
 }
 
 const NO_CONTEXT: t.Context = [];
@@ -52,7 +57,9 @@ function checkOf(codec: t.Mixed): Check {
 
 /** A codec io-ts would be asked about as it is: it accepts `u` unchanged exactly when it returns `u`. */
 function asked(codec: t.Mixed): Check {
-  return (u) => {
+  return (u, pending) => {
+    // What io-ts decodes here is out of the walk's sight: it may hold watched nodes.
+    pending.noted = true;
     const r = codec.validate(u, NO_CONTEXT);
     return r._tag === "Right" && r.right === u;
   };
@@ -66,18 +73,31 @@ function asked(codec: t.Mixed): Check {
 function unionCheck(union: DeferredUnion): Check {
   const byTag = new Map<unknown, Check | null>();
   return (u, pending) => {
-    if (union.decoded(u)) return true;
+    if (union.decoded(u)) {
+      // Decoded before, so not walked: what it holds is unknown here.
+      pending.noted = true;
+      return true;
+    }
     if (!isRecord(u)) return false;
     const tag = u[TAG];
     let member = byTag.get(tag);
     if (member === undefined) {
       if (typeof tag !== "string") return false;
       const chosen = union.select(u, NO_CONTEXT);
-      member = chosen._tag === "Left" ? null : checkOf(chosen.right);
+      member = chosen._tag === "Left" ? null : watchedCheck(union, tag, checkOf(chosen.right));
       // Only the known tags are remembered, so hostile input cannot grow the map.
       if (member !== null) byTag.set(tag, member);
     }
     return member !== null && member(u, pending);
+  };
+}
+
+/** The member's check, noting the node on the way when its tag is one the union watches. */
+function watchedCheck(union: DeferredUnion, tag: string, check: Check): Check {
+  if (union.watched?.(tag) !== true) return check;
+  return (u, pending) => {
+    pending.noted = true;
+    return check(u, pending);
   };
 }
 
@@ -194,6 +214,13 @@ function build(codec: Shaped): Check {
   }
 }
 
+/** {@link unchangedOutcome}: io-ts would fail, or return a changed copy. */
+export const CHANGED = 0;
+/** {@link unchangedOutcome}: io-ts would return the input itself, and the walk met no watched node (see DeferredUnion.watched). */
+export const UNCHANGED = 1;
+/** {@link unchangedOutcome}: io-ts would return the input itself, and it may hold watched nodes. */
+export const UNCHANGED_WATCHED = 2;
+
 /**
  * True only when `codec.decode(u)` would succeed and return `u` itself; false when it would fail
  * or return a changed copy (then decode with io-ts for the errors or the copy). Never throws for
@@ -202,22 +229,33 @@ function build(codec: Shaped): Check {
  * io-ts's exact codecs would also strip), and records are checked without listing their keys.
  */
 export function decodesUnchanged(codec: t.Mixed, u: unknown, plainJson = false): boolean {
+  return unchangedOutcome(codec, u, plainJson) !== CHANGED;
+}
+
+/**
+ * {@link decodesUnchanged}'s answer, and for "unchanged" also whether the document may hold a
+ * node of a watched tag (a prerequisite, an attribute read at load): the walk that checks the
+ * document sees every node, so a loader need not walk it again to learn that it holds none.
+ */
+export function unchangedOutcome(codec: t.Mixed, u: unknown, plainJson = false): typeof CHANGED | typeof UNCHANGED | typeof UNCHANGED_WATCHED {
   // One pair of stacks for every call (a bundle asks once per feature): this call uses the part
   // above `base` and leaves the stacks as it found them, so a check that decodes (a codec asked
   // through `validate`) may call in again.
   const base = shared.checks.length;
   const outerPlainJson = shared.plainJson;
+  const outerNoted = shared.noted;
   shared.plainJson = plainJson;
+  shared.noted = false;
   shared.checks.push(checkOf(codec));
   shared.values.push(u);
   let peak = base;
   try {
     while (shared.checks.length > base) {
       const check = shared.checks.pop()!;
-      if (!check(shared.values.pop(), shared)) return false;
+      if (!check(shared.values.pop(), shared)) return CHANGED;
       if (shared.checks.length > peak) peak = shared.checks.length;
     }
-    return true;
+    return shared.noted ? UNCHANGED_WATCHED : UNCHANGED;
   } finally {
     // Popped back to the base, not cut with `length =`, which would give up the arrays' storage
     // and make the next feature's check grow it again; cut only after a very large document, so
@@ -231,10 +269,12 @@ export function decodesUnchanged(codec: t.Mixed, u: unknown, plainJson = false):
       shared.values.pop();
     }
     shared.plainJson = outerPlainJson;
+    // A nested call (through a codec asked as it is) was noted by its caller already.
+    shared.noted = outerNoted;
   }
 }
 
-const shared: Pending = { checks: [], values: [], plainJson: false };
+const shared: Pending = { checks: [], values: [], plainJson: false, noted: false };
 
 /** Up to this height the shared stacks keep their storage between calls. */
 const KEPT_STACK = 4096;

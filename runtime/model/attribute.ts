@@ -110,4 +110,6 @@ bindAttributeCodecs(
   { codec: AttributeC, select: attributeUnion.select },
   { codec: VersionAttributeC, select: versionUnion.select },
   { codec: TimeAttributeC, select: timeUnion.select },
+  // An attribute read at load makes its feature compile at load (runtime/offline-feature.ts).
+  (tag) => Object.prototype.hasOwnProperty.call(attributesByTag, tag) && (attributesByTag as Readonly<Record<string, AttributeDescriptor<Attribute>>>)[tag]!.readAtLoad === true,
 );

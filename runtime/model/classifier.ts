@@ -67,7 +67,11 @@ export const ClassifierC: t.Type<Classifier, Classifier, unknown> = new t.Type<C
   union.encode,
 );
 
-bindClassifierCodec(ClassifierC, { select: union.select, decoded: alreadyDecoded });
+/** A prerequisite: the store checks the graph of these at load. */
+const watched = (tag: string): boolean =>
+  Object.prototype.hasOwnProperty.call(classifiersByTag, tag) && (classifiersByTag as Readonly<Record<string, ClassifierDescriptor<Classifier>>>)[tag]!.prerequisite !== undefined;
+
+bindClassifierCodec(ClassifierC, { select: union.select, decoded: alreadyDecoded, watched });
 
 /** True for a classifier node, false for a `bool.none` literal. */
 export function isClassifier(value: Classifier | NoneLiteral): value is Classifier {

@@ -1,6 +1,7 @@
 import { classifierDescriptor, type Classifier } from "./classifier";
 import type { FeatureModel } from "./feature";
 import { childNodesOf, forEachNode } from "./walk";
+import { holdsNoWatchedNode } from "../decode/decoded";
 
 /** The prerequisite a node states (the feature it depends on and the buckets it accepts), if it is one. */
 export function prerequisiteOf(node: Classifier): { readonly feature: string; readonly buckets: readonly string[] } | undefined {
@@ -39,20 +40,17 @@ export function dependenciesOf(model: FeatureModel): readonly Dependency[] {
  */
 export function findCycle(features: ReadonlyMap<string, FeatureModel>, edges: PrerequisiteEdges = prerequisiteEdges(features)): readonly string[] | undefined {
   const done = new Set<string>();
-  for (const start of features.keys()) {
+  // Only features with prerequisites can be on a cycle, and the edges hold just those, in map
+  // order: most features are never looked at (a store of 10,000 often has no edge at all).
+  for (const start of edges.keys()) {
     if (done.has(start)) continue;
-    // Most features have no prerequisite: nothing to search from them, nothing to allocate.
-    if (edges.get(start)!.length === 0) {
-      done.add(start);
-      continue;
-    }
     // The current path, each entry with the index of the next prerequisite to explore.
     const path: string[] = [start];
     const next: number[] = [0];
     const onPath = new Set<string>([start]);
     while (path.length > 0) {
       const key = path[path.length - 1]!;
-      const targets = edges.get(key)!;
+      const targets = edges.get(key) ?? NO_EDGES;
       const i = next[next.length - 1]!;
       if (i >= targets.length) {
         done.add(key);
@@ -73,7 +71,10 @@ export function findCycle(features: ReadonlyMap<string, FeatureModel>, edges: Pr
   return undefined;
 }
 
-/** Each feature's distinct prerequisites that are in the map, in document order. */
+/**
+ * Each feature's distinct prerequisites that are in the map, in document order; a feature with
+ * none has no entry (most have none, and a store builds this for every feature it loads).
+ */
 export type PrerequisiteEdges = ReadonlyMap<string, readonly string[]>;
 
 const NO_EDGES: readonly string[] = [];
@@ -88,6 +89,8 @@ export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): 
   // One explicit stack for the whole graph, and no callback per feature: this walks every tree.
   const nodes: Classifier[] = [];
   features.forEach((model, key) => {
+    // The decoder saw this feature's every node, and no prerequisite among them: nothing to walk.
+    if (holdsNoWatchedNode(model)) return;
     let targets: Set<string> | undefined;
     const buckets = model.buckets;
     for (let b = 0; b < buckets.length; b++) {
@@ -101,7 +104,7 @@ export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): 
       }
     }
     // A Set keeps the first occurrence's place: document order.
-    edges.set(key, targets === undefined ? NO_EDGES : [...targets]);
+    if (targets !== undefined) edges.set(key, [...targets]);
   });
   return edges;
 }
@@ -112,19 +115,20 @@ export function prerequisiteEdges(features: ReadonlyMap<string, FeatureModel>): 
  * there are no features. Iterative, each feature and edge visited once: linear in the set's size.
  */
 export function longestChain(features: ReadonlyMap<string, FeatureModel>, edges: PrerequisiteEdges = prerequisiteEdges(features)): readonly string[] {
+  // No edge at all (the common case): every chain is one feature long, the first one stands for them.
+  if (edges.size === 0) {
+    for (const key of features.keys()) return [key];
+    return [];
+  }
   const depth = new Map<string, number>();
   const deepest = new Map<string, string>();
-  for (const start of features.keys()) {
+  // A feature without prerequisites is 0 deep, and the longest chain starts at one with some.
+  for (const start of edges.keys()) {
     if (depth.has(start)) continue;
-    // A feature without prerequisites is 0 deep: no stack, no filtered copy of its edges.
-    if (edges.get(start)!.length === 0) {
-      depth.set(start, 0);
-      continue;
-    }
     const stack: string[] = [start];
     while (stack.length > 0) {
       const key = stack[stack.length - 1]!;
-      const pending = edges.get(key)!.filter((k) => !depth.has(k));
+      const pending = (edges.get(key) ?? NO_EDGES).filter((k) => !depth.has(k));
       if (pending.length > 0 && !depth.has(key)) {
         // Children first; a child already on the stack would be a cycle, which the caller excluded.
         // A loop, not push(...pending): a spread call's arguments live on the stack.
@@ -134,7 +138,7 @@ export function longestChain(features: ReadonlyMap<string, FeatureModel>, edges:
       stack.pop();
       if (depth.has(key)) continue;
       let best = 0;
-      for (const target of edges.get(key)!) {
+      for (const target of edges.get(key) ?? NO_EDGES) {
         const d = depth.get(target)! + 1;
         if (d > best) {
           best = d;

@@ -4,7 +4,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
-import { decodesUnchanged } from "../decode/unchanged";
+import { CHANGED, UNCHANGED, unchangedOutcome } from "../decode/unchanged";
 import { canonicalRecord } from "./canonical";
 import { FEATURE_SETTINGS, SETTING_KEYS, featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
@@ -92,7 +92,7 @@ function isModelShaped(raw: RawFeature): boolean {
 }
 
 /** The rules the JSON's shape cannot say: reserved and unique names, and a consistent values map. */
-function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<FeatureModel> {
+function normalize(raw: RawFeature, input: unknown, c: t.Context, noWatchedNode = false): t.Validation<FeatureModel> {
   let errors: t.ValidationError[] | undefined;
   const buckets = raw.buckets;
   const firstIndex = buckets.length > PAIRWISE_BUCKETS || raw.values !== undefined ? new Map<string, number>() : undefined;
@@ -115,7 +115,8 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
     }
   }
   if (errors !== undefined) return t.failures(errors);
-  if (isModelShaped(raw)) return t.success(markDecoded(raw as FeatureModel, "feature"));
+  // A copy below keeps the checked classifiers as they are, so what the walk saw still holds.
+  if (isModelShaped(raw)) return t.success(markDecoded(raw as FeatureModel, "feature", noWatchedNode));
 
   const fallback: JsonValue = raw.default === undefined ? null : raw.default;
   const values = raw.values ?? {};
@@ -129,7 +130,7 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context): t.Validation<
     })),
     default: fallback,
   };
-  return t.success(markDecoded(model, "feature"));
+  return t.success(markDecoded(model, "feature", noWatchedNode));
 }
 
 /**
@@ -144,7 +145,10 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
       if (isDecoded(u, "feature")) return t.success(u);
       // A canonical document is its own decoded form: checked without io-ts's contexts, and decoded
       // by io-ts (for its messages, or its stripped copy) only when it is not (runtime/decode/unchanged.ts).
-      if (fastPath && decodesUnchanged(RawFeatureC, u)) return normalize(u as RawFeature, u, c);
+      if (fastPath) {
+        const outcome = unchangedOutcome(RawFeatureC, u);
+        if (outcome !== CHANGED) return normalize(u as RawFeature, u, c, outcome === UNCHANGED);
+      }
       return pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c)));
     },
     (model) => canonicalRecord(model),
@@ -158,7 +162,8 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
  */
 export function decodeParsedFeature(u: unknown): t.Validation<FeatureModel> {
   // The context io-ts's decode starts from, so that errors name the same paths.
-  return decodesUnchanged(RawFeatureC, u, true) ? normalize(u as RawFeature, u, t.getDefaultContext(FeatureC)) : FeatureC.decode(u);
+  const outcome = unchangedOutcome(RawFeatureC, u, true);
+  return outcome !== CHANGED ? normalize(u as RawFeature, u, t.getDefaultContext(FeatureC), outcome === UNCHANGED) : FeatureC.decode(u);
 }
 
 /**

@@ -25,6 +25,13 @@ export interface DeferredUnion {
   readonly select: (u: unknown, c: t.Context) => t.Validation<t.Mixed>;
   /** True when `u` came out of this codec before, so it is taken as it is. */
   readonly decoded: (u: unknown) => boolean;
+  /**
+   * True for a tag whose nodes a loader must find after decoding (a prerequisite, for the graph
+   * checks; an attribute read at load, which makes its feature compile at load). The fast path
+   * notes when it meets one (runtime/decode/unchanged.ts), so that a feature holding none is not
+   * walked again for them.
+   */
+  readonly watched?: (tag: string) => boolean;
 }
 
 interface Slot<A> {
@@ -88,13 +95,14 @@ export function bindAttributeCodecs(
   any: { readonly codec: t.Type<Attribute, Attribute, unknown>; readonly select: DeferredUnion["select"] },
   versions: { readonly codec: t.Type<VersionAttribute, VersionAttribute, unknown>; readonly select: DeferredUnion["select"] },
   times: { readonly codec: t.Type<TimeAttribute, TimeAttribute, unknown>; readonly select: DeferredUnion["select"] },
+  watched: (tag: string) => boolean,
 ): void {
   attribute.slot.codec = any.codec;
-  attribute.slot.union = { select: any.select, decoded: never };
+  attribute.slot.union = { select: any.select, decoded: never, watched };
   version.slot.codec = versions.codec;
-  version.slot.union = { select: versions.select, decoded: never };
+  version.slot.union = { select: versions.select, decoded: never, watched };
   time.slot.codec = times.codec;
-  time.slot.union = { select: times.select, decoded: never };
+  time.slot.union = { select: times.select, decoded: never, watched };
   for (const slot of [attribute.slot, version.slot, time.slot]) unionCodecs.set(slot.codec!, slot.union!);
 }
 

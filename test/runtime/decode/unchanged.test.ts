@@ -9,6 +9,10 @@ import { RawFeatureC, decodeParsedFeature, featureCodec } from "../../../runtime
 import { TAG } from "../../../runtime/decode/tagged-union";
 import { featureDocument } from "../model-arbitraries";
 import { fuzzOptions } from "../../support/fuzz";
+import { holdsNoWatchedNode } from "../../../runtime/decode/decoded";
+import { dependenciesOf } from "../../../runtime/model/dependencies";
+import { readsAtLoad } from "../../../runtime/compile/traits";
+import type { FeatureModel } from "../../../runtime/model/feature";
 
 /*
  * The decoder's fast path (runtime/decode/unchanged.ts) against io-ts. On valid and near-valid
@@ -95,6 +99,7 @@ describe("the decoder's fast path", () => {
     const fastTags = new Set<string>();
     let fast = 0;
     let runs = 0;
+    let unwatched = 0;
     fc.assert(
       fc.property(documents, (doc) => {
         runs++;
@@ -106,7 +111,15 @@ describe("the decoder's fast path", () => {
         expect(outcome(withFastPath.decode(doc))).toEqual(plain);
         // The loaders' decoder on the document as a text would parse (NaN becomes null there).
         const reparsed: unknown = JSON.parse(JSON.stringify(doc));
-        expect(outcome(decodeParsedFeature(reparsed))).toEqual(outcome(withoutFastPath.decode(JSON.parse(JSON.stringify(doc)))));
+        const loaded = decodeParsedFeature(reparsed);
+        expect(outcome(loaded)).toEqual(outcome(withoutFastPath.decode(JSON.parse(JSON.stringify(doc)))));
+        // What the walk tells the loader (no prerequisite, no attribute read at load) is true.
+        if (E.isRight(loaded) && holdsNoWatchedNode(loaded.right)) {
+          unwatched++;
+          const model: FeatureModel = loaded.right;
+          expect(dependenciesOf(model)).toEqual([]);
+          expect(model.buckets.some((b) => readsAtLoad(b.classifier))).toBe(false);
+        }
         if (answer) {
           fast++;
           tagsIn(doc, fastTags);
@@ -116,6 +129,7 @@ describe("the decoder's fast path", () => {
     );
     // The fast path was taken often, and on every tag: a new tag the arbitraries lack fails here.
     expect(fast).toBeGreaterThan(runs / 5);
+    expect(unwatched).toBeGreaterThan(runs / 20);
     const everyTag = [...Object.keys(classifierCodecs), ...Object.keys(attributeCodecs)].sort();
     expect(everyTag.filter((tag) => !fastTags.has(tag))).toEqual([]);
   });

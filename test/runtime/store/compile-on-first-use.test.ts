@@ -45,6 +45,24 @@ describe("a store's features compile on first evaluation", () => {
     expect(E.isLeft(store) && String(store.left)).toMatch(/prerequisites form a cycle: a → b → a/);
   });
 
+  // The decoder notes prerequisites and attributes read at load as it walks (runtime/decode/unchanged.ts), so the loader
+  // skips its own walks for features without them: one nested deep, under a random unit's unit, is still found.
+  it("finds a prerequisite or an environment variable however deep the decoder met it", () => {
+    const nested = (key: string, on: string): FeatureModel => {
+      const inner = prerequisite(key, on).buckets[0]!.classifier;
+      return { ...prerequisite(key, on), buckets: [{ name: "on", classifier: { __type: "bool.any", value: [{ __type: "bool.none", value: { __type: "bool.all", value: [inner] } }] }, value: key }] };
+    };
+    const cycle = load({ plain: { ...envFeature, buckets: [] }, a: nested("a", "b"), b: nested("b", "a") });
+    expect(E.isLeft(cycle) && String(cycle.left)).toMatch(/prerequisites form a cycle: a → b → a/);
+    const unit = { __type: "random.unit", attribute: { __type: "process.env", name: NAME } } as const;
+    process.env[NAME] = "at load";
+    const store = load({ env: { ...envFeature, buckets: [{ name: "on", classifier: { __type: "comparison.lt", attribute: unit, value: 2 }, value: true }] } });
+    delete process.env[NAME];
+    if (E.isLeft(store)) throw store.left;
+    // Compiled at load: the unit was there then, so the rollout draws rather than failing on a missing variable.
+    expect(store.right.resolve("env")!.evaluate()).toMatchObject({ bucket: "on", errors: [] });
+  });
+
   it("answers the same on the first evaluation and after, with the same record", () => {
     const store = load({ gate: { ...prerequisite("gate", "gate"), buckets: [] }, dependent: prerequisite("dependent", "gate") });
     if (E.isLeft(store)) throw store.left;
