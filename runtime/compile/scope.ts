@@ -1,7 +1,7 @@
 import { attributeDescriptor, type Attribute } from "../model/attribute";
 import { classifierDescriptor, type Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
-import type { Getter, Predicate, Resolver, Scope } from "./types";
+import type { Getter, NumberKey, Predicate, Resolver, Scope } from "./types";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
@@ -168,6 +168,11 @@ class CompileScope implements Scope {
     depth--;
     const { instrument } = this.options;
     return instrument === undefined ? getter : instrument.attribute(node, this.path, getter);
+  }
+
+  directNumber(node: Attribute): NumberKey | undefined {
+    if (this.options.instrument !== undefined) return undefined;
+    return attributeDescriptor(node).numberKey?.(node);
   }
 
   error(code: ErrorCode, message: string): EvaluationError {

@@ -34,6 +34,13 @@ export type Resolver = (key: string) => PrerequisiteFeature | undefined;
  * Where a node is being compiled. It carries the bucket and JSON path so that errors can be built
  * once, at compile time, and returned as is at evaluation time.
  */
+/** A context key whose number, when it lies in `[min, below)`, is an attribute's value as is. */
+export interface NumberKey {
+  readonly key: string;
+  readonly min: number;
+  readonly below: number;
+}
+
 export interface Scope {
   /** The feature's key, when known; rollouts use it as their default salt. */
   readonly featureKey: string | undefined;
@@ -49,6 +56,12 @@ export interface Scope {
   classifier(node: Classifier): Predicate;
   /** Compiles a child attribute at this scope's path. */
   attribute(node: Attribute): Getter;
+  /**
+   * The context key an operator may read `node`'s number from itself (see `numberKey` in
+   * runtime/vocabulary/types.ts): undefined when the attribute has none, or when the compile is
+   * instrumented (a trace must see every read go through the getter).
+   */
+  directNumber(node: Attribute): NumberKey | undefined;
   /** An error at this scope's path. Build it at compile time where the message does not depend on the context, or on the first evaluation that needs it and keep it (as context attributes do for a missing key). */
   error(code: ErrorCode, message: string): EvaluationError;
 }

@@ -1,7 +1,7 @@
 import type * as t from "io-ts";
 import type { Attribute } from "../model/attribute";
 import type { Classifier } from "../model/classifier";
-import type { Getter, Predicate, Scope } from "../compile/types";
+import type { Getter, NumberKey, Predicate, Scope } from "../compile/types";
 
 /*
  * A descriptor is everything the runtime knows about one tag, in one file named after it
@@ -90,6 +90,14 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
   readonly contextType?: C;
   /** For a random draw: whether it is per rollout unit (`unit`, salted by default with the feature key) or per session. */
   readonly draw?: "unit" | "session";
+  /**
+   * For a number attribute that takes a number the context gives under one key as is (a test pin,
+   * or the key itself): the key, and the range `[min, below)` such a number must lie in. Orderings
+   * over the attribute read the key in their own closure and compare at once, so the number never
+   * crosses a call (a double returned from a call V8 does not inline is boxed: a heap number per
+   * evaluation); any other value, or none, goes through the getter as before.
+   */
+  readonly numberKey?: (node: N) => NumberKey;
   /** For an attribute that holds an attribute (a rollout's unit): how to read and replace it. */
   readonly inner?: { readonly get: (node: N) => Attribute; readonly with: (node: N, inner: Attribute) => N };
 }

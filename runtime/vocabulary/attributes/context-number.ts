@@ -13,6 +13,8 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
   processConstant: false,
   yields: "number",
   contextType: "number",
+  // Finite: -Number.MAX_VALUE is the least finite number, and Infinity is excluded by `below`.
+  numberKey: ({ name }) => ({ key: name, min: -Number.MAX_VALUE, below: Infinity }),
   compile: ({ name }, scope) => {
     const read = contextReader(name);
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.

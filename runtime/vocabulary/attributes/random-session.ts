@@ -10,6 +10,8 @@ import type { AttributeDescriptor } from "../types";
 
 const tag = "random.session";
 
+const SESSION_RANDOM_KEY = Object.freeze({ key: "sessionRandom", min: 0, below: 1 });
+
 const isUnit = (x: unknown): x is number => typeof x === "number" && x >= 0 && x < 1;
 
 /**
@@ -37,6 +39,8 @@ export const sessionRandom: AttributeDescriptor<SessionRandomNode, "number", und
   processConstant: true,
   yields: "number",
   draw: "session",
+  // Salted or not, a number in [0, 1) under `sessionRandom` is the answer.
+  numberKey: () => SESSION_RANDOM_KEY,
   compile: (node, scope) => (node.salt === undefined ? unsalted(scope) : salted(node.salt, scope)),
 };
 

@@ -1,7 +1,7 @@
 import { EvaluationError } from "../../../evaluate/details";
 import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
-import type { Getter, Predicate } from "../../../compile/types";
+import type { Getter, NumberKey, Predicate } from "../../../compile/types";
 import { siteFor } from "./call-sites";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./reads-attribute";
 
@@ -16,7 +16,8 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
     codec: comparisonCodec(tag),
     parts: readsAttribute(),
     compile: (node, scope) => {
-      const read = scope.at("attribute").attribute(node.attribute);
+      const at = scope.at("attribute");
+      const read = at.attribute(node.attribute);
       const bound = node.value;
       if (typeof bound !== "number") {
         return (ctx) => {
@@ -24,6 +25,8 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
           return a instanceof EvaluationError ? a : false;
         };
       }
+      const direct = at.directNumber(node.attribute);
+      if (direct !== undefined) return siteFor(DIRECT_ORDERINGS, assignedDirect, `${tag} ${direct.key}`)(direct, read, holds, bound);
       return siteFor(ORDERINGS, assigned, `${tag} ${node.attribute.__type}`)(read, holds, bound);
     },
   };
@@ -67,4 +70,35 @@ function notANumber(a: unknown): boolean | EvaluationError {
 /** The JSON Schema of the orderings (`comparison.lt` and the like), from the tag's description (runtime/schema; kept out of the descriptor, so an app bundle leaves it out). */
 export function orderingSchema(description: string): NodeSchema {
   return attributeTestSchema(description, "attribute", ref("scalar"));
+}
+
+/*
+ * The same test over an attribute that takes a number the context gives under one key as is
+ * (`sessionRandom`, a `context.number` key): the copy reads the key itself and compares, so the
+ * number never crosses a call, which would box it whenever V8 does not inline the getter (a
+ * 32-byte heap number per evaluation of R1, measured). Anything else under the key, or nothing,
+ * goes through the getter, which decides what it means. A copy per operator × key, for the
+ * reasons above: each copy's `ctx[key]` load then sees one key.
+ */
+
+type DirectOrdering = (direct: NumberKey, read: Getter, holds: (attribute: number, bound: number) => boolean, bound: number) => Predicate;
+
+const DIRECT_ORDERINGS: readonly DirectOrdering[] = [
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+  ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
+];
+
+/** Which copy each operator × key got. */
+const assignedDirect = new Map<string, DirectOrdering>();
+
+/** Out of line: the key held no number in range (absent, a pin of the wrong type), so the getter answers. */
+function viaGetter(read: Getter, holds: (attribute: number, bound: number) => boolean, bound: number, ctx: Parameters<Getter>[0]): boolean | EvaluationError {
+  const a = read(ctx);
+  return typeof a === "number" ? holds(a, bound) : notANumber(a);
 }
