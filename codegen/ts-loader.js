@@ -16,11 +16,17 @@
  * to TypeScript lines either way (Node's own source maps for hits, ts-node's source-map-support
  * once it is loaded, which is told about the hits). This file is JavaScript: it runs before
  * any TypeScript can.
+ *
+ * Many files at once: `transpileAhead(files)` transpiles the misses among them in one TypeScript
+ * program (transpile-together.js, the same text ts-node gives each alone) before they are required,
+ * which is what a cold `gen` of many feature files needs.
  */
 const Module = require("node:module");
 const crypto = require("node:crypto");
+const { threadId } = require("node:worker_threads");
 const fs = require("node:fs");
 const path = require("node:path");
+const { pathToFileURL } = require("node:url");
 
 const OPTIONS = require("./ts-node-options.json");
 /** Bump to invalidate every cached output (e.g. when what is stored changes shape). */
@@ -47,6 +53,9 @@ function versionOf(name, from) {
   }
 }
 
+/** The registered loader's transpileAhead, once registerTypeScript has registered one in this thread. */
+let ahead;
+
 /**
  * Makes `require` run `.ts` files (transpile-only). Does nothing when something already handles
  * `.ts` (ts-node registered by the caller, jest's transform). Returns whether it registered.
@@ -60,6 +69,8 @@ function registerTypeScript(settings = {}) {
   const salt = [FORMAT, versionOf("ts-node", from), versionOf("typescript", from), JSON.stringify(OPTIONS)].join("\0");
   /** Output served by file name, for stack traces once source-map-support replaces Node's mapping. */
   const served = new Map();
+  /** Outputs transpiled ahead of their require (see transpileAhead), by cache key, until required. */
+  const ready = new Map();
   let service;
 
   /** ts-node, created on the first file the cache cannot answer. */
@@ -71,10 +82,29 @@ function registerTypeScript(settings = {}) {
       // the outputs served from the cache before it existed (its own lookup only knows its own).
       // Its caches are emptied before each stack trace: a worker thread serves several runs, and
       // a file edited between them must map through its new source map, not the one seen first.
+      // Its caches are kept (emptying them before each stack trace had it read and decode every
+      // source map again for each of the DSL's call sites: ~4 s of a cold gen of 1,000 features);
+      // instead a file's entries are forgotten whenever the file is served again (forgetSourceMap).
       const support = require(require.resolve("@cspotcode/source-map-support", { paths: [path.dirname(require.resolve("ts-node", { paths: from }))] }));
-      support.install({ environment: "node", retrieveFile: (file) => served.get(path.normalize(file)), emptyCacheBetweenOperations: true });
+      support.install({ environment: "node", retrieveFile: (file) => served.get(path.normalize(file)), emptyCacheBetweenOperations: false });
+      // source-map-support answers every stack trace from now on, so Node's own source maps would
+      // only be parsed (at each module's compile) and never read.
+      process.setSourceMapsEnabled(false);
     }
     return service;
+  }
+
+  /**
+   * Forgets what source-map-support cached of a file (its text and source map) that is served
+   * again, perhaps edited: its next stack trace maps through the new output. source-map-support
+   * keeps its caches on one object per thread, shared by every copy of it.
+   */
+  function forgetSourceMap(filename) {
+    const shared = globalThis[Symbol.for("source-map-support/sharedData")];
+    if (shared === undefined) return;
+    const key = pathToFileURL(filename).toString();
+    if (shared.sourceMapCache !== undefined) delete shared.sourceMapCache[key];
+    if (shared.fileContentsCache !== undefined) delete shared.fileContentsCache[key];
   }
 
   function keyOf(filename, code) {
@@ -90,13 +120,21 @@ function registerTypeScript(settings = {}) {
     }
   }
 
+  /** The cache's subfolders this process made or found: made once each. */
+  const folders = new Set();
+  let written = 0;
+
   /** Best effort, atomic (write then rename): a cache that cannot be written only costs time. */
   function write(key, output) {
     if (cacheDir === undefined) return;
     try {
       const folder = path.join(cacheDir, key.slice(0, 2));
-      fs.mkdirSync(folder, { recursive: true });
-      const temporary = path.join(folder, `${key}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+      if (!folders.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      // Unique to this process, thread and write: another writer of the same key renames its own.
+      const temporary = path.join(folder, `${key}.${process.pid}.${threadId}.${(written += 1)}.tmp`);
       fs.writeFileSync(temporary, output);
       fs.renameSync(temporary, path.join(folder, `${key}.js`));
     } catch {
@@ -112,13 +150,45 @@ function registerTypeScript(settings = {}) {
     if (filename.split(path.sep).includes("node_modules")) return jsHandler(module, filename);
     const code = fs.readFileSync(filename, "utf8");
     const key = keyOf(filename, code);
-    let output = read(key);
+    let output = ready.get(key);
+    if (output !== undefined) ready.delete(key);
+    else output = read(key);
     if (output === undefined) {
       output = tsNode().compile(code, filename);
       write(key, output);
     }
     served.set(path.normalize(filename), output);
+    forgetSourceMap(filename);
     module._compile(output, filename);
+  };
+  /** See {@link transpileAhead}. */
+  ahead = (files) => {
+    ready.clear();
+    const misses = [];
+    for (const file of files) {
+      let filename;
+      let code;
+      try {
+        // As require names the module: by its real path.
+        filename = fs.realpathSync(file);
+        code = fs.readFileSync(filename, "utf8");
+      } catch {
+        continue; // its require reports it
+      }
+      if (path.extname(filename) !== ".ts" || filename.split(path.sep).includes("node_modules")) continue;
+      const key = keyOf(filename, code);
+      if (cacheDir !== undefined && fs.existsSync(path.join(cacheDir, key.slice(0, 2), `${key}.js`))) continue;
+      misses.push({ filename, code, key });
+    }
+    // One file costs ts-node what it costs a program of its own.
+    if (misses.length < 2) return;
+    const outputs = require("./transpile-together.js").transpileTogether(tsNode(), misses);
+    for (const { filename, key } of misses) {
+      const output = outputs.get(filename);
+      if (output === undefined) continue;
+      write(key, output);
+      ready.set(key, output);
+    }
   };
   // As ts-node's preferTsExts: `./x` resolves to x.ts before x.js or x.json (generated/test.ts beside test.json).
   for (const ext of [".ts", ...Object.keys(Module._extensions).filter((e) => e !== ".ts")]) {
@@ -129,4 +199,14 @@ function registerTypeScript(settings = {}) {
   return true;
 }
 
-module.exports = { registerTypeScript, defaultCacheDir };
+/**
+ * Transpiles those of `files` (absolute paths) the cache does not hold, in one TypeScript program,
+ * before they are required: their requires are then served as cache hits. Does nothing unless
+ * this file registered the `.ts` handler in this thread.
+ * @param {readonly string[]} files
+ */
+function transpileAhead(files) {
+  if (ahead !== undefined) ahead(files);
+}
+
+module.exports = { registerTypeScript, defaultCacheDir, transpileAhead };

@@ -31,10 +31,33 @@ const MANIPULATION = {
   useTrailingCommas: true,
 };
 
+/** What ts-morph's document registry parses files with (its internals, not in its typings). */
+interface DocumentRegistry {
+  createOrUpdateSourceFile(fileName: string, settings: ts.CompilerOptions, snapshot: ts.IScriptSnapshot, scriptKind: ts.ScriptKind | undefined): ts.SourceFile;
+}
+
 /** What ts-morph's compiler factory offers to parse a file (not in its typings: the project's internals). */
 interface CompilerFactory {
+  readonly documentRegistry: DocumentRegistry;
   addOrGetSourceFileFromFilePath(filePath: string, options: unknown): unknown;
   createCompilerSourceFileFromText(filePath: string, text: string, scriptKind: ts.ScriptKind | undefined): ts.SourceFile;
+}
+
+/**
+ * Files are parsed as `tsc` parses them: JSDoc comments only where they can change a type error
+ * (every comment in a JavaScript file, `@see` and `@link` in a TypeScript one). The generator
+ * reads types and errors, never JSDoc; parsing every JSDoc comment of the standard library
+ * (lib.dom.d.ts above all) and @types/node took ~40% of parsing them. ts-morph gives the registry
+ * only a target; the registry hands `settings.target` to TypeScript's parser, which also takes an
+ * object with the target and the JSDoc mode in its place.
+ */
+function parseJsDocAsTsc(factory: CompilerFactory): void {
+  const registry = factory.documentRegistry;
+  const update = registry.createOrUpdateSourceFile.bind(registry);
+  registry.createOrUpdateSourceFile = (fileName, settings, snapshot, scriptKind) => {
+    const parse = { languageVersion: settings.target ?? ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
+    return update(fileName, { ...settings, target: parse as unknown as ts.ScriptTarget }, snapshot, scriptKind);
+  };
 }
 
 /** A file parsed for an earlier run of this process, with the text and settings it was parsed from. */
@@ -75,6 +98,7 @@ function parseSettings(compilerOptions: ts.CompilerOptions): string {
 /** Lets the project reuse files parsed by earlier runs (see {@link parsedFiles}). Generated files, created in memory and printed, are never shared. */
 function shareParsedFiles(project: Project): void {
   const factory = (project as unknown as { _context: { compilerFactory: CompilerFactory } })._context.compilerFactory;
+  parseJsDocAsTsc(factory);
   const settings = parseSettings(project.getCompilerOptions());
   const parse = factory.createCompilerSourceFileFromText.bind(factory);
   const load = factory.addOrGetSourceFileFromFilePath.bind(factory);

@@ -15,7 +15,9 @@ const Module = require("node:module");
 const path = require("node:path");
 const fs = require("node:fs");
 
-require("../../ts-loader.js").registerTypeScript();
+const { registerTypeScript, transpileAhead } = require("../../ts-loader.js");
+
+registerTypeScript();
 // "./load-features" is load-features.ts under ts-node (a checkout) and .js in the compiled package.
 const { loadFeatures, loadFeatureFile } = require("./load-features");
 
@@ -110,6 +112,8 @@ parentPort.on("message", (request) => {
   const load = (file) => require(path.resolve(file));
   if (request.changed === undefined) {
     startAfresh();
+    // The feature files the cache does not hold, transpiled in one program rather than one each.
+    transpileAhead(files.map((file) => path.resolve(file)));
     const result = loadFeatures({ ...options, onProgress }, files, load);
     // Every module the feature files pulled in (segments, helpers, the DSL and runtime they import):
     // the cache and --watch follow exactly these, not a list of folders.
@@ -123,6 +127,7 @@ parentPort.on("message", (request) => {
   else forgetChanged(request.changed.flatMap(bothForms));
   const needed = new Set(request.needed);
   const toLoad = files.filter((file) => fresh || needed.has(file) || require.cache[path.resolve(file)] === undefined);
+  transpileAhead(toLoad.map((file) => path.resolve(file)));
   const loads = toLoad.map((file, i) => {
     onProgress("loading", i + 1, toLoad.length);
     return [file, loadFeatureFile(options, file, load)];
