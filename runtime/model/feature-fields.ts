@@ -91,8 +91,8 @@ export const FEATURE_FIELD_ORDER: readonly string[] = ["type", ...SETTING_KEYS, 
 /** Each setting's codec, for the feature codec's `t.partial`. */
 export const settingCodecs = Object.fromEntries(SETTING_KEYS.map((key) => [key, FEATURE_SETTINGS[key].codec])) as { readonly [K in SettingKey]: Settings[K]["codec"] };
 
-/** Each setting's JSON Schema, for the schema's common part. */
-export const settingSchemas: { readonly [K in SettingKey]: JsonSchema } = Object.fromEntries(SETTING_KEYS.map((key) => [key, FEATURE_SETTINGS[key].schema])) as { [K in SettingKey]: JsonSchema };
+/** Each setting's JSON Schema, for the schema's common part (pure: an app bundle without the schema drops it). */
+export const settingSchemas: { readonly [K in SettingKey]: JsonSchema } = /* @__PURE__ */ Object.fromEntries(SETTING_KEYS.map((key) => [key, FEATURE_SETTINGS[key].schema])) as { [K in SettingKey]: JsonSchema };
 
 /** The model's settings from the given ones: each given value as is, a missing one as its `absent` (or left out). */
 export function featureSettings(given: FeatureSettingValues): FeatureSettings {

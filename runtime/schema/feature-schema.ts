@@ -29,12 +29,12 @@ const bucket = (withValue: boolean): JsonSchema => ({
   ...(withValue ? {} : { not: { required: ["value"] } }),
 });
 
-/** The top-level fields both forms share; the settings come from the feature field table. */
-const common = {
+/** The top-level fields both forms share; the settings come from the feature field table. Built on call, so an app bundle that never builds the schema holds none of it. */
+const commonFields = () => ({
   type: { const: "offline-feature" },
   ...settingSchemas,
   default: ref("jsonValue"),
-};
+});
 
 /**
  * A JSON Schema (draft 2020-12) for the whole feature format: both of PyOF's forms, and every
@@ -46,6 +46,7 @@ const common = {
  * A pure function: the CLI prints it and the generator writes it to `generated/schema.json`.
  */
 export function featureJsonSchema(): JsonSchemaObject {
+  const common = commonFields();
   const defs: Record<string, JsonSchema> = {};
   for (const [tag, node] of Object.entries(classifierSchemas) as [string, NodeSchema][]) defs[`classifier.${tag}`] = tagged(tag, node);
   for (const [tag, node] of Object.entries(attributeSchemas) as [string, NodeSchema][]) defs[`attribute.${tag}`] = tagged(tag, node);
