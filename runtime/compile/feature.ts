@@ -4,6 +4,7 @@ import { nodeVersionFilter } from "../evaluate/node-versions";
 import { compileRule, type CompileOptions } from "./scope";
 import { isProcessConstant } from "./traits";
 import type { Predicate } from "./types";
+import { childNodesOf } from "../model/walk";
 
 export type { CompiledFeature } from "../evaluate/bucket-loop";
 
@@ -14,7 +15,19 @@ export type { CompiledFeature } from "../evaluate/bucket-loop";
 export function compileFeature(model: FeatureModel, options: CompileOptions = {}): CompiledFeature {
   const predicates: Predicate[] = model.buckets.map((b, i) => compileRule(options, b.name, `buckets[${i}].classifier`, b.classifier));
   const processConstant = model.buckets.every((b) => isProcessConstant(b.classifier));
-  const compiled = bucketLoop(model.buckets, predicates, model.default, processConstant);
+  const compiled = bucketLoop(model.buckets, predicates, model.default, processConstant, loopShape(model, processConstant));
   if (model.node_versions === undefined) return compiled;
   return withNodeVersionFilter(compiled, nodeVersionFilter(model.node_versions), model.default);
+}
+
+/**
+ * What features share a copy of the bucket loop by (runtime/evaluate/loop-copies.ts): the bucket
+ * count, and each rule's tag with its number of children. Features alike in these call rules
+ * compiled from the same closures, which V8 can inline into their loop; no deeper walk is needed
+ * for that, and a store builds one such string per feature.
+ */
+function loopShape(model: FeatureModel, processConstant: boolean): string {
+  let shape = processConstant ? "constant" : "context";
+  for (const bucket of model.buckets) shape += ` ${bucket.classifier.__type}/${childNodesOf(bucket.classifier).length}`;
+  return shape;
 }

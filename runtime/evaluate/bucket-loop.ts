@@ -3,7 +3,7 @@ import type { JsonValue } from "../model/json";
 import type { Predicate } from "../compile/types";
 import { overridesAmbient, type EvaluationContext } from "./context";
 import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
-import { describeThrown } from "../describe-value";
+import { bucketLoopFor } from "./loop-copies";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
 export interface CompiledFeature {
@@ -27,41 +27,21 @@ const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
  * @param predicates one compiled classifier per bucket, in bucket order.
  * @param processConstant true when every rule reads only process-wide attributes: the answer is
  *   then memoized unless the context overrides one of them.
+ * @param shape what features share a copy of the loop by (runtime/evaluate/loop-copies.ts).
  */
 export function bucketLoop(
   buckets: readonly Bucket[],
   predicates: readonly Predicate[],
   fallback: JsonValue,
   processConstant: boolean,
+  shape = "",
 ): CompiledFeature {
   const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>
     Object.freeze({ value: b.value, bucket: b.name, reason: "TARGETING_MATCH", errors: NO_ERRORS }),
   );
   const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
-  const count = predicates.length;
 
-  // A plain loop, with the try inside it: a bucket that throws (a hostile context's getter) costs
-  // one iteration, never a level of recursion, so any number of throwing buckets still reaches a
-  // later bucket that matches.
-  // `??` here: JavaScript callers may pass null or nothing, which read as no context. Taking it
-  // here lets `run` itself be the evaluator of a feature that is not memoized: one call less.
-  const run = (given: EvaluationContext | undefined): EvaluationDetails<JsonValue> => {
-    const ctx = given ?? EMPTY_CONTEXT;
-    let errors: EvaluationError[] | undefined;
-    for (let i = 0; i < count; i++) {
-      let r: boolean | EvaluationError;
-      try {
-        r = predicates[i]!(ctx);
-      } catch (e) {
-        // Operators return errors rather than throw; this catches the unforeseen so that a
-        // getter still never throws, and goes on with the next bucket.
-        r = thrownIn(buckets, i, e);
-      }
-      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
-      if (r !== false) (errors ??= []).push(r);
-    }
-    return errors === undefined ? byDefault : failedDefault(fallback, errors);
-  };
+  const run = bucketLoopFor(shape)({ buckets, predicates, matched, byDefault, fallback });
 
   if (!processConstant) return { evaluate: run, memo: undefined };
   // Every attribute read is process-wide (hostname, session random, literals): unless the context
@@ -76,23 +56,6 @@ export function bucketLoop(
     memo: undefined,
   };
   return memoized;
-}
-
-/*
- * The error paths of the loop, out of line: V8 sizes a function by all of its code when it
- * decides what to inline into a caller, so the cold paths are kept out of the hot closure.
- */
-
-function thrownIn(buckets: readonly Bucket[], i: number, e: unknown): EvaluationError {
-  return new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
-}
-
-function withErrors(matched: EvaluationDetails<JsonValue>, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
-  return Object.freeze({ ...matched, errors: Object.freeze(errors) });
-}
-
-function failedDefault(fallback: JsonValue, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
-  return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
 }
 
 /**

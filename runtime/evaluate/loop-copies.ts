@@ -1,0 +1,158 @@
+import type { Bucket } from "../model/feature";
+import type { JsonValue } from "../model/json";
+import type { Predicate } from "../compile/types";
+import type { EvaluationContext } from "./context";
+import { EvaluationError, type EvaluationDetails } from "./details";
+import { describeThrown } from "../describe-value";
+
+/*
+ * Why the bucket loop comes in identical copies (the same reason as the ordering closures in
+ * runtime/vocabulary/classifiers/shapes/ordering.ts). V8 keeps call feedback per function literal:
+ * one loop shared by every feature in the process calls every feature's rules from one call site,
+ * which goes megamorphic, so no rule is inlined into the loop and every bucket costs an indirect
+ * call. Each copy below is its own literal, and each feature shape (bucket count and top-level
+ * tags, see runtime/compile/feature.ts) gets the next free copy, so a copy calls rules of one
+ * shape: V8 inlines them (seen with --trace-turbo-inlining on R1). Shapes past the copies share
+ * them and cost what every feature cost before. Same code in every copy; only the feedback differs.
+ *
+ * The loop itself: the try is inside it, so a bucket that throws (a hostile context's getter) costs
+ * one iteration, never a level of recursion, and a later bucket that matches is still reached.
+ * `??`: JavaScript callers may pass null or nothing, which read as no context; taking it here lets
+ * the loop itself be the evaluator of a feature that is not memoized, one call less.
+ */
+
+/** What a loop runs: the buckets, their compiled rules and the prebuilt answers. */
+export interface LoopParts {
+  readonly buckets: readonly Bucket[];
+  readonly predicates: readonly Predicate[];
+  /** One frozen answer per bucket, in bucket order. */
+  readonly matched: readonly EvaluationDetails<JsonValue>[];
+  readonly byDefault: EvaluationDetails<JsonValue>;
+  readonly fallback: JsonValue;
+}
+
+/** Builds a feature's loop over its buckets; every copy is the same function. */
+export type BucketLoopCopy = (parts: LoopParts) => (given: EvaluationContext | undefined) => EvaluationDetails<JsonValue>;
+
+const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
+
+const COPIES: readonly BucketLoopCopy[] = [
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+  ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
+    const ctx = given ?? EMPTY_CONTEXT;
+    let errors: EvaluationError[] | undefined;
+    for (let i = 0; i < predicates.length; i++) {
+      let r: boolean | EvaluationError;
+      try { r = predicates[i]!(ctx); } catch (e) { r = thrownIn(buckets, i, e); }
+      if (r === true) return errors === undefined ? matched[i]! : withErrors(matched[i]!, errors);
+      if (r !== false) (errors ??= []).push(r);
+    }
+    return errors === undefined ? byDefault : failedDefault(fallback, errors);
+  },
+];
+
+/** Which copy each shape got. Bounded: past the limit, shapes are spread over the copies by their count. */
+const assigned = new Map<string, BucketLoopCopy>();
+const MAX_ASSIGNED = 1024;
+
+/** The loop copy for features of this shape, chosen at load; the same shape always gets the same one. */
+export function bucketLoopFor(shape: string): BucketLoopCopy {
+  const known = assigned.get(shape);
+  if (known !== undefined) return known;
+  const copy = COPIES[assigned.size % COPIES.length]!;
+  if (assigned.size < MAX_ASSIGNED) assigned.set(shape, copy);
+  return copy;
+}
+
+/*
+ * The error paths of the loop, out of line: V8 sizes a function by all of its code when it
+ * decides what to inline into a caller, so the cold paths are kept out of the hot closure.
+ */
+
+function thrownIn(buckets: readonly Bucket[], i: number, e: unknown): EvaluationError {
+  return new EvaluationError("ATTRIBUTE_ERROR", buckets[i]!.name, `buckets[${i}].classifier`, `evaluation threw: ${describeThrown(e)}`);
+}
+
+function withErrors(matched: EvaluationDetails<JsonValue>, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
+  return Object.freeze({ ...matched, errors: Object.freeze(errors) });
+}
+
+function failedDefault(fallback: JsonValue, errors: EvaluationError[]): EvaluationDetails<JsonValue> {
+  return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze(errors) });
+}
