@@ -43,6 +43,8 @@ const LEVELS_PER_DESCENT = 64;
  */
 let depth = 0;
 let later: Array<() => void> | undefined;
+/** The instrumentation of the compilation under way, read by every node compiled (so no scope holds it). */
+let instrument: Instrumentation | undefined;
 
 /** The next subtree left for later (a function, so the type checker sees that thunks fill `later`). */
 function nextLater(): (() => void) | undefined {
@@ -63,16 +65,19 @@ function nextLater(): (() => void) | undefined {
 function compileTree<T>(options: CompileOptions, bucket: string, path: string, compile: (scope: Scope) => T): T {
   const outerDepth = depth;
   const outerLater = later;
+  const outerInstrument = instrument;
   depth = 0;
   later = undefined;
+  instrument = options.instrument;
   try {
-    const compiled = compile(scopeOf(options, bucket, path));
+    const compiled = compile(new RootScope(options, bucket, path));
     // Each thunk runs at depth 0 and may leave more.
     for (let next = nextLater(); next !== undefined; next = nextLater()) next();
     return compiled;
   } finally {
     depth = outerDepth;
     later = outerLater;
+    instrument = outerInstrument;
   }
 }
 
@@ -86,37 +91,44 @@ export function compileAttribute(options: CompileOptions, bucket: string, path: 
   return compileTree(options, bucket, path, (scope) => scope.attribute(root));
 }
 
-/** The scope for compiling bucket `bucket`'s node found at `path`, within the compilation under way. */
-function scopeOf(options: CompileOptions, bucket: string, path: string): Scope {
-  return new CompileScope(options, bucket, undefined, path, path);
-}
-
 /**
  * A {@link Scope} as a class: its methods live once on the prototype. Compiled closures keep
- * their scope alive (an attribute builds its mismatch errors through it), so a scope of four
- * closures of its own cost about 0.9 KB per feature over 10,000 loaded features.
+ * their scope alive (an attribute builds its mismatch errors through it), and with it the chain
+ * of scopes above it: about 10 scopes per R2-shaped feature stay alive after compiling. So a
+ * scope holds three fields, its parent, its key and its path once spelled; what the whole tree
+ * shares (the options, the bucket) sits on the root ({@link RootScope}) alone, and is found by
+ * walking up (the compile reads the options once per tree, through module state; an error reads
+ * the bucket, rarely).
  *
- * The path is spelled only when asked for (an error, a trace): a scope holds its parent and its
- * key, and most scopes of a load never build an error (a rule that reads only present keys), so
- * the 7 path strings of an R2-shaped rule are not built for each of 10,000 features.
+ * The path is spelled only when asked for (an error, a trace): most scopes of a load never build
+ * an error (a rule that reads only present keys), so the 7 path strings of an R2-shaped rule are
+ * not built for each of 10,000 features.
  */
 class CompileScope implements Scope {
   constructor(
-    private readonly options: CompileOptions,
-    readonly bucket: string,
     private readonly parent: CompileScope | undefined,
     private readonly key: string | number,
     private spelled: string | undefined,
   ) {}
 
-  // Read through the options rather than copied into every scope: compiled closures keep their
-  // scopes (and so the chain above them) alive, 8 of them for an R2-shaped rule.
+  /** The root of this scope's tree (a loop: a scope chain is as deep as the rule). */
+  private root(): RootScope {
+    let scope: CompileScope = this;
+    // Only a RootScope is built without a parent.
+    while (scope.parent !== undefined) scope = scope.parent;
+    return scope as RootScope;
+  }
+
   get featureKey(): string | undefined {
-    return this.options.featureKey;
+    return this.root().options.featureKey;
   }
 
   get resolve(): Resolver | undefined {
-    return this.options.resolve;
+    return this.root().options.resolve;
+  }
+
+  get bucket(): string {
+    return this.root().bucketName;
   }
 
   /** The JSON path, spelled once from the nearest ancestor that has one (a loop: a scope chain is as deep as the rule). */
@@ -139,7 +151,7 @@ class CompileScope implements Scope {
   }
 
   at(key: string | number): Scope {
-    return new CompileScope(this.options, this.bucket, this, key, undefined);
+    return new CompileScope(this, key, undefined);
   }
 
   // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
@@ -153,7 +165,6 @@ class CompileScope implements Scope {
     depth++;
     const predicate = classifierDescriptor(node).compile(node, this);
     depth--;
-    const { instrument } = this.options;
     return instrument === undefined ? predicate : instrument.classifier(node, this.path, predicate);
   }
 
@@ -166,16 +177,26 @@ class CompileScope implements Scope {
     depth++;
     const getter = attributeDescriptor(node).compile(node, this);
     depth--;
-    const { instrument } = this.options;
     return instrument === undefined ? getter : instrument.attribute(node, this.path, getter);
   }
 
   directNumber(node: Attribute): NumberKey | undefined {
-    if (this.options.instrument !== undefined) return undefined;
+    if (instrument !== undefined) return undefined;
     return attributeDescriptor(node).numberKey?.(node);
   }
 
   error(code: ErrorCode, message: string): EvaluationError {
     return new EvaluationError(code, this.bucket, this.path, message);
+  }
+}
+
+/** The scope of a rule tree's root: it alone holds what the tree shares. */
+class RootScope extends CompileScope {
+  constructor(
+    readonly options: CompileOptions,
+    readonly bucketName: string,
+    path: string,
+  ) {
+    super(undefined, "", path);
   }
 }
