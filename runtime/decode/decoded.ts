@@ -38,9 +38,11 @@ const decodedValues = new WeakMap<object, Recorded>();
  * Records `value`, which the `kind` codec just produced, as decoded, freezing it and all it
  * holds. `noWatchedNode` says the decoder walked all of it and met no watched node (see
  * DeferredUnion.watched in runtime/vocabulary/refs.ts): no prerequisite, no attribute read at load.
+ * `frozenWhole` says that walk froze every record and array in it as it checked them.
  */
-export function markDecoded<T extends object>(value: T, kind: DecodedKind, noWatchedNode = false): Decoded<T> {
-  deepFreeze(value);
+export function markDecoded<T extends object>(value: T, kind: DecodedKind, noWatchedNode = false, frozenWhole = false): Decoded<T> {
+  // The decoder's walk may have frozen all of it already (runtime/decode/unchanged.ts).
+  if (!frozenWhole) deepFreeze(value);
   decodedValues.set(value, kind === "feature" && noWatchedNode ? "feature without watched nodes" : kind);
   return value as Decoded<T>;
 }

@@ -2,6 +2,7 @@ import * as t from "io-ts";
 import { refOrLiteralOf, unionBehind, type DeferredUnion } from "../vocabulary/refs";
 import { TAG } from "./tagged-union";
 import { isAsIs } from "./as-is";
+import { deepFreeze } from "../model/freeze";
 
 /*
  * The fast path of decoding: a yes/no answer to "would this codec accept `u` and give back `u`
@@ -35,6 +36,10 @@ interface Pending {
    * not see into (a codec asked as it is, a node decoded before): then the loader must look.
    */
   noted: boolean;
+  /** Freeze each record and array as it is accepted (the loader's own parse: nobody else holds it). */
+  freeze: boolean;
+  /** Set when part of the document was checked out of the walk's sight (a codec asked as it is): not all of it was frozen. */
+  opaque: boolean;
 }
 
 const NO_CONTEXT: t.Context = [];
@@ -58,8 +63,9 @@ function checkOf(codec: t.Mixed): Check {
 /** A codec io-ts would be asked about as it is: it accepts `u` unchanged exactly when it returns `u`. */
 function asked(codec: t.Mixed): Check {
   return (u, pending) => {
-    // What io-ts decodes here is out of the walk's sight: it may hold watched nodes.
+    // What io-ts decodes here is out of the walk's sight: it may hold watched nodes, and it is not frozen.
     pending.noted = true;
+    pending.opaque = true;
     const r = codec.validate(u, NO_CONTEXT);
     return r._tag === "Right" && r.right === u;
   };
@@ -146,24 +152,37 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
       pending.checks.push(fieldChecks[i]!);
       pending.values.push(value);
     }
-    if (!exact) return true;
+    if (!exact) return accepted(u, pending);
     if (pending.plainJson) {
       // Parsed JSON has only enumerable own keys, so counting them says what the list of names
       // would, without building it: no key beyond the fields present.
       let count = 0;
       for (const name in u) if (hasOwn.call(u, name)) count++;
-      return count === own;
+      return count === own && accepted(u, pending);
     }
     const present = Object.getOwnPropertyNames(u);
-    if (present.length === own) return true;
+    if (present.length === own) return accepted(u, pending);
     for (const name of present) if (!names.has(name)) return false;
-    return true;
+    return accepted(u, pending);
   };
 }
 
+/** A record or array accepted at its level: frozen now when the walk freezes (its children are pushed, and frozen as they are accepted). */
+function accepted(u: object, pending: Pending): true {
+  if (pending.freeze) Object.freeze(u);
+  return true;
+}
+
 function build(codec: Shaped): Check {
-  // A codec that validates as is (./as-is.ts) answers with `is`: no io-ts result built.
-  if (isAsIs(codec)) return (u) => codec.is(u);
+  // A codec that validates as is (./as-is.ts) answers with `is`: no io-ts result built. What it
+  // accepts is a leaf of the walk (a JSON value may still be an object: frozen whole).
+  if (isAsIs(codec)) {
+    return (u, pending) => {
+      if (!codec.is(u)) return false;
+      if (pending.freeze && typeof u === "object" && u !== null) deepFreeze(u);
+      return true;
+    };
+  }
   const union = unionBehind(codec);
   if (union !== undefined) return unionCheck(union);
   const either = refOrLiteralOf(codec);
@@ -198,7 +217,7 @@ function build(codec: Shaped): Check {
           pending.checks.push(itemCheck);
           pending.values.push(u[i]);
         }
-        return true;
+        return accepted(u, pending);
       };
     }
     case "LiteralType": {
@@ -216,10 +235,12 @@ function build(codec: Shaped): Check {
 
 /** {@link unchangedOutcome}: io-ts would fail, or return a changed copy. */
 export const CHANGED = 0;
-/** {@link unchangedOutcome}: io-ts would return the input itself, and the walk met no watched node (see DeferredUnion.watched). */
+/** A flag of {@link unchangedOutcome}: io-ts would return the input itself. */
 export const UNCHANGED = 1;
-/** {@link unchangedOutcome}: io-ts would return the input itself, and it may hold watched nodes. */
-export const UNCHANGED_WATCHED = 2;
+/** A flag of {@link unchangedOutcome}: the document may hold watched nodes (see DeferredUnion.watched); without it, the walk saw every node and met none. */
+export const WATCHED = 2;
+/** A flag of {@link unchangedOutcome}: the walk froze the whole document (asked with `freeze`). */
+export const FROZEN = 4;
 
 /**
  * True only when `codec.decode(u)` would succeed and return `u` itself; false when it would fail
@@ -233,19 +254,26 @@ export function decodesUnchanged(codec: t.Mixed, u: unknown, plainJson = false):
 }
 
 /**
- * {@link decodesUnchanged}'s answer, and for "unchanged" also whether the document may hold a
- * node of a watched tag (a prerequisite, an attribute read at load): the walk that checks the
- * document sees every node, so a loader need not walk it again to learn that it holds none.
+ * {@link decodesUnchanged}'s answer, {@link CHANGED} or {@link UNCHANGED} with flags: whether the
+ * document may hold a node of a watched tag (a prerequisite, an attribute read at load), and, with
+ * `freeze`, whether the walk froze all of it. The walk that checks the document sees every node,
+ * so a loader need not walk it again to learn that it holds none, nor to freeze it. `freeze` is
+ * for a loader's own parse only (nobody else holds it): the walk freezes what it accepts even when
+ * a later part is refused (io-ts then decodes a copy; it never writes to its input).
  */
-export function unchangedOutcome(codec: t.Mixed, u: unknown, plainJson = false): typeof CHANGED | typeof UNCHANGED | typeof UNCHANGED_WATCHED {
+export function unchangedOutcome(codec: t.Mixed, u: unknown, plainJson = false, freeze = false): number {
   // One pair of stacks for every call (a bundle asks once per feature): this call uses the part
   // above `base` and leaves the stacks as it found them, so a check that decodes (a codec asked
   // through `validate`) may call in again.
   const base = shared.checks.length;
   const outerPlainJson = shared.plainJson;
   const outerNoted = shared.noted;
+  const outerFreeze = shared.freeze;
+  const outerOpaque = shared.opaque;
   shared.plainJson = plainJson;
   shared.noted = false;
+  shared.freeze = freeze;
+  shared.opaque = false;
   shared.checks.push(checkOf(codec));
   shared.values.push(u);
   let peak = base;
@@ -255,7 +283,7 @@ export function unchangedOutcome(codec: t.Mixed, u: unknown, plainJson = false):
       if (!check(shared.values.pop(), shared)) return CHANGED;
       if (shared.checks.length > peak) peak = shared.checks.length;
     }
-    return shared.noted ? UNCHANGED_WATCHED : UNCHANGED;
+    return UNCHANGED | (shared.noted ? WATCHED : 0) | (freeze && !shared.opaque ? FROZEN : 0);
   } finally {
     // Popped back to the base, not cut with `length =`, which would give up the arrays' storage
     // and make the next feature's check grow it again; cut only after a very large document, so
@@ -271,10 +299,12 @@ export function unchangedOutcome(codec: t.Mixed, u: unknown, plainJson = false):
     shared.plainJson = outerPlainJson;
     // A nested call (through a codec asked as it is) was noted by its caller already.
     shared.noted = outerNoted;
+    shared.freeze = outerFreeze;
+    shared.opaque = outerOpaque;
   }
 }
 
-const shared: Pending = { checks: [], values: [], plainJson: false, noted: false };
+const shared: Pending = { checks: [], values: [], plainJson: false, noted: false, freeze: false, opaque: false };
 
 /** Up to this height the shared stacks keep their storage between calls. */
 const KEPT_STACK = 4096;

@@ -4,7 +4,7 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
-import { CHANGED, UNCHANGED, unchangedOutcome } from "../decode/unchanged";
+import { CHANGED, FROZEN, WATCHED, unchangedOutcome } from "../decode/unchanged";
 import { canonicalRecord } from "./canonical";
 import { FEATURE_SETTINGS, SETTING_KEYS, featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
@@ -92,7 +92,12 @@ function isModelShaped(raw: RawFeature): boolean {
 }
 
 /** The rules the JSON's shape cannot say: reserved and unique names, and a consistent values map. */
-function normalize(raw: RawFeature, input: unknown, c: t.Context, noWatchedNode = false): t.Validation<FeatureModel> {
+/**
+ * @param walked the fast path's outcome flags when it checked `raw` (runtime/decode/unchanged.ts): whether
+ *   it saw no watched node, and whether it froze the document already.
+ */
+function normalize(raw: RawFeature, input: unknown, c: t.Context, walked = WATCHED): t.Validation<FeatureModel> {
+  const noWatchedNode = (walked & WATCHED) === 0;
   let errors: t.ValidationError[] | undefined;
   const buckets = raw.buckets;
   const firstIndex = buckets.length > PAIRWISE_BUCKETS || raw.values !== undefined ? new Map<string, number>() : undefined;
@@ -116,7 +121,7 @@ function normalize(raw: RawFeature, input: unknown, c: t.Context, noWatchedNode 
   }
   if (errors !== undefined) return t.failures(errors);
   // A copy below keeps the checked classifiers as they are, so what the walk saw still holds.
-  if (isModelShaped(raw)) return t.success(markDecoded(raw as FeatureModel, "feature", noWatchedNode));
+  if (isModelShaped(raw)) return t.success(markDecoded(raw as FeatureModel, "feature", noWatchedNode, (walked & FROZEN) !== 0));
 
   const fallback: JsonValue = raw.default === undefined ? null : raw.default;
   const values = raw.values ?? {};
@@ -147,7 +152,7 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
       // by io-ts (for its messages, or its stripped copy) only when it is not (runtime/decode/unchanged.ts).
       if (fastPath) {
         const outcome = unchangedOutcome(RawFeatureC, u);
-        if (outcome !== CHANGED) return normalize(u as RawFeature, u, c, outcome === UNCHANGED);
+        if (outcome !== CHANGED) return normalize(u as RawFeature, u, c, outcome);
       }
       return pipe(RawFeatureC.validate(u, c), E.chain((raw) => normalize(raw, u, c)));
     },
@@ -162,9 +167,13 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
  */
 export function decodeParsedFeature(u: unknown): t.Validation<FeatureModel> {
   // The context io-ts's decode starts from, so that errors name the same paths.
-  const outcome = unchangedOutcome(RawFeatureC, u, true);
-  return outcome !== CHANGED ? normalize(u as RawFeature, u, t.getDefaultContext(FeatureC), outcome === UNCHANGED) : FeatureC.decode(u);
+  // The loader's own parse: the walk may freeze it as it goes (no second walk to freeze the model).
+  const outcome = unchangedOutcome(RawFeatureC, u, true, true);
+  return outcome !== CHANGED ? normalize(u as RawFeature, u, (rootContext ??= t.getDefaultContext(FeatureC)), outcome) : FeatureC.decode(u);
 }
+
+/** The context io-ts's decode starts from (`[{ key: "", type: FeatureC }]`), built once: contexts are read-only, and appending copies. */
+let rootContext: t.Context | undefined;
 
 /**
  * The feature codec: decodes either PyOF form (per-bucket `value`, or the earlier `values` map)
