@@ -136,6 +136,11 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
   // An intersection may name a key in two parts: each part checks it, but it is one property.
   const counted = keys.map((key, i) => keys.indexOf(key) === i);
   const names = new Set(keys);
+  // A field that must hold one string (a node's `__type` tag, a feature's `type`): see below.
+  const literals = fields.map((f) => {
+    const value = (f.codec as Shaped)._tag === "LiteralType" ? (f.codec as Shaped).value : undefined;
+    return typeof value === "string" ? value : undefined;
+  });
   let fieldChecks: Check[] | undefined;
   return (u, pending) => {
     if (!isRecord(u)) return false;
@@ -149,6 +154,14 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
       } else if (!optional[i]!) return false;
       // io-ts ignores an optional field whose value is undefined, whatever its codec says of it.
       if (optional[i]! && value === undefined) continue;
+      const literal = literals[i];
+      if (pending.freeze && literal !== undefined && value === literal) {
+        // JSON.parse gives each longer string of each record its own copy ("comparison.in" is 32
+        // bytes per node): in the loader's own parse, the tag is replaced by the codec's one
+        // string, the same value, shared by every node of the tag. It is checked already.
+        (u as Record<string, unknown>)[key] = literal;
+        continue;
+      }
       pending.checks.push(fieldChecks[i]!);
       pending.values.push(value);
     }
