@@ -13,12 +13,22 @@ export type { CompiledFeature } from "../evaluate/bucket-loop";
  * closures for classifiers, regexes and error records; the bucket loop (runtime/evaluate) runs them.
  */
 export function compileFeature(model: FeatureModel, options: CompileOptions = {}): CompiledFeature {
-  const predicates: Predicate[] = model.buckets.map((b, i) => compileRule(options, b.name, `buckets[${i}].classifier`, b.classifier));
+  const predicates: Predicate[] = model.buckets.map((b, i) => compileRule(options, b.name, bucketPath(i), b.classifier));
   const processConstant = model.buckets.every((b) => isProcessConstant(b.classifier));
   const compiled = bucketLoop(model.buckets, predicates, model.default, processConstant, loopShape(model, processConstant));
   if (model.node_versions === undefined) return compiled;
   return withNodeVersionFilter(compiled, nodeVersionFilter(model.node_versions), model.default);
 }
+
+/**
+ * The JSON path of bucket `i`'s rule, one string per index shared by every feature: a rule's root
+ * scope keeps its path alive, and a template literal is a new string per feature (32 bytes each).
+ */
+function bucketPath(i: number): string {
+  if (i >= BUCKET_PATHS.length) return `buckets[${i}].classifier`;
+  return (BUCKET_PATHS[i] ??= `buckets[${i}].classifier`);
+}
+const BUCKET_PATHS: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
 
 /**
  * What features share a copy of the bucket loop by (runtime/evaluate/loop-copies.ts): the bucket
