@@ -67,7 +67,8 @@ export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, sourc
   if (tooMany !== undefined) return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
   const decoded = fromJsonText ? decodeParsedFeature(parsed) : FeatureC.decode(parsed);
   // The codec records what it decodes (runtime/decode/decoded.ts); the cast carries that in the type.
-  return E.isLeft(decoded) ? E.left(new FeatureDecodeError(reportIssues(decoded.left), source)) : E.right(decoded.right as DecodedFeature);
+  // A Right is passed on as it is (io-ts's Validation is fp-ts's Either): no second record per feature.
+  return E.isLeft(decoded) ? E.left(new FeatureDecodeError(reportIssues(decoded.left), source)) : (decoded as E.Right<DecodedFeature>);
 }
 
 /**

@@ -79,7 +79,8 @@ function asked(codec: t.Mixed): Check {
 function unionCheck(union: DeferredUnion): Check {
   const byTag = new Map<unknown, Check | null>();
   return (u, pending) => {
-    if (union.decoded(u)) {
+    // Nothing in a fresh parse came out of a codec: no lookup per node then.
+    if (!pending.plainJson && union.decoded(u)) {
       // Decoded before, so not walked: what it holds is unknown here.
       pending.noted = true;
       return true;
