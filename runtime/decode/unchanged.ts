@@ -142,15 +142,22 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
     const value = (f.codec as Shaped)._tag === "LiteralType" ? (f.codec as Shaped).value : undefined;
     return typeof value === "string" ? value : undefined;
   });
+  // A key no object inherits: in parsed JSON (whose records inherit only Object.prototype's
+  // members), a value found under it is an own property, with no second lookup to ask.
+  const neverInherited = keys.map((key) => !(key in Object.prototype));
   let fieldChecks: Check[] | undefined;
+  let fieldIsLeaf: boolean[] | undefined;
   return (u, pending) => {
     if (!isRecord(u)) return false;
-    fieldChecks ??= fields.map((f) => checkOf(f.codec));
+    if (fieldChecks === undefined) {
+      fieldChecks = fields.map((f) => checkOf(f.codec));
+      fieldIsLeaf = fieldChecks.map((check) => leaves.has(check));
+    }
     let own = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = u[key];
-      if (hasOwn.call(u, key)) {
+      if ((pending.plainJson && value !== undefined && neverInherited[i]!) || hasOwn.call(u, key)) {
         if (counted[i]!) own++;
       } else if (!optional[i]!) return false;
       // io-ts ignores an optional field whose value is undefined, whatever its codec says of it.
@@ -161,6 +168,10 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
         // bytes per node): in the loader's own parse, the tag is replaced by the codec's one
         // string, the same value, shared by every node of the tag. It is checked already.
         (u as Record<string, unknown>)[key] = literal;
+        continue;
+      }
+      if (fieldIsLeaf![i]!) {
+        if (!fieldChecks[i]!(value, pending)) return false;
         continue;
       }
       pending.checks.push(fieldChecks[i]!);
@@ -182,6 +193,17 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
 }
 
 /** A record or array accepted at its level: frozen now when the walk freezes (its children are pushed, and frozen as they are accepted). */
+/**
+ * Checks that push nothing and call nothing back into the walk (a scalar, a literal, a value
+ * checked as is): a record or array runs them on the spot rather than through the stacks.
+ */
+const leaves = new WeakSet<Check>();
+
+function leaf(check: Check): Check {
+  leaves.add(check);
+  return check;
+}
+
 function accepted(u: object, pending: Pending): true {
   if (pending.freeze) Object.freeze(u);
   return true;
@@ -191,11 +213,11 @@ function build(codec: Shaped): Check {
   // A codec that validates as is (./as-is.ts) answers with `is`: no io-ts result built. What it
   // accepts is a leaf of the walk (a JSON value may still be an object: frozen whole).
   if (isAsIs(codec)) {
-    return (u, pending) => {
+    return leaf((u, pending) => {
       if (!codec.is(u)) return false;
       if (pending.freeze && typeof u === "object" && u !== null) deepFreeze(u);
       return true;
-    };
+    });
   }
   const union = unionBehind(codec);
   if (union !== undefined) return unionCheck(union);
@@ -224,24 +246,32 @@ function build(codec: Shaped): Check {
     case "ReadonlyArrayType": {
       const item = codec.type!;
       let itemCheck: Check | undefined;
+      let itemIsLeaf = false;
       return (u, pending) => {
         if (!Array.isArray(u)) return false;
-        itemCheck ??= checkOf(item);
-        for (let i = 0; i < u.length; i++) {
-          pending.checks.push(itemCheck);
-          pending.values.push(u[i]);
+        if (itemCheck === undefined) {
+          itemCheck = checkOf(item);
+          itemIsLeaf = leaves.has(itemCheck);
+        }
+        if (itemIsLeaf) {
+          for (let i = 0; i < u.length; i++) if (!itemCheck(u[i], pending)) return false;
+        } else {
+          for (let i = 0; i < u.length; i++) {
+            pending.checks.push(itemCheck);
+            pending.values.push(u[i]);
+          }
         }
         return accepted(u, pending);
       };
     }
     case "LiteralType": {
       const value = codec.value;
-      return (u) => u === value;
+      return leaf((u) => u === value);
     }
     case "StringType":
-      return (u) => typeof u === "string";
+      return leaf((u) => typeof u === "string");
     case "BooleanType":
-      return (u) => typeof u === "boolean";
+      return leaf((u) => typeof u === "boolean");
     default:
       return asked(codec);
   }
