@@ -44,6 +44,14 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): WelcomeValue {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -63,5 +71,13 @@ export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): We
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getWelcomeDetails(ctx: WelcomeContext, options?: EvaluationOptions): EvaluationDetails<WelcomeValue, WelcomeBucket> {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -215,6 +215,16 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     }
   }
 
+  /**
+   * The compiled evaluator as it stands (before the first evaluation, the stand-in that compiles
+   * it): what {@link OfflineFeature.evaluate} calls, without its memo read and its guard against a
+   * throwing context, which a caller must then supply. For generated getters
+   * (see FeatureHandle.direct), so that the call into a feature's rules sits in code of its own.
+   */
+  get evaluator(): (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B> {
+    return this.compiled.evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
+  }
+
   /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */
   private thrown(e: unknown): EvaluationDetails<V, B> {
     const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);

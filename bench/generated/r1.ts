@@ -44,6 +44,14 @@ const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["hol
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -67,5 +75,13 @@ export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR1Details(ctx?: R1Context, options?: EvaluationOptions): EvaluationDetails<R1Value, R1Bucket> {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -39,6 +39,14 @@ const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["mat
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -57,5 +65,13 @@ export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR2Details(ctx: R2Context, options?: EvaluationOptions): EvaluationDetails<R2Value, R2Bucket> {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -42,6 +42,14 @@ const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["tre
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -63,5 +71,13 @@ export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR3Details(ctx: R3Context, options?: EvaluationOptions): EvaluationDetails<R3Value, R3Bucket> {
+  const direct = options === undefined ? handle.direct : undefined;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // A context that throws when read: evaluate() answers it with the error, and never throws.
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -74,6 +74,23 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
     this.notReady = Object.freeze({ value: fallback, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: Object.freeze([waiting]) });
   }
 
+  /**
+   * The current feature's compiled evaluator, when a call without options may go straight to it:
+   * the feature is present and passed this handle's check, and no override, hook or stale source
+   * is in the way; else undefined, and {@link FeatureHandle.evaluate} answers. Generated getters
+   * call it from their own body: V8 keeps call feedback per function, so a getter's call sees only
+   * its own feature's rules and can inline them, where the call inside `evaluate` is shared by
+   * every feature of the process. The evaluator may throw on a hostile context (a throwing getter
+   * or proxy); the caller then answers through `evaluate`, which never throws.
+   */
+  get direct(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
+    const slot = this.slot;
+    const feature = slot.feature;
+    if (feature === undefined || feature !== this.checked || !this.usable || slot.override !== undefined || this.control.around !== undefined) return undefined;
+    // C (what the getter takes) reads as a context: the evaluator reads any key.
+    return feature.evaluator as (ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>;
+  }
+
   /** The store's current feature for the key, if any (for tools; getters use {@link FeatureHandle.evaluate}). */
   get feature(): OfflineFeature | undefined {
     return this.slot.feature;

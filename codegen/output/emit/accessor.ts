@@ -97,7 +97,18 @@ function getter(input: AccessorInput, details: boolean): FunctionDeclarationStru
     ],
     returnType: details ? `EvaluationDetails<${names.value}, ${names.bucket}>` : names.value,
     statements: (w) => {
-      w.write(details ? "return handle.evaluate(ctx, options);" : "return handle.evaluate(ctx, options).value;");
+      // The call into the feature's rules sits here, in code of this getter's own (FeatureHandle.direct says why).
+      w.writeLine("const direct = options === undefined ? handle.direct : undefined;");
+      w.writeLine("if (direct !== undefined) {");
+      w.indent(() => {
+        w.writeLine("try {");
+        w.indent(() => w.writeLine(details ? "return direct(ctx);" : "return direct(ctx).value;"));
+        w.writeLine("} catch {");
+        w.indent(() => w.writeLine("// A context that throws when read: evaluate() answers it with the error, and never throws."));
+        w.writeLine("}");
+      });
+      w.writeLine("}");
+      w.writeLine(details ? "return handle.evaluate(ctx, options);" : "return handle.evaluate(ctx, options).value;");
     },
   };
 }
