@@ -33,7 +33,7 @@ export type InstantLiteral = `${number}-${number}-${number}T${string}`;
  * comparisons allowed (numbers order numerically, versions by SemVer precedence); `C` records the
  * context keys it reads.
  */
-export class Attr<T extends AttributeValue, C = {}> {
+export class Attr<out T extends AttributeValue, out C = {}> {
   /** Type-level record of the attribute's value type; no runtime value. */
   declare readonly _type: T;
   /** Type-level record of the context this attribute reads; no runtime value. */

@@ -16,7 +16,7 @@ function merged(...lists: (readonly Prerequisite[])[]): readonly Prerequisite[] 
  * methods. `C` records the context keys the rule reads, so a feature's getter can require them.
  * Every method returns a new rule; none mutates.
  */
-export class Rule<C = {}> {
+export class Rule<out C = {}> {
   /** Type-level record of the context this rule reads; it has no runtime value. */
   declare readonly _context: C;
 
