@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyChanges, diffOutputs } from "./output/out-folder-changes";
 import { rememberWritten, type OutFolderMemory } from "./output/generated-files";
-import { cachedResult, recordRun } from "./output/cache";
+import { cachedResult, recordRun, type HashMemory } from "./output/cache";
 import { listFeatureFiles } from "./pipeline/feature-files";
 import { recoverFolder } from "./output/swap-folder";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
@@ -65,17 +65,32 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
   return writeGenerated(opts, await generateInMemory(opts), start);
 }
 
+/** What a watcher keeps between its runs, and where it puts the work its summary need not wait for. */
+export interface WatchWrites {
+  /** The out folder's files as the last run saw them: unchanged ones are not read again. */
+  readonly outFolder: OutFolderMemory;
+  /** The hashes the cache manifest recorded: unchanged files are not hashed again. */
+  readonly hashes: HashMemory;
+  /**
+   * Runs `task` once the summary is out, when the watcher is quiet: the swapped-out folder's
+   * deletion and the cache manifest (neither is part of the output, which is in place by then).
+   * A task given a `key` replaces the one of that key not run yet.
+   */
+  readonly later: (task: () => void, key?: string) => void;
+}
+
 /**
  * Writes a run's output computed in memory: only the files that changed (all at once, see
  * out-folder-changes.ts), removing those no longer generated; records the run for the cache.
- * `start` is when the run began, for the summary's time; `memory` (a watcher's) spares reading
- * again the out folder's files unchanged since its last run.
+ * `start` is when the run began, for the summary's time; `watch`: see {@link WatchWrites}.
  */
-export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, memory?: OutFolderMemory): Promise<GenSummary> {
+export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, watch?: WatchWrites): Promise<GenSummary> {
+  const memory = watch?.outFolder;
   const changes = diffOutputs(opts.outDir, generated.files, memory);
-  await applyChanges(opts.outDir, changes);
+  await applyChanges(opts.outDir, changes, watch?.later);
   if (memory !== undefined) for (const [name, content] of changes.write) rememberWritten(memory, join(opts.outDir, name), content);
-  recordRun(opts, generated);
+  if (watch === undefined) recordRun(opts, generated);
+  else watch.later(() => recordRun(opts, generated, watch.hashes), "manifest");
   return {
     features: generated.featureCount,
     written: [...changes.write.keys()].sort(),

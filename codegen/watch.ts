@@ -1,11 +1,16 @@
 import { watch as watchFolder, type FSWatcher } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { basename, dirname, join, relative, isAbsolute } from "node:path";
-import { writeGenerated, type GenSummary } from "./generate";
+import { writeGenerated, type GenSummary, type WatchWrites } from "./generate";
 import { recoverFolder } from "./output/swap-folder";
-import type { OutFolderMemory } from "./output/generated-files";
+import { hashMemory } from "./output/cache";
 import type { GenOptions } from "./cli/options";
 import type { ChangeSet, WatchSession } from "./pipeline/incremental/watch-session";
+
+/** How long a watcher waits, quiet after a run, before the work the run left for later (WatchWrites.later). */
+const QUIET_MS = 200;
+/** How many such tasks may wait for a quiet moment (each swapped-out folder is one). */
+const MAX_DEFERRED = 16;
 
 /** What a watcher reports after each run: a summary, or the error that stopped the run. */
 export type WatchEvent = { readonly ok: true; readonly summary: GenSummary } | { readonly ok: false; readonly error: unknown };
@@ -30,8 +35,29 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
   let again = false;
   // ts-morph and TypeScript load with the first run, as `gen` loads them only when the cache cannot answer.
   let session: WatchSession | undefined;
-  /** The out folder's files as the last run saw them. */
-  const outFolder: OutFolderMemory = new Map();
+  /**
+   * Work runs left for later (see WatchWrites.later), by key: a newer task of a key replaces the
+   * one pending (only the last run's manifest matters). It runs once the watcher has been quiet
+   * for QUIET_MS after a run, so an edit made right after a summary is not kept waiting behind
+   * it, and always when the watcher closes.
+   */
+  const deferred = new Map<string, () => void>();
+  let quiet: NodeJS.Timeout | undefined;
+  const finishDeferred = (): void => {
+    if (quiet !== undefined) clearTimeout(quiet);
+    quiet = undefined;
+    const tasks = [...deferred.values()];
+    deferred.clear();
+    for (const task of tasks) {
+      try {
+        task();
+      } catch {
+        // Cleanup and the cache are best effort: the next run recovers the folder, or runs in full.
+      }
+    }
+  };
+  let tasks = 0;
+  const writes: WatchWrites = { outFolder: new Map(), hashes: hashMemory(), later: (task, key = `task ${(tasks += 1)}`) => deferred.set(key, task) };
   /** What changed since the last run began; the first run is a full one. */
   let pending: Set<string> | "unknown" = "unknown";
   const note = (path: string | undefined): void => {
@@ -45,13 +71,17 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
       return;
     }
     running = true;
+    if (quiet !== undefined) clearTimeout(quiet);
+    quiet = undefined;
+    // Edits that never leave a quiet moment still get the swapped-out folders deleted.
+    if (deferred.size > MAX_DEFERRED) finishDeferred();
     try {
       const start = performance.now();
       const changes: ChangeSet = pending;
       pending = new Set();
       session ??= (require("./pipeline/incremental/watch-session") as typeof import("./pipeline/incremental/watch-session")).createWatchSession(options);
       recoverFolder(options.outDir);
-      const summary = await writeGenerated(options, await session.run(changes), start, outFolder);
+      const summary = await writeGenerated(options, await session.run(changes), start, writes);
       if (watcher !== undefined) followInputs(summary.inputs);
       onRun({ ok: true, summary });
     } catch (error) {
@@ -59,6 +89,8 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
     } finally {
       running = false;
     }
+    if (watcher === undefined) finishDeferred(); // closed during the run
+    else if (deferred.size > 0) quiet = setTimeout(finishDeferred, QUIET_MS);
     if (again && watcher !== undefined) {
       again = false;
       await run();
@@ -121,6 +153,7 @@ export function watchFeatures(options: GenOptions, onRun: (event: WatchEvent) =>
       watcher = undefined;
       for (const entry of outside.values()) entry.watcher.close();
       outside.clear();
+      finishDeferred();
       session?.close();
     },
   };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readIfExists, writeFileAtomic } from "../../runtime/fs";
 import { readGeneratedFiles, sha256 } from "./generated-files";
@@ -70,13 +70,44 @@ function extraInputs(options: GenOptions): string[] {
   return [join(options.cwd, "package-lock.json")];
 }
 
-function hashInputs(paths: readonly string[]): Record<string, string> {
+/**
+ * What a long-lived caller (`gen --watch`) remembers of the hashes it recorded, so each run hashes
+ * only what changed: outputs by name with the content hashed, inputs by path with the file's stamp
+ * (device, inode, size, modification and change times; any write moves one of them).
+ */
+export interface HashMemory {
+  readonly outputs: Map<string, { readonly content: string; readonly hash: string }>;
+  readonly inputs: Map<string, { readonly stamp: string; readonly hash: string }>;
+}
+
+export function hashMemory(): HashMemory {
+  return { outputs: new Map(), inputs: new Map() };
+}
+
+function hashInput(path: string, memory: HashMemory | undefined): string {
+  const stats = memory === undefined ? undefined : statSync(path, { throwIfNoEntry: false });
+  const stamp = stats === undefined ? undefined : `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+  const known = stamp === undefined ? undefined : memory!.inputs.get(path);
+  if (known !== undefined && known.stamp === stamp) return known.hash;
+  const content = readIfExists(path);
+  const hash = content === undefined ? "absent" : sha256(content);
+  if (stamp !== undefined) memory!.inputs.set(path, { stamp, hash });
+  else memory?.inputs.delete(path);
+  return hash;
+}
+
+function hashInputs(paths: readonly string[], memory?: HashMemory): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const path of paths) {
-    const content = readIfExists(path);
-    out[path] = content === undefined ? "absent" : sha256(content);
-  }
+  for (const path of paths) out[path] = hashInput(path, memory);
   return out;
+}
+
+function hashOutput(name: string, content: string, memory: HashMemory | undefined): string {
+  const known = memory?.outputs.get(name);
+  if (known !== undefined && known.content === content) return known.hash;
+  const hash = sha256(content);
+  memory?.outputs.set(name, { content, hash });
+  return hash;
 }
 
 /**
@@ -103,16 +134,19 @@ export function cachedResult(options: GenOptions, featureFiles: readonly string[
   return { featureCount: manifest.featureCount, outputs: outputs.size, inputs: Object.keys(manifest.inputs) };
 }
 
-/** Records a successful run. A cache that cannot be written is not an error: the next run is a full one. */
-export function recordRun(options: GenOptions, run: { featureFiles: readonly string[]; inputs: readonly string[]; files: ReadonlyMap<string, string>; featureCount: number }): void {
+/**
+ * Records a successful run. A cache that cannot be written is not an error: the next run is a
+ * full one. `memory` (a watcher's) spares hashing again what its earlier runs hashed.
+ */
+export function recordRun(options: GenOptions, run: { featureFiles: readonly string[]; inputs: readonly string[]; files: ReadonlyMap<string, string>; featureCount: number }, memory?: HashMemory): void {
   if (options.cacheDir === undefined) return;
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
     generator: generator(),
     settings: settings(options),
     featureFiles: run.featureFiles,
-    inputs: hashInputs([...new Set([...run.inputs, ...extraInputs(options)])].sort()),
-    outputs: Object.fromEntries([...run.files].map(([name, content]) => [name, sha256(content)])),
+    inputs: hashInputs([...new Set([...run.inputs, ...extraInputs(options)])].sort(), memory),
+    outputs: Object.fromEntries([...run.files].map(([name, content]) => [name, hashOutput(name, content, memory)])),
     featureCount: run.featureCount,
   };
   try {

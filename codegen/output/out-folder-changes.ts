@@ -48,14 +48,14 @@ function writeOrder(name: string): number {
  * Applies changes all at once: the new folder is built beside the old one (unchanged files linked,
  * changed ones written and flushed, removed ones left out) and swapped in (see swap-folder.ts), so
  * a run killed at any point leaves the folder entirely old or entirely new, and the next run
- * cleans up after it.
+ * cleans up after it. `later`: see {@link swapFolder}.
  */
-export async function applyChanges(outDir: string, changes: Changes): Promise<void> {
+export async function applyChanges(outDir: string, changes: Changes, later?: (task: () => void) => void): Promise<void> {
   if (changes.write.size === 0 && changes.extra.length === 0) return;
   const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
   await swapFolder(outDir, [...changes.extra, ...names], async (staging) => {
     const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
     // In waves, so the modules others import are in place before them.
     for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
-  });
+  }, later);
 }

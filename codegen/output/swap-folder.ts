@@ -77,9 +77,12 @@ function linkTree(from: string, to: string, skip: ReadonlySet<string>): void {
 
 /**
  * Replaces `folder` by its current content minus `remove`, plus `write` (written by `writeInto`
- * into the staging folder), in one swap. Recovers first from any earlier killed run.
+ * into the staging folder), in one swap. Recovers first from any earlier killed run. The old
+ * folder, once swapped out, is deleted through `later` when given (a watcher deletes it after its
+ * summary: 2,000 files take ~50–100 ms to unlink); it is garbage by then, and a run that dies
+ * before deleting it leaves it to the next run's recovery.
  */
-export async function swapFolder(folder: string, remove: readonly string[], writeInto: (staging: string) => Promise<void>): Promise<void> {
+export async function swapFolder(folder: string, remove: readonly string[], writeInto: (staging: string) => Promise<void>, later?: (task: () => void) => void): Promise<void> {
   recoverFolder(folder);
   const parent = dirname(folder);
   const id = `${process.pid}-${randomBytes(6).toString("hex")}`;
@@ -95,7 +98,11 @@ export async function swapFolder(folder: string, remove: readonly string[], writ
     const hadFolder = exists(folder);
     if (hadFolder) renameSync(folder, old);
     renameSync(ready, folder);
-    if (hadFolder) rmSync(old, { recursive: true, force: true });
+    const removeOld = () => rmSync(old, { recursive: true, force: true });
+    if (hadFolder) {
+      if (later === undefined) removeOld();
+      else later(removeOld);
+    }
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }

@@ -180,6 +180,19 @@ function modelText(model: AccessorInput["model"]): string {
   return text;
 }
 
+/**
+ * {@link featureLimitProblem} once per feature model and key: a watch session keeps the models of
+ * unchanged files from run to run, and encoding and measuring 1,000 of them is ~10–30 ms a run.
+ */
+const limitProblems = new WeakMap<object, { readonly key: string; readonly problem: string | undefined }>();
+function limitProblemOf(key: string, model: AccessorInput["model"]): string | undefined {
+  const known = limitProblems.get(model);
+  if (known !== undefined && known.key === key) return known.problem;
+  const problem = featureLimitProblem(key, model);
+  limitProblems.set(model, { key, problem });
+  return problem;
+}
+
 /** Fails unless the features folder exists. */
 export function requireFeaturesFolder(options: GenOptions): void {
   if (!existsSync(options.featuresDir) || !statSync(options.featuresDir).isDirectory()) {
@@ -238,7 +251,7 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
   const accepted = ran.filter((f) => !keys.rejected.has(f));
   // A feature past the runtime's default input limits would make the generated store refuse the whole bundle.
   for (const f of accepted) {
-    const tooBig = featureLimitProblem(f.key, f.model);
+    const tooBig = limitProblemOf(f.key, f.model);
     if (tooBig !== undefined) problems.push({ where: whereOf(options, f), message: tooBig });
   }
   // Static checks: errors fail the run like compile errors; warnings ride along with the output.
@@ -290,7 +303,14 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
     if (folded === undefined) files.set(`${input.key}.json`, modelText(input.model));
     files.set(`${input.key}.ts`, facts.print(`${input.key}.ts`, () => inputText(input), () => accessorStructure(input)));
   });
-  const allInputs = () => inputs.map(inputText).join("\u0000");
+  // The store and the index are built from the features' keys and names (and the store from the
+  // patterns that need the regex engine), not from their models or value types: each is printed
+  // from exactly the arguments its key names, so a watch session prints them again only when
+  // those change, not on every edit of a value.
+  const named = inputs.map(({ key, names }) => ({ key, names }));
+  const engine = patternsNeedingEngine(inputs);
+  const printFrom = <A extends readonly unknown[]>(name: string, structure: (...args: A) => ModuleStructure, ...args: A): string =>
+    facts.print(name, () => JSON.stringify(args), () => structure(...args));
   files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
   // Each bundle as written, checked as a whole against the limits the generated store loads it with.
   const bundleProblems: Problem[] = [];
@@ -302,7 +322,7 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
   };
   if (folded === undefined || declared === undefined) {
     files.set(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
-    files.set(`${STORE_MODULE}.ts`, facts.print(`${STORE_MODULE}.ts`, () => JSON.stringify([featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE))]) + allInputs(), () => storeStructure(featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), inputs, patternsNeedingEngine(inputs))));
+    files.set(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, storeStructure, featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), named, engine));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
@@ -310,13 +330,13 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
       files.set(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
-    files.set(`${STORE_MODULE}.ts`, facts.print(`${STORE_MODULE}.ts`, () => JSON.stringify([featuresFolder, options.runtimeImport, bundles, declared.default ?? null]) + allInputs(), () => environmentStoreStructure(featuresFolder, options.runtimeImport, bundles, declared.default, inputs, patternsNeedingEngine(inputs))));
+    files.set(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, environmentStoreStructure, featuresFolder, options.runtimeImport, bundles, declared.default, named, engine));
   }
   if (bundleProblems.length > 0) throw new GenerationError(bundleProblems);
-  files.set("index.ts", facts.print("index.ts", () => JSON.stringify([featuresFolder, declared !== undefined]) + allInputs(), () => indexStructure(featuresFolder, inputs, declared !== undefined)));
+  files.set("index.ts", printFrom("index.ts", indexStructure, featuresFolder, named, declared !== undefined));
   if (options.openFeature) {
     const keyed = inputs.map((i) => ({ key: i.key, codec: i.valueType.codec }));
-    files.set(OPENFEATURE_KEYS_FILE, facts.print(OPENFEATURE_KEYS_FILE, () => JSON.stringify([featuresFolder, keyed]), () => openFeatureKeysStructure(featuresFolder, keyed)));
+    files.set(OPENFEATURE_KEYS_FILE, printFrom(OPENFEATURE_KEYS_FILE, openFeatureKeysStructure, featuresFolder, keyed));
   }
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

@@ -53,7 +53,7 @@ export const genCommand: CliCommand = {
     }
     if (options.watch === true) {
       const { watchFeatures } = await import("../../watch");
-      watchFeatures(genOptions, (event) => {
+      const watcher = watchFeatures(genOptions, (event) => {
         progress?.done();
         if (event.ok) {
           for (const warning of event.summary.warnings) io.err(paint(io, "yellow", formatProblems([warning])));
@@ -61,6 +61,15 @@ export const genCommand: CliCommand = {
         } else reportFailure(io, event.error, false);
       });
       io.out(`watching ${display(genOptions, genOptions.featuresDir)}/ (Ctrl-C to stop)`);
+      // Ctrl-C (or a kill) closes the watcher first, which does what its last run left for a quiet
+      // moment (deleting the swapped-out folder, recording the cache manifest), then ends the
+      // process as the signal would have.
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+          watcher.close();
+          process.kill(process.pid, signal);
+        });
+      }
       return "watching";
     }
     try {

@@ -44,6 +44,12 @@ export function cellsOf(bounds: ReadonlySet<number>): Cell[] {
 }
 
 /**
+ * Each model's analysis, once: models are immutable, and a watch session keeps those of unchanged
+ * files from run to run (lint analyses all 1,000 features of bench/gen's project every run).
+ */
+const analyses = new WeakMap<FeatureModel, { readonly analysis: ShareAnalysis | undefined }>();
+
+/**
  * Computes the share of traffic each bucket gets. Thresholds on uniform random attributes have
  * exact probabilities, so this is exact rather than sampled; each distinct random attribute is an
  * independent variable. Conditions on the host or request are enumerated true/false and listed.
@@ -52,6 +58,12 @@ export function cellsOf(bounds: ReadonlySet<number>): Cell[] {
  *   grid exceeds {@link MAX_CELLS} cells.
  */
 export function trafficShares(model: FeatureModel): ShareAnalysis | undefined {
+  let known = analyses.get(model);
+  if (known === undefined) analyses.set(model, (known = { analysis: analyze(model) }));
+  return known.analysis;
+}
+
+function analyze(model: FeatureModel): ShareAnalysis | undefined {
   const formulas: Formula[] = model.buckets.map((b) => toFormula(b.classifier));
   const conditions: Condition[] = [];
   const bounds = new Map<string, Set<number>>();

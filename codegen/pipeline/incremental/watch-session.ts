@@ -8,7 +8,7 @@ import { combineLoads, type FileLoad } from "../load/load-features";
 import { loadChangedFeaturesInWorker, ownLoaderThread } from "../load/in-worker";
 import { planOutputs, requireFeaturesFolder, withinStack, type Generated } from "../plan-outputs";
 import { print } from "../print-module";
-import { createProject } from "../ts-project";
+import { createProject, programWithEveryFile } from "../ts-project";
 import { fileDiagnostics } from "../type-read/compile-errors";
 import { valueTypeOf, type ValueType } from "../type-read/value-type";
 import { ImportGraph, isProjectFile } from "./import-graph";
@@ -157,7 +157,7 @@ export function createWatchSession(options: GenOptions): WatchSession {
         for (const f of featureFiles) withinStack(options, f, () => project.addSourceFileAtPath(f));
       }
       for (const file of s.diagnostics.keys()) if (!isFeatureFile.has(file)) s.diagnostics.delete(file);
-      const program = withinStack(options, options.featuresDir, () => project.getProgram().compilerObject);
+      const program = withinStack(options, options.featuresDir, () => (changed === undefined ? programWithEveryFile(project) : project.getProgram().compilerObject));
       s.graph = ImportGraph.of(program);
       toCheck.forEach((path, i) => {
         options.onProgress?.("checking types", i + 1, toCheck.length);
