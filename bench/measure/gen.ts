@@ -68,7 +68,13 @@ async function watchOneEdit(project: string, args: string[]): Promise<{ wallMs: 
     const line = await next;
     return { wallMs: performance.now() - start, reportedMs: Number(SUMMARY.exec(line)![1]) };
   } finally {
-    if (child.pid !== undefined) child.kill("SIGTERM");
+    // gen --watch finishes its deferred work (the cache manifest, the swapped-out folder) on
+    // SIGTERM before it exits: wait for that, or removing the project races with it (ENOTEMPTY).
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref())]);
+    }
   }
 }
 
