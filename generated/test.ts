@@ -45,7 +45,7 @@ const handle = store.handle<TestValue, TestBucket, TestContext>("test", false, [
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getTest(ctx?: TestContext, options?: EvaluationOptions): TestValue {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx).value;
@@ -77,7 +77,7 @@ export function getTest(ctx?: TestContext, options?: EvaluationOptions): TestVal
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getTestDetails(ctx?: TestContext, options?: EvaluationOptions): EvaluationDetails<TestValue, TestBucket> {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx);

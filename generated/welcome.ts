@@ -44,7 +44,7 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): WelcomeValue {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx).value;
@@ -71,7 +71,7 @@ export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): We
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getWelcomeDetails(ctx: WelcomeContext, options?: EvaluationOptions): EvaluationDetails<WelcomeValue, WelcomeBucket> {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx);

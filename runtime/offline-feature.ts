@@ -219,7 +219,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
    * The compiled evaluator as it stands (before the first evaluation, the stand-in that compiles
    * it): what {@link OfflineFeature.evaluate} calls, without its memo read and its guard against a
    * throwing context, which a caller must then supply. For generated getters
-   * (see FeatureHandle.direct), so that the call into a feature's rules sits in code of its own.
+   * (see FeatureHandle.directEvaluator), so that the call into a feature's rules sits in code of its own.
    */
   get evaluator(): (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B> {
     return this.compiled.evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;

@@ -44,7 +44,7 @@ const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["hol
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx).value;
@@ -75,7 +75,7 @@ export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR1Details(ctx?: R1Context, options?: EvaluationOptions): EvaluationDetails<R1Value, R1Bucket> {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx);

@@ -39,7 +39,7 @@ const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["mat
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx).value;
@@ -65,7 +65,7 @@ export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR2Details(ctx: R2Context, options?: EvaluationOptions): EvaluationDetails<R2Value, R2Bucket> {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx);

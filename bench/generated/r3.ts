@@ -42,7 +42,7 @@ const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["tre
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx).value;
@@ -71,7 +71,7 @@ export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
  * `options.hooks` run around this call only, inside the store's hooks.
  */
 export function getR3Details(ctx: R3Context, options?: EvaluationOptions): EvaluationDetails<R3Value, R3Bucket> {
-  const direct = options === undefined ? handle.direct : undefined;
+  const direct = options === undefined ? handle.directEvaluator : undefined;
   if (direct !== undefined) {
     try {
       return direct(ctx);

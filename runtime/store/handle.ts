@@ -83,7 +83,7 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
    * every feature of the process. The evaluator may throw on a hostile context (a throwing getter
    * or proxy); the caller then answers through `evaluate`, which never throws.
    */
-  get direct(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
+  get directEvaluator(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
     const slot = this.slot;
     const feature = slot.feature;
     if (feature === undefined || feature !== this.checked || !this.usable || slot.override !== undefined || this.control.around !== undefined) return undefined;

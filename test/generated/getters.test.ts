@@ -2,7 +2,7 @@ import { getTest, getTestDetails, store } from "../fixtures/sample/generated";
 
 /*
  * Generated getters call the feature's evaluator from their own body when nothing is in the way
- * (FeatureHandle.direct), and through handle.evaluate otherwise. Both paths must answer alike:
+ * (FeatureHandle.directEvaluator), and through handle.evaluate otherwise. Both paths must answer alike:
  * overrides, hooks and a throwing context included.
  */
 const lenovo = { hostname: "lenovo-1", sessionRandom: 0.5 };

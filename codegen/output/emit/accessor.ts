@@ -97,8 +97,8 @@ function getter(input: AccessorInput, details: boolean): FunctionDeclarationStru
     ],
     returnType: details ? `EvaluationDetails<${names.value}, ${names.bucket}>` : names.value,
     statements: (w) => {
-      // The call into the feature's rules sits here, in code of this getter's own (FeatureHandle.direct says why).
-      w.writeLine("const direct = options === undefined ? handle.direct : undefined;");
+      // The call into the feature's rules sits here, in code of this getter's own (FeatureHandle.directEvaluator says why).
+      w.writeLine("const direct = options === undefined ? handle.directEvaluator : undefined;");
       w.writeLine("if (direct !== undefined) {");
       w.indent(() => {
         w.writeLine("try {");
