@@ -4,6 +4,7 @@ import type { Predicate } from "../compile/types";
 import type { EvaluationContext } from "./context";
 import { EvaluationError, type EvaluationDetails } from "./details";
 import { describeThrown } from "../describe-value";
+import { CopyAssignment } from "../compile/copy-assignment";
 
 /*
  * Why the bucket loop comes in identical copies (the same reason as the ordering closures in
@@ -127,17 +128,12 @@ const COPIES: readonly BucketLoopCopy[] = [
   },
 ];
 
-/** Which copy each shape got. Bounded: past the limit, shapes are spread over the copies by their count. */
-const assigned = new Map<string, BucketLoopCopy>();
-const MAX_ASSIGNED = 1024;
+/** Which copy each feature shape gets; bounded, since shapes come from input. */
+const copies = new CopyAssignment(COPIES, 1024);
 
 /** The loop copy for features of this shape, chosen at load; the same shape always gets the same one. */
 export function bucketLoopFor(shape: string): BucketLoopCopy {
-  const known = assigned.get(shape);
-  if (known !== undefined) return known;
-  const copy = COPIES[assigned.size % COPIES.length]!;
-  if (assigned.size < MAX_ASSIGNED) assigned.set(shape, copy);
-  return copy;
+  return copies.for(shape);
 }
 
 /*

@@ -1,4 +1,5 @@
 import type { EvaluationContext } from "../../../evaluate/context";
+import { CopyAssignment } from "../../../compile/copy-assignment";
 
 /*
  * Why context attributes read through a pool of identical one-line functions.
@@ -36,22 +37,10 @@ const READERS: readonly ContextReader[] = [
   (ctx, key) => ctx[key],
 ];
 
-/** Which reader each key got. Bounded: past the limit, keys are spread by a hash instead. */
-const assigned = new Map<string, ContextReader>();
-const MAX_ASSIGNED = 4096;
+/** Which reader each key gets; bounded, since keys come from input. */
+const readers = new CopyAssignment(READERS, 4096);
 
 /** The reader for `key`, chosen at load; the same key always gets the same one. */
 export function contextReader(key: string): ContextReader {
-  const known = assigned.get(key);
-  if (known !== undefined) return known;
-  if (assigned.size >= MAX_ASSIGNED) return READERS[hashOf(key) % READERS.length]!;
-  const reader = READERS[assigned.size % READERS.length]!;
-  assigned.set(key, reader);
-  return reader;
-}
-
-function hashOf(key: string): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
-  return h;
+  return readers.for(key);
 }

@@ -2,7 +2,7 @@ import { EvaluationError } from "../../../evaluate/details";
 import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import type { Getter, NumberKey, Predicate } from "../../../compile/types";
-import { siteFor } from "./call-sites";
+import { CopyAssignment } from "../../../compile/copy-assignment";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./reads-attribute";
 
 /**
@@ -26,8 +26,8 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
         };
       }
       const direct = at.directNumber(node.attribute);
-      if (direct !== undefined) return siteFor(DIRECT_ORDERINGS, assignedDirect, `${tag} ${direct.key}`)(direct, read, holds, bound);
-      return siteFor(ORDERINGS, assigned, `${tag} ${node.attribute.__type}`)(read, holds, bound);
+      if (direct !== undefined) return directSites.for(`${tag} ${direct.key}`)(direct, read, holds, bound);
+      return sites.for(`${tag} ${node.attribute.__type}`)(read, holds, bound);
     },
   };
 }
@@ -59,8 +59,8 @@ const ORDERINGS: readonly Ordering[] = [
   (read, holds, bound) => (ctx) => { const a = read(ctx); return typeof a === "number" ? holds(a, bound) : notANumber(a); },
 ];
 
-/** Which copy each operator × attribute kind got. */
-const assigned = new Map<string, Ordering>();
+/** Which copy each operator × attribute kind gets. */
+const sites = new CopyAssignment(ORDERINGS, 256);
 
 /** A value that is not a number: the attribute's error passes through, anything else is false. */
 function notANumber(a: unknown): boolean | EvaluationError {
@@ -94,8 +94,8 @@ const DIRECT_ORDERINGS: readonly DirectOrdering[] = [
   ({ key, min, below }, read, holds, bound) => (ctx) => { const v = ctx[key]; return typeof v === "number" && v >= min && v < below ? holds(v, bound) : viaGetter(read, holds, bound, ctx); },
 ];
 
-/** Which copy each operator × key got. */
-const assignedDirect = new Map<string, DirectOrdering>();
+/** Which copy each operator × context key gets: the keys come from input, so the assignment is bounded. */
+const directSites = new CopyAssignment(DIRECT_ORDERINGS, 1024);
 
 /** Out of line: the key held no number in range (absent, a pin of the wrong type), so the getter answers. */
 function viaGetter(read: Getter, holds: (attribute: number, bound: number) => boolean, bound: number, ctx: Parameters<Getter>[0]): boolean | EvaluationError {
