@@ -65,8 +65,8 @@ export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx
  * @typeParam C the context keys its rules read, with their types.
  */
 export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
-  /** The compiled evaluator; until the first evaluation, a stand-in that compiles it (see the constructor). */
-  private compiled: CompiledFeature;
+  /** The compiled evaluator; undefined until the first evaluation (see the constructor). */
+  private compiled: CompiledFeature | undefined = undefined;
   /**
    * What the feature compiles with (its key and resolver): the traced evaluator compiles with the
    * same (`evaluateWithTrace`, runtime/evaluate/evaluate-with-trace.ts).
@@ -94,16 +94,23 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     // rule that reads a value as of load (an environment variable) is compiled now. The stand-in
     // has the compiled evaluator's shape, so evaluate() calls it with no check of its own.
     // (The decoder tells most features apart without a walk: runtime/decode/decoded.ts.)
-    this.compiled = !holdsNoWatchedNode(model) && model.buckets.some((b) => readsAtLoad(b.classifier))
-      ? compileFeature(model, this.compileOptions)
-      : {
-          evaluate: (ctx) => {
-            this.compiled = compileFeature(model, this.compileOptions);
-            return this.compiled.evaluate(ctx);
-          },
-          // No memo before the first evaluation: evaluate() then calls the stand-in, which compiles.
-          memo: undefined,
-        };
+    // Until then `evaluate` is the prototype's, shared by every feature, which compiles and puts
+    // the feature's own in its place (why: a prototype method is one function for every feature, so its call into the compiled
+    // feature is one call site that goes megamorphic, and V8 inlines no feature's rules into a
+    // caller of `feature.evaluate(ctx)`; the feature's own is a call target of its own).
+    // Set here, not left to the prototype, so every feature has the field from the start: one
+    // object shape whether evaluated or not.
+    this.evaluate = OfflineFeature.prototype.evaluate;
+    if (!holdsNoWatchedNode(model) && model.buckets.some((b) => readsAtLoad(b.classifier))) this.compile();
+  }
+
+  /** Compiles the feature and installs its own `evaluate`; only once. */
+  private compile(): CompiledFeature {
+    const compiled = compileFeature(this.model, this.compileOptions);
+    this.compiled = compiled;
+    // The compiled evaluator never throws (runtime/evaluate/bucket-loop.ts), so it needs no guard.
+    this.evaluate = compiled.evaluate as unknown as this["evaluate"];
+    return compiled;
   }
 
   /**
@@ -202,13 +209,9 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
    */
   evaluate(...[ctx]: ContextArgs<C>): EvaluationDetails<V, B>;
   evaluate(ctx?: EvaluationContext): EvaluationDetails<V, B> {
-    if (ctx === undefined) {
-      // A process-constant feature without a context: its memoized answer, one field read.
-      const memo = this.compiled.memo;
-      if (memo !== undefined) return memo as EvaluationDetails<V, B>;
-    }
+    // The first evaluation only: later calls go to the feature's own `evaluate`, which compile() installs.
     try {
-      return this.compiled.evaluate(ctx) as EvaluationDetails<V, B>;
+      return (this.compiled ?? this.compile()).evaluate(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
       // Only a hostile context (a throwing getter or proxy) can get here.
       return this.thrown(e);
@@ -216,13 +219,13 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   }
 
   /**
-   * The compiled evaluator as it stands (before the first evaluation, the stand-in that compiles
-   * it): what {@link OfflineFeature.evaluate} calls, without its memo read and its guard against a
-   * throwing context, which a caller must then supply. For generated getters
-   * (see FeatureHandle.directEvaluator), so that the call into a feature's rules sits in code of its own.
+   * The compiled evaluator (compiled now if it was not yet): what {@link OfflineFeature.evaluate}
+   * calls, without its memo read and its guard against a throwing context, which a caller must
+   * then supply. For generated getters (see FeatureHandle.directEvaluator), so that the call into
+   * a feature's rules sits in code of its own.
    */
   get evaluator(): (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B> {
-    return this.compiled.evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
+    return (this.compiled ?? this.compile()).evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
   }
 
   /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */

@@ -4,10 +4,14 @@ import type { Predicate } from "../compile/types";
 import { overridesAmbient, type EvaluationContext } from "./context";
 import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
 import { bucketLoopFor } from "./loop-copies";
+import { describeThrown } from "../describe-value";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
 export interface CompiledFeature {
-  /** Evaluates against `ctx`. Never throws. */
+  /**
+   * Evaluates against `ctx`. Never throws, even on a hostile context (a throwing getter or
+   * proxy): OfflineFeature installs it as the feature's own `evaluate`, with no guard around it.
+   */
   evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
   /**
    * For a process-constant feature, the answer without a context once the first such evaluation
@@ -50,7 +54,7 @@ export function bucketLoop(
   const memoized: { evaluate: CompiledFeature["evaluate"]; memo: EvaluationDetails<JsonValue> | undefined } = {
     evaluate: (ctx) => {
       // `!= null`: JavaScript callers may pass null, which reads as no context.
-      if (ctx != null && overridesAmbient(ctx)) return run(ctx);
+      if (ctx != null && overrides(ctx)) return run(ctx);
       return (memoized.memo ??= run(EMPTY_CONTEXT));
     },
     memo: undefined,
@@ -72,7 +76,12 @@ export function withNodeVersionFilter(
   // object shape, so the property reads in OfflineFeature.evaluate stay monomorphic.
   return {
     evaluate: (ctx) => {
-      const on = applies(ctx);
+      let on: boolean | EvaluationError;
+      try {
+        on = applies(ctx);
+      } catch (e) {
+        on = thrownError(e);
+      }
       if (on === true) return compiled.evaluate(ctx);
       if (on === false) return disabled;
       return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze([on]) });
@@ -80,4 +89,21 @@ export function withNodeVersionFilter(
     // The filter runs first, so the inner memo is not this feature's answer.
     memo: undefined,
   };
+}
+
+/**
+ * Whether the context overrides an ambient attribute; a context whose getters throw reads as
+ * overriding, so that the loop, which answers each bucket's error, evaluates it.
+ */
+function overrides(ctx: EvaluationContext): boolean {
+  try {
+    return overridesAmbient(ctx);
+  } catch {
+    return true;
+  }
+}
+
+/** What a throw outside any bucket (a hostile context) becomes. */
+function thrownError(e: unknown): EvaluationError {
+  return new EvaluationError("ATTRIBUTE_ERROR", "default", "", `evaluation threw: ${describeThrown(e)}`);
 }
