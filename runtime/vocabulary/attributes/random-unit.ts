@@ -59,7 +59,9 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
     const read = unitScope.attribute(node.attribute);
     // The hash state after `salt + ":"`, once: an evaluation hashes only the unit, and builds no string.
     const prefix = murmur3Prefix(`${salt}:`);
-    const empty = unitScope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id");
+    // Built on the first empty unit and kept (Scope.error): not at compile, where an error reads the
+    // bucket by walking up the scope chain, which made a tree of n nested units compile in O(n^2).
+    const empty: { error?: EvaluationError } = {};
     // The hot closure holds the common paths only; the rest is out of line (V8 sizes a function by
     // all of its code when it decides whether to inline it into the operator).
     return (ctx) => {
@@ -77,8 +79,8 @@ function badPin(scope: Scope, pinned: unknown): EvaluationError {
 }
 
 /** A unit that is not a non-empty string: the empty string, a number, the attribute's error, or a mismatch. */
-function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefix, empty: EvaluationError, scope: Scope): number | EvaluationError {
-  if (unit === "") return empty;
+function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefix, empty: { error?: EvaluationError }, scope: Scope): number | EvaluationError {
+  if (unit === "") return (empty.error ??= scope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id"));
   if (typeof unit === "number" && Number.isFinite(unit)) return unitIntervalAfter(prefix, String(unit));
   if (unit instanceof EvaluationError) return unit;
   return scope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
