@@ -75,12 +75,12 @@ function readOne(path: string, name: string, memory: OutFolderMemory | undefined
 }
 
 /**
- * The generated files now in `outDir` (top level and `bundles/`), by name (`bundles/x.json`), with
- * their content. `memory` spares reading again the files unchanged since the caller's last call.
+ * The files in `outDir` that may be the generator's (top level and `bundles/`), by name
+ * (`bundles/x.json`) in order, with their path and base name; whether each is generated is up to
+ * its content (see {@link isGeneratedFile}).
  */
-export function readGeneratedFiles(outDir: string, memory?: OutFolderMemory): Map<string, string> {
-  const files = new Map<string, string>();
-  const seen = new Set<string>();
+export function outFolderCandidates(outDir: string): { readonly name: string; readonly path: string; readonly base: string }[] {
+  const found: { name: string; path: string; base: string }[] = [];
   for (const folder of GENERATED_FOLDERS) {
     let names: string[];
     try {
@@ -91,11 +91,23 @@ export function readGeneratedFiles(outDir: string, memory?: OutFolderMemory): Ma
     }
     for (const name of names.sort()) {
       if (name.startsWith(".") || !(name.endsWith(".ts") || name.endsWith(".json")) || (folder !== "" && !name.endsWith(".json"))) continue;
-      const path = join(outDir, folder, name);
-      seen.add(path);
-      const read = readOne(path, name, memory);
-      if (read !== undefined && read.generated) files.set(`${folder}${name}`, read.content);
+      found.push({ name: `${folder}${name}`, path: join(outDir, folder, name), base: name });
     }
+  }
+  return found;
+}
+
+/**
+ * The generated files now in `outDir` (top level and `bundles/`), by name (`bundles/x.json`), with
+ * their content. `memory` spares reading again the files unchanged since the caller's last call.
+ */
+export function readGeneratedFiles(outDir: string, memory?: OutFolderMemory): Map<string, string> {
+  const files = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const { name, path, base } of outFolderCandidates(outDir)) {
+    seen.add(path);
+    const read = readOne(path, base, memory);
+    if (read !== undefined && read.generated) files.set(name, read.content);
   }
   // Files gone since are forgotten (a memory serves one out folder).
   if (memory !== undefined) for (const path of [...memory.keys()]) if (!seen.has(path)) memory.delete(path);

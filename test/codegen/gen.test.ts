@@ -115,6 +115,25 @@ describe("gen", () => {
     expect(snapshot(p.out)).toEqual(before);
   });
 
+  test("the cache's stamps do not hide an output edited in place after they were recorded", async () => {
+    p.write("alpha.ts", flag("alpha"));
+    await generate(p.options);
+    // Files older than the stamps' racy window get stamps: the unchanged run records the outputs' stamps.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await generate(p.options)).toMatchObject({ fromCache: true });
+    expect(await generate(p.options)).toMatchObject({ fromCache: true });
+    const file = join(p.out, "alpha.json");
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace('"value": 0.5', '"value": 0.6');
+    expect(edited).not.toBe(text);
+    // Same size, modification time put back: only the change time tells.
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, edited);
+    utimesSync(file, atime, mtime);
+    expect(await generate(p.options)).toMatchObject({ fromCache: false, written: ["alpha.json"] });
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
   test("a changed feature rewrites only its own files and the bundle", async () => {
     p.write("alpha.ts", flag("alpha"));
     p.write("beta.ts", flag("beta"));
