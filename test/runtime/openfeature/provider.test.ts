@@ -178,7 +178,17 @@ describe("provider events and lifecycle over a watched file", () => {
       expect(await provider.resolveNumberEvaluation("limit", 0, {}).catch((e: { code?: string }) => e.code)).toBe(ErrorCode.PROVIDER_NOT_READY);
       await expect(provider.initialize()).rejects.toThrow(/not ready after 100 ms/);
       const empty = connect(FeatureStore.empty(), fileSource(path));
-      await empty.ready(100).catch(() => undefined);
+      // Wait for the source's first outcome (it fails: the file does not parse), not for a fixed time.
+      await new Promise<void>((resolve) => {
+        const off = empty.onHealth(() => {
+          off();
+          resolve();
+        });
+        if (empty.status().lastError !== undefined) {
+          off();
+          resolve();
+        }
+      });
       const parse = new OfflineFeaturesProvider({ store: empty });
       expect(await parse.resolveNumberEvaluation("limit", 0, {}).catch((e: { code?: string }) => e.code)).toBe(ErrorCode.PARSE_ERROR);
       await parse.onClose();
