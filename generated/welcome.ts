@@ -45,13 +45,7 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  */
 export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): WelcomeValue {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx).value;
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx).value;
   return handle.evaluate(ctx, options).value;
 }
 
@@ -72,12 +66,6 @@ export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): We
  */
 export function getWelcomeDetails(ctx: WelcomeContext, options?: EvaluationOptions): EvaluationDetails<WelcomeValue, WelcomeBucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx);
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx);
   return handle.evaluate(ctx, options);
 }

@@ -9,10 +9,10 @@ import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { CompileOptions } from "./compile/scope";
 import { readsAtLoad } from "./compile/traits";
 import type { EvaluationContext } from "./evaluate/context";
-import { EvaluationError, type EvaluationDetails } from "./evaluate/details";
+import { thrownError } from "./evaluate/bucket-loop";
+import type { EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./fs";
-import { describeThrown } from "./describe-value";
 import { holdsNoWatchedNode, isDecoded, type DecodedFeature } from "./decode/decoded";
 import { findCycleFrom, formatCycle, dependenciesOf } from "./model/dependencies";
 import { jsonText } from "./model/json-text";
@@ -91,13 +91,12 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     // Compiled on first evaluation: a store of 10,000 features serving requests that touch 20
     // compiles 20. Everything that can refuse the feature (decoding, prerequisite cycles and
     // depth) happened before this constructor; compiling a decoded model only builds closures. A
-    // rule that reads a value as of load (an environment variable) is compiled now. The stand-in
-    // has the compiled evaluator's shape, so evaluate() calls it with no check of its own.
+    // rule that reads a value as of load (an environment variable) is compiled now.
     // (The decoder tells most features apart without a walk: runtime/decode/decoded.ts.)
-    // Until then `evaluate` is the prototype's, shared by every feature, which compiles and puts
-    // the feature's own in its place (why: a prototype method is one function for every feature, so its call into the compiled
-    // feature is one call site that goes megamorphic, and V8 inlines no feature's rules into a
-    // caller of `feature.evaluate(ctx)`; the feature's own is a call target of its own).
+    // Until then `evaluate` is the prototype's, which compiles and puts the compiled evaluator in
+    // its place. Why the feature gets its own: a prototype method is one function for every
+    // feature, so its call into the compiled feature is one call site, megamorphic once two
+    // features have run, and V8 inlines no feature's rules into a caller of `feature.evaluate(ctx)`.
     // Set here, not left to the prototype, so every feature has the field from the start: one
     // object shape whether evaluated or not.
     this.evaluate = OfflineFeature.prototype.evaluate;
@@ -220,9 +219,8 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
 
   /**
    * The compiled evaluator (compiled now if it was not yet): what {@link OfflineFeature.evaluate}
-   * calls, without its memo read and its guard against a throwing context, which a caller must
-   * then supply. For generated getters (see FeatureHandle.directEvaluator), so that the call into
-   * a feature's rules sits in code of its own.
+   * is after the first call, and, like it, never throws. For generated getters (see
+   * FeatureHandle.directEvaluator), so that the call into a feature's rules sits in code of its own.
    */
   get evaluator(): (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B> {
     return (this.compiled ?? this.compile()).evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
@@ -230,8 +228,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
 
   /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */
   private thrown(e: unknown): EvaluationDetails<V, B> {
-    const error = new EvaluationError("ATTRIBUTE_ERROR", DEFAULT_BUCKET, "", `evaluation threw: ${describeThrown(e)}`);
-    return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [error] };
+    return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [thrownError(e)] };
   }
 
   /** The value for this context. */

@@ -45,13 +45,7 @@ const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["hol
  */
 export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx).value;
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx).value;
   return handle.evaluate(ctx, options).value;
 }
 
@@ -76,12 +70,6 @@ export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
  */
 export function getR1Details(ctx?: R1Context, options?: EvaluationOptions): EvaluationDetails<R1Value, R1Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx);
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx);
   return handle.evaluate(ctx, options);
 }

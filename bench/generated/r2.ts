@@ -40,13 +40,7 @@ const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["mat
  */
 export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx).value;
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx).value;
   return handle.evaluate(ctx, options).value;
 }
 
@@ -66,12 +60,6 @@ export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
  */
 export function getR2Details(ctx: R2Context, options?: EvaluationOptions): EvaluationDetails<R2Value, R2Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx);
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx);
   return handle.evaluate(ctx, options);
 }

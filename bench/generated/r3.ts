@@ -43,13 +43,7 @@ const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["tre
  */
 export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx).value;
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx).value;
   return handle.evaluate(ctx, options).value;
 }
 
@@ -72,12 +66,6 @@ export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
  */
 export function getR3Details(ctx: R3Context, options?: EvaluationOptions): EvaluationDetails<R3Value, R3Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) {
-    try {
-      return direct(ctx);
-    } catch {
-      // A context that throws when read: evaluate() answers it with the error, and never throws.
-    }
-  }
+  if (direct !== undefined) return direct(ctx);
   return handle.evaluate(ctx, options);
 }

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 
 /*
  * A file's stamp: device, inode, size, modification and change times. Any write to the file moves
@@ -20,12 +20,16 @@ export function trustedStamp(path: string): string | undefined {
   if (stats === undefined || !stats.isFile()) return undefined;
   const coarse = stats.mtimeMs % 1000 === 0 && stats.ctimeMs % 1000 === 0;
   if (now - Math.max(stats.mtimeMs, stats.ctimeMs) <= (coarse ? 2000 : 50)) return undefined;
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+  return stampOf(stats);
 }
 
 /** The stamp a file has now (for comparing with a recorded one), or undefined when it is missing. */
 export function currentStamp(path: string): string | undefined {
   const stats = statSync(path, { throwIfNoEntry: false });
   if (stats === undefined || !stats.isFile()) return undefined;
+  return stampOf(stats);
+}
+
+function stampOf(stats: Stats): string {
   return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }

@@ -103,7 +103,7 @@ function overrides(ctx: EvaluationContext): boolean {
   }
 }
 
-/** What a throw outside any bucket (a hostile context) becomes. */
-function thrownError(e: unknown): EvaluationError {
+/** What a throw outside any bucket (a hostile context) becomes; OfflineFeature answers its own with it too. */
+export function thrownError(e: unknown): EvaluationError {
   return new EvaluationError("ATTRIBUTE_ERROR", "default", "", `evaluation threw: ${describeThrown(e)}`);
 }

@@ -80,8 +80,7 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
    * is in the way; else undefined, and {@link FeatureHandle.evaluate} answers. Generated getters
    * call it from their own body: V8 keeps call feedback per function, so a getter's call sees only
    * its own feature's rules and can inline them, where the call inside `evaluate` is shared by
-   * every feature of the process. The evaluator may throw on a hostile context (a throwing getter
-   * or proxy); the caller then answers through `evaluate`, which never throws.
+   * every feature of the process. Like `evaluate`, the evaluator never throws.
    */
   get directEvaluator(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
     const slot = this.slot;

@@ -99,15 +99,7 @@ function getter(input: AccessorInput, details: boolean): FunctionDeclarationStru
     statements: (w) => {
       // The call into the feature's rules sits here, in code of this getter's own (FeatureHandle.directEvaluator says why).
       w.writeLine("const direct = options === undefined ? handle.directEvaluator : undefined;");
-      w.writeLine("if (direct !== undefined) {");
-      w.indent(() => {
-        w.writeLine("try {");
-        w.indent(() => w.writeLine(details ? "return direct(ctx);" : "return direct(ctx).value;"));
-        w.writeLine("} catch {");
-        w.indent(() => w.writeLine("// A context that throws when read: evaluate() answers it with the error, and never throws."));
-        w.writeLine("}");
-      });
-      w.writeLine("}");
+      w.writeLine(details ? "if (direct !== undefined) return direct(ctx);" : "if (direct !== undefined) return direct(ctx).value;");
       w.writeLine(details ? "return handle.evaluate(ctx, options);" : "return handle.evaluate(ctx, options).value;");
     },
   };
