@@ -45,7 +45,13 @@ const handle = store.handle<WelcomeValue, WelcomeBucket, WelcomeContext>("welcom
  */
 export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): WelcomeValue {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx).value;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -66,6 +72,12 @@ export function getWelcome(ctx: WelcomeContext, options?: EvaluationOptions): We
  */
 export function getWelcomeDetails(ctx: WelcomeContext, options?: EvaluationOptions): EvaluationDetails<WelcomeValue, WelcomeBucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx);
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -45,7 +45,13 @@ const handle = store.handle<R1Value, R1Bucket, R1Context>("r1", "default", ["hol
  */
 export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx).value;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -70,6 +76,12 @@ export function getR1(ctx?: R1Context, options?: EvaluationOptions): R1Value {
  */
 export function getR1Details(ctx?: R1Context, options?: EvaluationOptions): EvaluationDetails<R1Value, R1Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx);
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options);
 }

