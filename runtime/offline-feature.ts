@@ -1,6 +1,6 @@
 import * as E from "fp-ts/Either";
 import { pipe } from "fp-ts/function";
-import { FeatureC, DEFAULT_BUCKET, type FeatureModel } from "./model/feature";
+import { FeatureC, type FeatureModel } from "./model/feature";
 import type { JsonValue } from "./model/json";
 import { decodeFeature } from "./decode/decode";
 import type { InputLimits } from "./decode/limits";
@@ -9,7 +9,7 @@ import { compileFeature, type CompiledFeature } from "./compile/feature";
 import type { CompileOptions } from "./compile/scope";
 import { readsAtLoad } from "./compile/traits";
 import type { EvaluationContext } from "./evaluate/context";
-import { thrownError } from "./evaluate/bucket-loop";
+import { thrownDetails } from "./evaluate/bucket-loop";
 import type { EvaluationDetails } from "./evaluate/details";
 import { reportIssues, type DecodeIssue } from "./decode/reporter";
 import { writeFileAtomic } from "./fs";
@@ -228,7 +228,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
 
   /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */
   private thrown(e: unknown): EvaluationDetails<V, B> {
-    return { value: this.model.default as V, bucket: DEFAULT_BUCKET, reason: "ERROR", errors: [thrownError(e)] };
+    return thrownDetails(this.model.default, e) as EvaluationDetails<V, B>;
   }
 
   /** The value for this context. */

@@ -54,7 +54,17 @@ export function bucketLoop(
   const memoized: { evaluate: CompiledFeature["evaluate"]; memo: EvaluationDetails<JsonValue> | undefined } = {
     evaluate: (ctx) => {
       // `!= null`: JavaScript callers may pass null, which reads as no context.
-      if (ctx != null && overrides(ctx)) return run(ctx);
+      if (ctx != null) {
+        let overridden: boolean;
+        try {
+          overridden = overridesAmbient(ctx);
+        } catch (e) {
+          // A context whose getters throw: the default with that one error, whatever the rules
+          // (which buckets would have read it depends on the session random).
+          return thrownDetails(fallback, e);
+        }
+        if (overridden) return run(ctx);
+      }
       return (memoized.memo ??= run(EMPTY_CONTEXT));
     },
     memo: undefined,
@@ -91,19 +101,12 @@ export function withNodeVersionFilter(
   };
 }
 
-/**
- * Whether the context overrides an ambient attribute; a context whose getters throw reads as
- * overriding, so that the loop, which answers each bucket's error, evaluates it.
- */
-function overrides(ctx: EvaluationContext): boolean {
-  try {
-    return overridesAmbient(ctx);
-  } catch {
-    return true;
-  }
+/** The answer to a throw outside any bucket (a hostile context): the default, with that error. */
+export function thrownDetails(fallback: JsonValue, e: unknown): EvaluationDetails<JsonValue> {
+  return { value: fallback, bucket: "default", reason: "ERROR", errors: [thrownError(e)] };
 }
 
-/** What a throw outside any bucket (a hostile context) becomes; OfflineFeature answers its own with it too. */
-export function thrownError(e: unknown): EvaluationError {
+/** What a throw outside any bucket (a hostile context) becomes. */
+function thrownError(e: unknown): EvaluationError {
   return new EvaluationError("ATTRIBUTE_ERROR", "default", "", `evaluation threw: ${describeThrown(e)}`);
 }

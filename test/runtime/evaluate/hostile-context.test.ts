@@ -44,3 +44,27 @@ describe.each(Object.entries(FEATURES))("a %s feature", (_kind, body) => {
     expect(feature.evaluate({ country: "FR", hostname: "lenovo" }).value).toBe(1);
   });
 });
+
+describe("a process-constant feature whose ambient check meets a throwing getter", () => {
+  it("answers the default with that one error, whichever buckets the session random would have reached", () => {
+    const seed = OfflineFeature.loads(JSON.stringify({
+      type: "offline-feature",
+      buckets: ["holdout", "control"].map((name, i) => ({
+        name,
+        classifier: { __type: "bool.all", value: [
+          { __type: "comparison.lt", attribute: { __type: "random.session" }, value: i === 0 ? 0.1 : 0.9 },
+          { __type: "re.match", attribute: { __type: "socket.hostname" }, value: "^len.+" },
+        ] },
+        value: name,
+      })),
+      default: "default",
+    }));
+    for (const sessionRandom of [0.05, 0.5, 0.95]) {
+      const ctx = Object.defineProperty({ sessionRandom }, "hostname", { enumerable: true, get: () => { throw new Error("hostile hostname"); } }) as EvaluationContext;
+      for (let call = 0; call < 2; call++) {
+        const details = seed.evaluate(ctx);
+        expect([details.value, details.reason, details.errors.map((e) => e.code)]).toEqual(["default", "ERROR", ["ATTRIBUTE_ERROR"]]);
+      }
+    }
+  });
+});
