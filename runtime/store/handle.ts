@@ -21,6 +21,12 @@ export interface StoreControl {
   stale: boolean;
   /** While true, a missing feature answers `PROVIDER_NOT_READY` rather than `FLAG_NOT_FOUND`. */
   waiting: boolean;
+  /**
+   * Counts the changes a handle's {@link FeatureHandle.directEvaluator} depends on: a slot's
+   * feature or override, and `around`. The store bumps it on each; a handle whose last look is
+   * as recent answers from what it found then, with one comparison.
+   */
+  epoch: number;
 }
 
 /**
@@ -55,6 +61,9 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
   private usable = false;
   private mismatch: EvaluationDetails<V, B> | undefined;
   private readonly control: StoreControl;
+  /** {@link FeatureHandle.directEvaluator} as of control epoch `directEpoch` (-1: not looked yet). */
+  private direct: ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined = undefined;
+  private directEpoch = -1;
 
   constructor(
     /** The feature's key in the store. */
@@ -83,11 +92,20 @@ export class FeatureHandle<V, B extends string = string, C extends AmbientOverri
    * every feature of the process. Like `evaluate`, the evaluator never throws.
    */
   get directEvaluator(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
+    // Every getter call asks: one comparison while the store is unchanged (a field read of the
+    // evaluator found then), where looking again is six reads and a getter on the feature.
+    return this.directEpoch === this.control.epoch ? this.direct : this.refreshDirect();
+  }
+
+  /** Looks at the slot again (after a replace, an override, or hooks or staleness changed) and remembers the answer for this epoch. */
+  private refreshDirect(): ((ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) | undefined {
+    this.directEpoch = this.control.epoch;
     const slot = this.slot;
     const feature = slot.feature;
-    if (feature === undefined || feature !== this.checked || !this.usable || slot.override !== undefined || this.control.around !== undefined) return undefined;
+    if (feature === undefined || slot.override !== undefined || this.control.around !== undefined) return (this.direct = undefined);
+    if (feature !== this.checked) this.check(feature);
     // C (what the getter takes) reads as a context: the evaluator reads any key.
-    return feature.evaluator as (ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>;
+    return (this.direct = this.usable ? (feature.evaluator as (ctx: AmbientOverrides | undefined) => EvaluationDetails<V, B>) : undefined);
   }
 
   /** The store's current feature for the key, if any (for tools; getters use {@link FeatureHandle.evaluate}). */

@@ -50,10 +50,13 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   private readonly slots = new Map<string, Slot>();
   /** The value codecs handles registered, by key: what {@link FeatureStore.replace} checks values with. */
   private readonly codecs = new Map<string, ValueCodec>();
-  private readonly overrides = new OverrideLayers({ setOverride: (key, override) => (this.slotFor(key).override = override) });
+  private readonly overrides = new OverrideLayers({ setOverride: (key, override) => {
+    this.slotFor(key).override = override;
+    this.control.epoch++;
+  } });
   private features: ReadonlyMap<string, OfflineFeature> = new Map();
   private info: BundleInfo | undefined;
-  private readonly control: StoreControl = { around: undefined, hooks: NO_HOOKS, stale: false, waiting: false };
+  private readonly control: StoreControl = { around: undefined, hooks: NO_HOOKS, stale: false, waiting: false, epoch: 0 };
   private hookList: readonly EvaluationHook[] = [];
   private stale = false;
   private connection: Connection | undefined;
@@ -153,6 +156,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     // over in one synchronous pass, so no caller sees a mix.
     this.features = next;
     for (const [key, slot] of this.slots) slot.feature = next.get(key);
+    this.control.epoch++;
     this.control.waiting = false;
     const info: BundleInfo = Object.freeze({ hash: decoded.right.hash, keys: Object.freeze([...next.keys()].sort()) });
     this.info = info;
@@ -257,6 +261,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     if (until === "defaults") {
       this.features = new Map();
       for (const slot of this.slots.values()) slot.feature = undefined;
+      this.control.epoch++;
       this.info = undefined;
       this.control.waiting = true;
     }
@@ -331,6 +336,7 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     const stale = this.stale;
     this.control.hooks = hooks;
     this.control.stale = stale;
+    this.control.epoch++;
     if (hooks.length === 0 && !stale) {
       this.control.around = undefined;
       return;
