@@ -103,6 +103,15 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     if (!holdsNoWatchedNode(model) && model.buckets.some((b) => readsAtLoad(b.classifier))) this.compile();
   }
 
+  /**
+   * Whether the feature has compiled: it was evaluated, or it reads a value at load. A store keeps
+   * such a feature across a replace that holds it unchanged (runtime/store/store.ts).
+   * @internal
+   */
+  get isCompiled(): boolean {
+    return this.compiled !== undefined;
+  }
+
   /** Compiles the feature and installs its own `evaluate`; only once. */
   private compile(): CompiledFeature {
     const compiled = compileFeature(this.model, this.compileOptions);

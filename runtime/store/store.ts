@@ -14,7 +14,9 @@ import type { Connection, ConnectionHost, ConnectOptions } from "./connection";
 import type { SourceHealth, StoreChange, StoreStatus } from "./status";
 import { OverrideLayers, type OverrideHandle, type OverrideMap } from "./overrides";
 import { jsonText } from "../model/json-text";
-import type { DecodedFeature } from "../decode/decoded";
+import { holdsNoWatchedNode, type DecodedFeature } from "../decode/decoded";
+import { sameJson } from "../model/same-json";
+import type { JsonValue } from "../model/json";
 
 /** How a store is set up. */
 export interface StoreOptions {
@@ -106,6 +108,8 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
    * Replaces every feature with the bundle's, atomically. On a `Left` nothing changed: the store
    * keeps serving what it had. Features missing from the new bundle disappear from the store. A
    * bundle with the hash already held swaps nothing and tells no {@link FeatureStore.onChange} listener (only `status().loadedAt` and `loadedFrom` move).
+   * A feature already evaluated that the bundle holds unchanged, and that has no prerequisite,
+   * stays as it is, compiled: a live update does not slow the features it did not change.
    * A feature whose bucket values or default do not fit the value codec registered for its key
    * (the generated getters register theirs) refuses the whole bundle, with each value's JSON path
    * and the expected type: one bundle is served whole or not at all.
@@ -148,9 +152,9 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     // Prerequisites resolve within the same bundle: one consistent snapshot per replace.
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
-    // forEach, not for…of: no [key, model] entry array per feature.
-    models.forEach((model, key) => next.set(key, OfflineFeature.fromCheckedModel(model, { key, resolve })));
     const previous = this.features;
+    // forEach, not for…of: no [key, model] entry array per feature.
+    models.forEach((model, key) => next.set(key, keptFeature(previous.get(key), model) ?? OfflineFeature.fromCheckedModel(model, { key, resolve })));
     const previousHash = this.info?.hash;
     // Everything is decoded and checked (each feature compiles on its first evaluation): switch
     // over in one synchronous pass, so no caller sees a mix.
@@ -355,6 +359,20 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
   }
 }
 
+/**
+ * The feature held before, when it has compiled (it was evaluated), the new bundle holds it
+ * unchanged, and it depends on nothing a replace changes: no prerequisite (resolved within its
+ * own bundle) and no value read at load (runtime/decode/decoded.ts tells both without a walk).
+ * Keeping it keeps its compiled closures, so a live update of some features leaves the others
+ * as V8 optimized them, with nothing to compile on their next call: new closures for the same
+ * rules would start cold and add targets to the call feedback the old ones left. A feature never
+ * evaluated is not compared: keeping it would save nothing.
+ */
+function keptFeature(held: OfflineFeature | undefined, model: DecodedFeature): OfflineFeature | undefined {
+  if (held === undefined || !held.isCompiled || !holdsNoWatchedNode(model) || !holdsNoWatchedNode(held.model)) return undefined;
+  return sameJson(held.model as unknown as JsonValue, model as unknown as JsonValue) ? held : undefined;
+}
+
 /** The keys added, removed, or whose canonical JSON differs, sorted. */
 function changedKeys(before: ReadonlyMap<string, OfflineFeature>, after: ReadonlyMap<string, OfflineFeature>): string[] {
   // jsonText, not JSON.stringify: a feature at the depth ceiling can run V8's recursive writer out of stack.
@@ -363,7 +381,8 @@ function changedKeys(before: ReadonlyMap<string, OfflineFeature>, after: Readonl
   return [...keys].filter((key) => {
     const a = before.get(key);
     const b = after.get(key);
-    return a === undefined || b === undefined || canonical(a.model) !== canonical(b.model);
+    // A feature kept across the replace (see keptFeature) is unchanged by definition.
+    return a === undefined || b === undefined || (a !== b && canonical(a.model) !== canonical(b.model));
   }).sort();
 }
 
