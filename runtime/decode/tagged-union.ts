@@ -29,6 +29,8 @@ export function closest(tag: string, known: readonly string[]): string | undefin
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of known) {
+    // The distance is at least the difference in length: a candidate that far off cannot win.
+    if (Math.abs(tag.length - candidate.length) >= bestDistance) continue;
     const d = distance(tag, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
