@@ -128,6 +128,15 @@ function bucketTrace(
   const base = `buckets[${index}].classifier`;
   const nodes: { node: TraceNode; order: number; leaf: boolean }[] = [];
   const ancestors: string[] = [];
+  const readsByNode = new Map<string, [string, { readonly tag: AttributeTag; readonly value: AttributeRead["value"] }][]>();
+  for (const entry of reads) {
+    const at = entry[0].indexOf(".attribute");
+    if (at < 0) continue;
+    const owner = entry[0].slice(0, at);
+    const list = readsByNode.get(owner);
+    if (list === undefined) readsByNode.set(owner, [entry]);
+    else list.push(entry);
+  }
   forEachNode(bucket.classifier, (node, relative) => {
     const path = relative === "" ? base : `${base}.${relative}`;
     while (ancestors.length > 0 && !path.startsWith(`${ancestors[ancestors.length - 1]!}.`)) ancestors.pop();
@@ -135,7 +144,7 @@ function bucketTrace(
     ancestors.push(path);
     const recorded = results.get(path);
     const nodeReads: AttributeRead[] = [];
-    for (const [readPath, read] of reads) if (readPath.startsWith(`${path}.attribute`)) nodeReads.push({ path: readPath, ...read });
+    for (const [readPath, read] of readsByNode.get(path) ?? []) nodeReads.push({ path: readPath, ...read });
     nodeReads.sort((a, b) => a.path.length - b.path.length);
     const operand = operandOf(node);
     const traceNode: TraceNode = {
