@@ -153,8 +153,13 @@ export class FeatureStore<O extends OverrideMap = OverrideMap> {
     const next = new Map<string, OfflineFeature>();
     const resolve = (key: string) => next.get(key);
     const previous = this.features;
+    // A feature the decoder saw whole without a prerequisite gets no resolver: it would never call
+    // it, and holding it would keep this replace's map of features alive for as long as the
+    // feature lives, which a replace that keeps the feature (keptFeature) makes indefinitely.
     // forEach, not for…of: no [key, model] entry array per feature.
-    models.forEach((model, key) => next.set(key, keptFeature(previous.get(key), model) ?? OfflineFeature.fromCheckedModel(model, { key, resolve })));
+    models.forEach((model, key) =>
+      next.set(key, keptFeature(previous.get(key), model) ?? OfflineFeature.fromCheckedModel(model, { key, resolve: holdsNoWatchedNode(model) ? undefined : resolve })),
+    );
     const previousHash = this.info?.hash;
     // Everything is decoded and checked (each feature compiles on its first evaluation): switch
     // over in one synchronous pass, so no caller sees a mix.

@@ -49,6 +49,13 @@ describe("FeatureStore.replace and features it already holds", () => {
     expect(heard).toEqual([["b"]]);
   });
 
+  it("gives a feature without a prerequisite no resolver, so a kept feature holds no earlier bundle's features", () => {
+    const store = FeatureStore.empty();
+    replaced(store, { gate: split(5), dependent });
+    // A resolver closes over the map of features of its replace; the dependent needs its own.
+    expect([store.resolve("gate")!.compileOptions.resolve, typeof store.resolve("dependent")!.compileOptions.resolve]).toEqual([undefined, "function"]);
+  });
+
   it("builds a feature with a prerequisite anew, so it reads the new bundle's prerequisite", () => {
     const store = FeatureStore.empty();
     replaced(store, { gate: split(5), dependent });
