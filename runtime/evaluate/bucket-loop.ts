@@ -13,12 +13,6 @@ export interface CompiledFeature {
    * proxy): OfflineFeature installs it as the feature's own `evaluate`, with no guard around it.
    */
   evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
-  /**
-   * For a process-constant feature, the answer without a context once the first such evaluation
-   * has computed it; callers with no context may return it without calling {@link evaluate}.
-   * Undefined until then, and always for a feature that reads the context.
-   */
-  readonly memo: EvaluationDetails<JsonValue> | undefined;
 }
 
 const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
@@ -47,11 +41,11 @@ export function bucketLoop(
 
   const run = bucketLoopFor(shape)({ buckets, predicates, matched, byDefault, fallback });
 
-  if (!processConstant) return { evaluate: run, memo: undefined };
+  if (!processConstant) return { evaluate: run };
   // Every attribute read is process-wide (hostname, session random, literals): unless the context
-  // overrides one, the answer cannot change, so compute it once. The memo is a field, so a caller
-  // without a context (OfflineFeature.evaluate) answers with one property read.
-  const memoized: { evaluate: CompiledFeature["evaluate"]; memo: EvaluationDetails<JsonValue> | undefined } = {
+  // overrides one, the answer cannot change, so compute it once, on the first call that needs it.
+  let memo: EvaluationDetails<JsonValue> | undefined;
+  return {
     evaluate: (ctx) => {
       // `!= null`: JavaScript callers may pass null, which reads as no context.
       if (ctx != null) {
@@ -65,11 +59,9 @@ export function bucketLoop(
         }
         if (overridden) return run(ctx);
       }
-      return (memoized.memo ??= run(EMPTY_CONTEXT));
+      return (memo ??= run(EMPTY_CONTEXT));
     },
-    memo: undefined,
   };
-  return memoized;
 }
 
 /**
@@ -82,8 +74,6 @@ export function withNodeVersionFilter(
   fallback: JsonValue,
 ): CompiledFeature {
   const disabled: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DISABLED", errors: NO_ERRORS });
-  // Properties in the same order as every other compiled feature (evaluate, then memo): one
-  // object shape, so the property reads in OfflineFeature.evaluate stay monomorphic.
   return {
     evaluate: (ctx) => {
       let on: boolean | EvaluationError;
@@ -96,8 +86,6 @@ export function withNodeVersionFilter(
       if (on === false) return disabled;
       return Object.freeze({ value: fallback, bucket: "default", reason: "ERROR", errors: Object.freeze([on]) });
     },
-    // The filter runs first, so the inner memo is not this feature's answer.
-    memo: undefined,
   };
 }
 
