@@ -2,12 +2,13 @@
  * `offline-features gen` on a project of N features (bench/gen/run.ts builds it), through the CLI
  * as a user runs it: cold (no cache), unchanged re-run (manifest cache; median of 3), one edit under
  * `--watch` (from the file write to the watcher's summary line). Each figure is wall time and the
- * child's own CPU time (a shared machine waits for a core; CPU time does not).
+ * child's own CPU time (a shared machine waits for a core; CPU time does not). Either from this
+ * checkout's sources or from the packed package as a user installs it (bench/gen/run.ts).
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { makeProject } from "../gen/run";
+import { makeProject, type GenSetup } from "../gen/run";
 import { ROOT, median, runNode, startNode } from "./child";
 
 export interface Timed {
@@ -17,6 +18,8 @@ export interface Timed {
 
 export interface GenResult {
   readonly count: number;
+  /** Whose DSL and CLI: this checkout's sources, or the packed package as a user installs it (bench/gen/run.ts). */
+  readonly setup: GenSetup["kind"];
   readonly cold: Timed;
   /** The median (by wall time) of {@link unchangedRuns}. */
   readonly unchanged: Timed;
@@ -31,15 +34,15 @@ const CLI = join(ROOT, "bin", "offline-features.js");
 const UNCHANGED_RUNS = 3;
 const SUMMARY = /\d+ features?, \d+ written, \d+ unchanged.*in (\d+) ms/;
 
-function gen(args: string[], cwd: string): Timed {
-  const r = runNode(CLI, args, cwd);
+function gen(cli: string, args: string[], cwd: string): Timed {
+  const r = runNode(cli, args, cwd);
   if (r.status !== 0) throw new Error(`gen failed: ${r.stderr}`);
   return { wallMs: r.wallMs, cpuMs: r.cpuMs };
 }
 
 /** Starts `gen --watch`, waits for its first run, edits one file, and times the regeneration. */
-async function watchOneEdit(project: string, args: string[]): Promise<{ wallMs: number; reportedMs: number }> {
-  const child = startNode(CLI, [...args, "--watch"], project);
+async function watchOneEdit(project: string, cli: string, args: string[]): Promise<{ wallMs: number; reportedMs: number }> {
+  const child = startNode(cli, [...args, "--watch"], project);
   let buffered = "";
   let waiting: ((line: string) => void) | undefined;
   child.stdout.setEncoding("utf8");
@@ -78,15 +81,15 @@ async function watchOneEdit(project: string, args: string[]): Promise<{ wallMs: 
   }
 }
 
-export async function measureGen(count: number): Promise<GenResult> {
-  const { project, args } = makeProject(count);
+export async function measureGen(count: number, setup: GenSetup = { kind: "checkout" }): Promise<GenResult> {
+  const { project, cli, args } = makeProject(count, setup);
   try {
-    const cold = gen(args, project);
-    const unchangedRuns = Array.from({ length: UNCHANGED_RUNS }, () => gen(args, project));
+    const cold = gen(cli, args, project);
+    const unchangedRuns = Array.from({ length: UNCHANGED_RUNS }, () => gen(cli, args, project));
     const middle = median(unchangedRuns.map((r) => r.wallMs));
     const unchanged = unchangedRuns.find((r) => r.wallMs === middle)!;
-    const watchEdit = await watchOneEdit(project, args);
-    return { count, cold, unchanged, unchangedRuns, watchEdit };
+    const watchEdit = await watchOneEdit(project, cli, args);
+    return { count, setup: setup.kind, cold, unchanged, unchangedRuns, watchEdit };
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
