@@ -28,6 +28,7 @@ export interface Collected {
 }
 
 const LIBRARY = "offline-features";
+const FLOOR = "hand-written floor";
 
 /**
  * Which gen a row is: "as installed" is what a user's project runs (the packed package, its
@@ -37,7 +38,6 @@ const LIBRARY = "offline-features";
 function genSetupName(gen: GenResult): string {
   return gen.setup === "installed" ? "as installed" : "from this checkout";
 }
-const FLOOR = "hand-written floor";
 
 /** A cell: the median over processes of each process's median, and its spread in percent. */
 interface Cell {
