@@ -53,6 +53,14 @@ type Undeclared = typeof undeclared;
  * then checks is JSON (so interfaces work: no index signature is needed).
  */
 type Allowed<T> = [T] extends [Undeclared] ? ValueCandidate : T;
+/**
+ * The parameter type of a value. Undeclared, the value's own type `X`, checked to be JSON. Declared,
+ * the type itself, checked to be JSON once per declared type (the checker caches `JsonCheck<T>`,
+ * where a check of each value's literal type is made again at every call: in a project of 1,000
+ * features, most of the type check of the configuration objects). A value with a property the
+ * declared type lacks is a fresh object literal's excess property, an error already.
+ */
+type ValueArgument<X, T> = [T] extends [Undeclared] ? JsonArgument<X> : T & JsonCheck<T>;
 /** True when some member of the union `V` is the same type as `X` (each assignable to the other). */
 type HasSameMember<V, X> = true extends (V extends unknown ? ([X] extends [V] ? ([V] extends [X] ? true : false) : false) : never) ? true : false;
 /**
@@ -125,9 +133,11 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
 
   /**
    * Declares the type every value must have, such as an interface for a configuration object.
-   * Values given after this are checked against it, and the getter returns it. Each value is also
-   * checked to be JSON, so a type with a function, `Date` or `bigint` property fails to compile at
-   * the first value, naming the property.
+   * Values given after this are checked against it (a property it lacks is an error), and the
+   * getter returns it. The type is also checked to be JSON, so a type with a function, `Date` or
+   * `bigint` property, optional or not, fails to compile at the first value, naming the property.
+   * (An explicit `undefined` for an optional property is refused when the feature file runs, at
+   * `gen`, with its line.)
    */
   valueType<U>(): FeatureBuilder<U, B, C, U> {
     return new FeatureBuilder(this.draft);
@@ -137,7 +147,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * Adds a bucket, tried after those before it. Without a value, the bucket takes its value from
    * `.values({...})`, or else the default.
    */
-  bucket<const N extends string, D, X extends Allowed<T>>(name: NewBucketName<N, B>, rule: Rule<D>, value: JsonArgument<X>): FeatureBuilder<WithValue<V, X, T>, B | N, C & D, T>;
+  bucket<const N extends string, D, X extends Allowed<T>>(name: NewBucketName<N, B>, rule: Rule<D>, value: ValueArgument<X, T>): FeatureBuilder<WithValue<V, X, T>, B | N, C & D, T>;
   bucket<const N extends string, D>(name: NewBucketName<N, B>, rule: Rule<D>): FeatureBuilder<V, B | N, C & D, T>;
   // The implementation's types are erased: the overloads above are what callers see.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -186,7 +196,7 @@ export class FeatureBuilder<V, B extends string, C, T = Undeclared> {
    * take theirs from `.values()`, or else this one, so the JSON carries a value on every bucket
    * (PyOF's current loader needs it).
    */
-  default<X extends Allowed<T>>(value: JsonArgument<X>): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
+  default<X extends Allowed<T>>(value: ValueArgument<X, T>): OfflineFeature<WithValue<V, X, T>, B, Simplify<C>> {
     const { key, source, settings, buckets, values, prerequisites } = this.draft;
     const model: FeatureModel = {
       type: "offline-feature",

@@ -107,6 +107,15 @@ describe("invalid definitions throw when they run, naming file:line, feature and
     expect(e.message).toMatch(/feature "f": \.values\(\) names "b", which is not a bucket/);
   });
 
+  it("an explicit undefined for an optional property of a declared type (the compiler checks the type, not this)", () => {
+    interface Banner {
+      readonly title: string;
+      readonly subtitle?: string;
+    }
+    const e = thrown(() => feature("f").valueType<Banner>().default({ title: "x", subtitle: undefined }));
+    expect(e.message).toMatch(/^test\/dsl\/feature\.test\.ts:\d+: feature "f": .*default: expected a JSON value at \.subtitle, found undefined$/s);
+  });
+
   it("a context attribute named like an ambient override", () => {
     expect(thrown(() => ctx.string("hostname")).message).toMatch(/"hostname" is reserved/);
     expect(thrown(() => ctx.number("9lives")).message).toMatch(/expected a context attribute name like "userId"/);

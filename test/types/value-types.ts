@@ -86,6 +86,10 @@ export function notJson(): void {
   feature("f").default(JSON.parse("1") as unknown);
   // @ts-expect-error a declared type that is not JSON fails at its first value
   feature("f").valueType<{ at: Date }>().default({ at: new Date(0) });
+  // @ts-expect-error a declared type's optional function property fails too: the type is checked, not only the value
+  feature("f").valueType<{ title: string; run?: () => void }>().default({ title: "x" });
+  // @ts-expect-error a value of a declared type has no property the type lacks (the getter could not type it)
+  feature("f").valueType<Banner>().default({ title: "x", color: "red", extra: 1 });
   // @ts-expect-error values.a.run is a function
   feature("f").bucket("a", c.always()).values({ a: { run: () => 1 } });
 }
