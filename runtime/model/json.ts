@@ -22,6 +22,8 @@ function describeNonJson(u: unknown): string | undefined {
       return Number.isFinite(u) ? undefined : `the non-JSON number ${String(u)}`;
     case "object":
       return undefined;
+    case "undefined":
+      return "undefined";
     default:
       return `a ${typeof u}`;
   }
