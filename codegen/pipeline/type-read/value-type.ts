@@ -44,17 +44,22 @@ function exportedNode(file: SourceFile, exportName: string): Node | undefined {
   return Node.isExportAssignment(declaration) ? declaration.getExpression() : declaration;
 }
 
-/** The type argument of a `.valueType<T>()` call in the declaration's initializer, if there is one. */
+/**
+ * The type argument of the `.valueType<T>()` call in the declaration's builder chain, if there is
+ * one. Only the chain's spine is walked (each call's callee, each property access's object), not the
+ * arguments: a rule or a value never declares the feature's type, and wrapping every node of every
+ * argument in ts-morph's objects was most of the time reading 1,000 value types (~0.35 s).
+ */
 function declaredValueType(node: Node): Type | undefined {
-  const initializer = Node.isVariableDeclaration(node) ? node.getInitializer() : node;
-  if (initializer === undefined) return undefined;
-  const calls = [initializer, ...initializer.getDescendants()];
-  for (const call of calls) {
-    if (!Node.isCallExpression(call)) continue;
-    const callee = call.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && callee.getName() === "valueType" && call.getTypeArguments().length === 1) {
-      return call.getTypeArguments()[0]!.getType();
-    }
+  let link: Node | undefined = Node.isVariableDeclaration(node) ? node.getInitializer() : node;
+  while (link !== undefined) {
+    while (Node.isParenthesizedExpression(link) || Node.isAsExpression(link) || Node.isSatisfiesExpression(link) || Node.isNonNullExpression(link)) link = link.getExpression();
+    if (Node.isCallExpression(link)) {
+      const callee = link.getExpression();
+      if (Node.isPropertyAccessExpression(callee) && callee.getName() === "valueType" && link.getTypeArguments().length === 1) return link.getTypeArguments()[0]!.getType();
+      link = callee;
+    } else if (Node.isPropertyAccessExpression(link)) link = link.getExpression();
+    else return undefined;
   }
   return undefined;
 }
