@@ -6,15 +6,16 @@ import { cachedResult, recordRun, type HashMemory } from "./output/cache";
 import { listFeatureFiles } from "./pipeline/feature-files";
 import { recoverFolder } from "./output/swap-folder";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
-import type { Generated } from "./pipeline/plan-outputs";
+import type { Generated, OutputListener } from "./pipeline/plan-outputs";
+import { EarlyWrites, type WrittenEarly } from "./output/early-writes";
 import type { Problem } from "./problems";
 
 /**
  * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
  * run takes in all; it is loaded only when the cache cannot answer.
  */
-function generateInMemory(options: GenOptions): Promise<Generated> {
-  return (require("./pipeline/plan-outputs") as typeof import("./pipeline/plan-outputs")).generateInMemory(options);
+function generateInMemory(options: GenOptions, onOutput?: OutputListener): Promise<Generated> {
+  return (require("./pipeline/plan-outputs") as typeof import("./pipeline/plan-outputs")).generateInMemory(options, onOutput);
 }
 
 /** What a `gen` run did. */
@@ -62,7 +63,22 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
   if (cached !== undefined) {
     return { features: cached.featureCount, written: [], unchanged: cached.outputs, removed: [], fromCache: true, inputs: cached.inputs, warnings: [], ms: performance.now() - start };
   }
-  return writeGenerated(opts, await generateInMemory(opts), start);
+  // Changed files are written while the rest are still printed (see early-writes.ts).
+  const early = new EarlyWrites(opts.outDir);
+  try {
+    let generated: Generated;
+    let written: WrittenEarly;
+    try {
+      generated = await generateInMemory(opts, (name, content) => early.offer(name, content));
+      written = await early.finish();
+    } catch (e) {
+      await early.abort();
+      throw e;
+    }
+    return await writeGenerated(opts, generated, start, undefined, written);
+  } finally {
+    early.discard();
+  }
 }
 
 /** What a watcher keeps between its runs, and where it puts the work its summary need not wait for. */
@@ -82,12 +98,13 @@ export interface WatchWrites {
 /**
  * Writes a run's output computed in memory: only the files that changed (all at once, see
  * out-folder-changes.ts), removing those no longer generated; records the run for the cache.
- * `start` is when the run began, for the summary's time; `watch`: see {@link WatchWrites}.
+ * `start` is when the run began, for the summary's time; `watch`: see {@link WatchWrites};
+ * `early`: what the run wrote into its staging folder already (see early-writes.ts).
  */
-export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, watch?: WatchWrites): Promise<GenSummary> {
+export async function writeGenerated(opts: GenOptions, generated: Generated, start: number, watch?: WatchWrites, early?: WrittenEarly): Promise<GenSummary> {
   const memory = watch?.outFolder;
-  const changes = diffOutputs(opts.outDir, generated.files, memory);
-  await applyChanges(opts.outDir, changes, watch?.later);
+  const changes = diffOutputs(opts.outDir, generated.files, memory, early?.existing);
+  await applyChanges(opts.outDir, changes, watch?.later, early);
   if (memory !== undefined) for (const [name, content] of changes.write) rememberWritten(memory, join(opts.outDir, name), content);
   if (watch === undefined) recordRun(opts, generated);
   else watch.later(() => recordRun(opts, generated, watch.hashes), "manifest");

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { readIfExists, writeFilesAtomic } from "../../runtime/fs";
 import { readGeneratedFiles, type OutFolderMemory } from "./generated-files";
 import { swapFolder } from "./swap-folder";
+import type { WrittenEarly } from "./early-writes";
 
 /** How the out folder differs from a run's output. */
 export interface Changes {
@@ -17,9 +18,11 @@ export interface Changes {
   readonly unchanged: readonly string[];
 }
 
-/** Compares the out folder's generated files with `files`. Reads only (through `memory`, see {@link OutFolderMemory}). */
-export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>, memory?: OutFolderMemory): Changes {
-  const existing = readGeneratedFiles(outDir, memory);
+/**
+ * Compares the out folder's generated files with `files`. Reads only (through `memory`, see
+ * {@link OutFolderMemory}), and not at all given `existing`, the files as the caller read them.
+ */
+export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>, memory?: OutFolderMemory, existing: ReadonlyMap<string, string> = readGeneratedFiles(outDir, memory)): Changes {
   const write = new Map<string, string>();
   const stale: string[] = [];
   const missing: string[] = [];
@@ -48,14 +51,16 @@ function writeOrder(name: string): number {
  * Applies changes all at once: the new folder is built beside the old one (unchanged files linked,
  * changed ones written and flushed, removed ones left out) and swapped in (see swap-folder.ts), so
  * a run killed at any point leaves the folder entirely old or entirely new, and the next run
- * cleans up after it. `later`: see {@link swapFolder}.
+ * cleans up after it. `later`: see {@link swapFolder}. `early`: files the run wrote into its
+ * staging folder already (early-writes.ts); only the others are written here.
  */
-export async function applyChanges(outDir: string, changes: Changes, later?: (task: () => void) => void): Promise<void> {
+export async function applyChanges(outDir: string, changes: Changes, later?: (task: () => void) => void, early?: WrittenEarly): Promise<void> {
   if (changes.write.size === 0 && changes.extra.length === 0) return;
   const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
+  const toWrite = early === undefined ? names : names.filter((n) => early.written.get(n) !== changes.write.get(n));
   await swapFolder(outDir, [...changes.extra, ...names], async (staging) => {
-    const byOrder = (order: number) => names.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
+    const byOrder = (order: number) => toWrite.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
     // In waves, so the modules others import are in place before them.
     for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
-  }, later);
+  }, later, early?.id);
 }

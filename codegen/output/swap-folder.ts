@@ -75,18 +75,34 @@ function linkTree(from: string, to: string, skip: ReadonlySet<string>): void {
   }
 }
 
+/** A name for one run's staging folders: this process's pid (recovery spares a live run's) and a random part. */
+export function newStagingId(): string {
+  return `${process.pid}-${randomBytes(6).toString("hex")}`;
+}
+
+/** The staging folder of `kind` for the run `id` (see {@link newStagingId}), beside `folder`. */
+export function stagingFolder(folder: string, kind: "partial" | "ready" | "old", id: string): string {
+  return join(dirname(folder), `.${basename(folder)}.${kind}-${id}`);
+}
+
 /**
  * Replaces `folder` by its current content minus `remove`, plus `write` (written by `writeInto`
  * into the staging folder), in one swap. Recovers first from any earlier killed run. The old
  * folder, once swapped out, is deleted through `later` when given (a watcher deletes it after its
  * summary: 2,000 files take ~50–100 ms to unlink); it is garbage by then, and a run that dies
- * before deleting it leaves it to the next run's recovery.
+ * before deleting it leaves it to the next run's recovery. `id` names the staging folders: a
+ * caller that wrote files into `stagingFolder(folder, "partial", id)` already (early-writes.ts)
+ * passes it, and lists those files in `remove` so that no link replaces them.
  */
-export async function swapFolder(folder: string, remove: readonly string[], writeInto: (staging: string) => Promise<void>, later?: (task: () => void) => void): Promise<void> {
+export async function swapFolder(
+  folder: string,
+  remove: readonly string[],
+  writeInto: (staging: string) => Promise<void>,
+  later?: (task: () => void) => void,
+  id: string = newStagingId(),
+): Promise<void> {
   recoverFolder(folder);
-  const parent = dirname(folder);
-  const id = `${process.pid}-${randomBytes(6).toString("hex")}`;
-  const stage = (kind: string) => join(parent, `.${basename(folder)}.${kind}-${id}`);
+  const stage = (kind: "partial" | "ready" | "old") => stagingFolder(folder, kind, id);
   const partial = stage("partial");
   try {
     if (exists(folder)) linkTree(folder, partial, new Set(remove));

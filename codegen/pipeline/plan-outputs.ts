@@ -205,7 +205,7 @@ export function requireFeaturesFolder(options: GenOptions): void {
  * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
  * every problem found; nothing is written either way.
  */
-export async function generateInMemory(options: GenOptions): Promise<Generated> {
+export async function generateInMemory(options: GenOptions, onOutput?: OutputListener): Promise<Generated> {
   requireFeaturesFolder(options);
   const featureFiles = listFeatureFiles(options.featuresDir);
   const loading = loadFeaturesInWorker(options, featureFiles);
@@ -219,22 +219,30 @@ export async function generateInMemory(options: GenOptions): Promise<Generated> 
     // Settle the worker before leaving, even on a failure here.
     await loading.catch(() => undefined);
   }
-  return planOutputs(options, {
-    featureFiles,
-    diagnostics,
-    loaded: await loading,
-    valueTypeOf: (f, taken) => valueTypeOf(options, project, f, taken),
-    checkedFiles: () => project.getSourceFiles().map((s) => resolve(s.getFilePath() as string)),
-    print: (name, _key, structure) => print(project, options, name, structure()),
-  });
+  return planOutputs(
+    options,
+    {
+      featureFiles,
+      diagnostics,
+      loaded: await loading,
+      valueTypeOf: (f, taken) => valueTypeOf(options, project, f, taken),
+      checkedFiles: () => project.getSourceFiles().map((s) => resolve(s.getFilePath() as string)),
+      print: (name, _key, structure) => print(project, options, name, structure()),
+    },
+    onOutput,
+  );
 }
+
+/** Told each output file as soon as it is printed (name in the out folder, content): a run may start writing it then. */
+export type OutputListener = (name: string, content: string) => void;
 
 /**
  * Plans every output from the facts: checks keys, environments, limits and lint across all
- * features, then prints JSON and modules. Rejects with a {@link GenerationError} listing every
- * problem found.
+ * features, then prints JSON and modules, telling `onOutput` of each file as it is printed (a
+ * failure later in the run still throws: nothing told is final). Rejects with a
+ * {@link GenerationError} listing every problem found.
  */
-export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated {
+export function planOutputs(options: GenOptions, facts: FeatureFacts, onOutput?: OutputListener): Generated {
   const { featureFiles, diagnostics, loaded } = facts;
   // Every phase reports its problems and the run goes on with the features it can still handle, so
   // one run lists every problem: a feature that failed an earlier phase is left out of the later
@@ -296,12 +304,16 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
   const dependencies = [...new Set([...(loaded.loadedModules ?? []), ...checked])].filter((p) => !p.split(sep).includes("node_modules")).sort();
 
   const files = new Map<string, string>();
+  const output = (name: string, content: string) => {
+    files.set(name, content);
+    onOutput?.(name, content);
+  };
   const featuresFolder = `${display(options, options.featuresDir)}/`;
   inputs.forEach((input, i) => {
     options.onProgress?.("emitting", i + 1, inputs.length);
     // With environments there is no environment-neutral document: each bundle holds its own.
-    if (folded === undefined) files.set(`${input.key}.json`, modelText(input.model));
-    files.set(`${input.key}.ts`, facts.print(`${input.key}.ts`, () => inputText(input), () => accessorStructure(input)));
+    if (folded === undefined) output(`${input.key}.json`, modelText(input.model));
+    output(`${input.key}.ts`, facts.print(`${input.key}.ts`, () => inputText(input), () => accessorStructure(input)));
   });
   // The store and the index are built from the features' keys and names (and the store from the
   // patterns that need the regex engine), not from their models or value types: each is printed
@@ -311,7 +323,7 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
   const engine = patternsNeedingEngine(inputs);
   const printFrom = <A extends readonly unknown[]>(name: string, structure: (...args: A) => ModuleStructure, ...args: A): string =>
     facts.print(name, () => JSON.stringify(args), () => structure(...args));
-  files.set(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
+  output(SCHEMA_FILE, `${JSON.stringify(featureJsonSchema(), null, 2)}\n`);
   // Each bundle as written, checked as a whole against the limits the generated store loads it with.
   const bundleProblems: Problem[] = [];
   const bundleText = (file: string, json: JsonValue): string => {
@@ -321,22 +333,22 @@ export function planOutputs(options: GenOptions, facts: FeatureFacts): Generated
     return text;
   };
   if (folded === undefined || declared === undefined) {
-    files.set(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
-    files.set(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, storeStructure, featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), named, engine));
+    output(BUNDLE_FILE, bundleText(BUNDLE_FILE, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, i.model])), jsonNote(featuresFolder))));
+    output(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, storeStructure, featuresFolder, options.runtimeImport, display(options, join(options.outDir, BUNDLE_FILE)), named, engine));
   } else {
     const bundles = declared.names.map((environment) => {
       const file = `${BUNDLES_FOLDER}/${environment}.json`;
       const byKey = folded.get(environment)!;
-      files.set(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
+      output(file, bundleText(file, encodeBundle(Object.fromEntries(inputs.map((i) => [i.key, byKey.get(i.key)!])), jsonNote(featuresFolder), environment)));
       return { environment, file, shown: display(options, join(options.outDir, file)) };
     });
-    files.set(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, environmentStoreStructure, featuresFolder, options.runtimeImport, bundles, declared.default, named, engine));
+    output(`${STORE_MODULE}.ts`, printFrom(`${STORE_MODULE}.ts`, environmentStoreStructure, featuresFolder, options.runtimeImport, bundles, declared.default, named, engine));
   }
   if (bundleProblems.length > 0) throw new GenerationError(bundleProblems);
-  files.set("index.ts", printFrom("index.ts", indexStructure, featuresFolder, named, declared !== undefined));
+  output("index.ts", printFrom("index.ts", indexStructure, featuresFolder, named, declared !== undefined));
   if (options.openFeature) {
     const keyed = inputs.map((i) => ({ key: i.key, codec: i.valueType.codec }));
-    files.set(OPENFEATURE_KEYS_FILE, printFrom(OPENFEATURE_KEYS_FILE, openFeatureKeysStructure, featuresFolder, keyed));
+    output(OPENFEATURE_KEYS_FILE, printFrom(OPENFEATURE_KEYS_FILE, openFeatureKeysStructure, featuresFolder, keyed));
   }
   return { files, featureCount: inputs.length, featureFiles, inputs: dependencies, warnings };
 }

@@ -33,7 +33,7 @@ function snapshot(folder: string): Record<string, string> | undefined {
 const root = mkdtempSync(join(tmpdir(), "of-crash-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("gen killed during its write phase", () => {
+describe.each(["early", "plain"])("gen killed during its write phase (%s writes)", (mode) => {
   const OLD = fileSet("old", 150);
   // The new set changes every file, adds some and drops some.
   const NEW = (() => {
@@ -46,7 +46,7 @@ describe("gen killed during its write phase", () => {
   const child = join(__dirname, "crash-child.ts");
 
   async function killedRun(outDir: string, delayMs: number): Promise<string> {
-    const proc = spawn(process.execPath, ["-r", join(__dirname, "..", "..", "ts-register.js"), child, outDir, newJson], { stdio: ["ignore", "pipe", "inherit"] });
+    const proc = spawn(process.execPath, ["-r", join(__dirname, "..", "..", "ts-register.js"), child, outDir, newJson, mode], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     await new Promise<void>((resolve) => {
       proc.stdout.on("data", (chunk: Buffer) => {
@@ -63,7 +63,7 @@ describe("gen killed during its write phase", () => {
     const delays = [0, 4, 15, 40];
     const outcomes: string[] = [];
     for (const [i, delay] of delays.entries()) {
-      const project = join(root, `p${i}`);
+      const project = join(root, `${mode}-p${i}`);
       const outDir = join(project, "generated");
       await applyChanges(outDir, diffOutputs(outDir, new Map(Object.entries(OLD))));
       const said = await killedRun(outDir, delay);
