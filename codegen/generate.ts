@@ -8,14 +8,19 @@ import { recoverFolder } from "./output/swap-folder";
 import { display, resolveGenOptions, type GenOptions, type GenOptionsInput } from "./cli/options";
 import type { Generated, OutputListener } from "./pipeline/plan-outputs";
 import { EarlyWrites, type WrittenEarly } from "./output/early-writes";
+import { loadFeaturesInWorker } from "./pipeline/load/in-worker";
 import type { Problem } from "./problems";
 
 /**
  * The full generator pulls in ts-morph and TypeScript, which take longer to load than an unchanged
  * run takes in all; it is loaded only when the cache cannot answer.
  */
-function generateInMemory(options: GenOptions, onOutput?: OutputListener): Promise<Generated> {
-  return (require("./pipeline/plan-outputs") as typeof import("./pipeline/plan-outputs")).generateInMemory(options, onOutput);
+function generateInMemory(options: GenOptions, featureFiles: readonly string[], onOutput?: OutputListener): Promise<Generated> {
+  // The worker starts running the feature files before ts-morph loads here (its own module is light).
+  const loading = loadFeaturesInWorker(options, featureFiles);
+  // Settled by generateInMemory in every case but one: this module failing to load.
+  loading.catch(() => undefined);
+  return (require("./pipeline/plan-outputs") as typeof import("./pipeline/plan-outputs")).generateInMemory(options, onOutput, { featureFiles, loading });
 }
 
 /** What a `gen` run did. */
@@ -69,7 +74,7 @@ export async function generate(input: GenOptionsInput | GenOptions = {}): Promis
     let generated: Generated;
     let written: WrittenEarly;
     try {
-      generated = await generateInMemory(opts, (name, content) => early.offer(name, content));
+      generated = await generateInMemory(opts, featureFiles, (name, content) => early.offer(name, content));
       written = await early.finish();
     } catch (e) {
       await early.abort();
@@ -130,9 +135,10 @@ export async function check(input: GenOptionsInput | GenOptions = {}): Promise<C
   const start = performance.now();
   // A run killed mid-swap left the folder missing: put the complete one back before comparing.
   recoverFolder(opts.outDir);
-  const cached = cachedResult(opts, listFeatureFiles(opts.featuresDir));
+  const featureFiles = listFeatureFiles(opts.featuresDir);
+  const cached = cachedResult(opts, featureFiles);
   if (cached !== undefined) return { ok: true, features: cached.featureCount, stale: [], missing: [], extra: [], ms: performance.now() - start };
-  const generated = await generateInMemory(opts);
+  const generated = await generateInMemory(opts, featureFiles);
   const changes = diffOutputs(opts.outDir, generated.files);
   const ok = changes.write.size === 0 && changes.extra.length === 0;
   return { ok, features: generated.featureCount, stale: changes.stale, missing: changes.missing, extra: changes.extra, ms: performance.now() - start };

@@ -205,10 +205,10 @@ export function requireFeaturesFolder(options: GenOptions): void {
  * their value types, and prints JSON and modules. Rejects with a {@link GenerationError} listing
  * every problem found; nothing is written either way.
  */
-export async function generateInMemory(options: GenOptions, onOutput?: OutputListener): Promise<Generated> {
+export async function generateInMemory(options: GenOptions, onOutput?: OutputListener, started?: StartedLoad): Promise<Generated> {
   requireFeaturesFolder(options);
-  const featureFiles = listFeatureFiles(options.featuresDir);
-  const loading = loadFeaturesInWorker(options, featureFiles);
+  const featureFiles = started?.featureFiles ?? listFeatureFiles(options.featuresDir);
+  const loading = started?.loading ?? loadFeaturesInWorker(options, featureFiles);
   let diagnostics: ReturnType<typeof featureFileDiagnostics>;
   let project: Project;
   try {
@@ -231,6 +231,15 @@ export async function generateInMemory(options: GenOptions, onOutput?: OutputLis
     },
     onOutput,
   );
+}
+
+/**
+ * Feature files a caller has started loading in the worker already, before this module (and
+ * ts-morph with TypeScript, ~0.4 s) was loaded: the worker's load then overlaps that too.
+ */
+export interface StartedLoad {
+  readonly featureFiles: readonly string[];
+  readonly loading: Promise<LoadResult>;
 }
 
 /** Told each output file as soon as it is printed (name in the out folder, content): a run may start writing it then. */
