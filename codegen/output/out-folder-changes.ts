@@ -40,13 +40,6 @@ export function diffOutputs(outDir: string, files: ReadonlyMap<string, string>, 
   return { write, stale, missing, extra, unchanged };
 }
 
-/** Modules that others import are written last, so they never point at a module not yet there. */
-function writeOrder(name: string): number {
-  if (name === "index.ts") return 3;
-  if (name === "feature-store.ts" || name === "features.json") return 2;
-  return 1;
-}
-
 /**
  * Applies changes all at once: the new folder is built beside the old one (unchanged files linked,
  * changed ones written and flushed, removed ones left out) and swapped in (see swap-folder.ts), so
@@ -56,11 +49,8 @@ function writeOrder(name: string): number {
  */
 export async function applyChanges(outDir: string, changes: Changes, later?: (task: () => void) => void, early?: WrittenEarly): Promise<void> {
   if (changes.write.size === 0 && changes.extra.length === 0) return;
-  const names = [...changes.write.keys()].sort((a, b) => writeOrder(a) - writeOrder(b) || (a < b ? -1 : 1));
+  const names = [...changes.write.keys()];
   const toWrite = early === undefined ? names : names.filter((n) => early.written.get(n) !== changes.write.get(n));
-  await swapFolder(outDir, [...changes.extra, ...names], async (staging) => {
-    const byOrder = (order: number) => toWrite.filter((n) => writeOrder(n) === order).map((n) => [join(staging, n), changes.write.get(n)!] as const);
-    // In waves, so the modules others import are in place before them.
-    for (const order of [1, 2, 3]) await writeFilesAtomic(byOrder(order));
-  }, later, early?.id);
+  // All at once, in no particular order: nothing reads the staging folder before the swap.
+  await swapFolder(outDir, [...changes.extra, ...names], (staging) => writeFilesAtomic(toWrite.map((n) => [join(staging, n), changes.write.get(n)!] as const)), later, early?.id);
 }
