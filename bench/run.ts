@@ -8,7 +8,7 @@
  *    and the floor only).
  * 3. Where this library's cold load of 1,000 features goes, phase by phase; the app bundle's size
  *    (esbuild, minified, gzipped; Node entry points and ES module entry points).
- * 4. `gen` on 1,000 features: cold, unchanged, one edit in --watch; once as a user's project runs
+ * 4. `gen` on 1,000 features: cold (median of 3 fresh projects), unchanged, one edit in --watch; once as a user's project runs
  *    it (the packed package installed), once from this checkout's sources (skipped with --quick).
  * 5. CLI start.
  *

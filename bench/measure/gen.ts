@@ -1,6 +1,7 @@
 /**
  * `offline-features gen` on a project of N features (bench/gen/run.ts builds it), through the CLI
- * as a user runs it: cold (no cache), unchanged re-run (manifest cache; median of 3), one edit under
+ * as a user runs it: cold (no cache; median of 3 fresh projects), unchanged re-run (manifest cache;
+ * median of 3), one edit under
  * `--watch` (from the file write to the watcher's summary line). Each figure is wall time and the
  * child's own CPU time (a shared machine waits for a core; CPU time does not). Either from this
  * checkout's sources or from the packed package as a user installs it (bench/gen/run.ts).
@@ -20,7 +21,15 @@ export interface GenResult {
   readonly count: number;
   /** Whose DSL and CLI: this checkout's sources, or the packed package as a user installs it (bench/gen/run.ts). */
   readonly setup: GenSetup["kind"];
+  /** The median (by wall time) of {@link coldRuns}. */
   readonly cold: Timed;
+  /**
+   * Cold runs, each in a project of its own made just before it (a new folder, so no cache of any
+   * kind, the transpile cache included, whose keys hold the file's path, can answer). One sample
+   * was the figure until 2026-12-02; the same cold gen read 7.5 s and 11.7 s minutes apart on this
+   * machine, and the first one after `npm pack` competes with the install's writes.
+   */
+  readonly coldRuns: readonly Timed[];
   /** The median (by wall time) of {@link unchangedRuns}. */
   readonly unchanged: Timed;
   /** Unchanged re-runs one after the other: a single one right after the cold run read 0.59 s where repeated ones read 0.40–0.42 s. */
@@ -32,6 +41,8 @@ export interface GenResult {
 const CLI = join(ROOT, "bin", "offline-features.js");
 /** Unchanged re-runs measured; the figure is their median (an odd count, so it is one of them). */
 const UNCHANGED_RUNS = 3;
+/** Cold runs measured, each in a fresh project; the figure is their median (an odd count, so it is one of them). */
+const COLD_RUNS = 3;
 const SUMMARY = /\d+ features?, \d+ written, \d+ unchanged.*in (\d+) ms/;
 
 function gen(cli: string, args: string[], cwd: string): Timed {
@@ -81,15 +92,33 @@ async function watchOneEdit(project: string, cli: string, args: string[]): Promi
   }
 }
 
-export async function measureGen(count: number, setup: GenSetup = { kind: "checkout" }): Promise<GenResult> {
+/** The run of `runs` whose wall time is their median. */
+function middleRun(runs: readonly Timed[]): Timed {
+  const middle = median(runs.map((r) => r.wallMs));
+  return runs.find((r) => r.wallMs === middle)!;
+}
+
+/** A cold gen in a project made for it, removed afterwards. */
+function coldGen(count: number, setup: GenSetup): Timed {
   const { project, cli, args } = makeProject(count, setup);
   try {
-    const cold = gen(cli, args, project);
+    return gen(cli, args, project);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
+export async function measureGen(count: number, setup: GenSetup = { kind: "checkout" }): Promise<GenResult> {
+  const earlierColdRuns = Array.from({ length: COLD_RUNS - 1 }, () => coldGen(count, setup));
+  const { project, cli, args } = makeProject(count, setup);
+  try {
+    // The last cold run is this project's first: the unchanged re-runs and the watch edit follow it.
+    const coldRuns = [...earlierColdRuns, gen(cli, args, project)];
+    const cold = middleRun(coldRuns);
     const unchangedRuns = Array.from({ length: UNCHANGED_RUNS }, () => gen(cli, args, project));
-    const middle = median(unchangedRuns.map((r) => r.wallMs));
-    const unchanged = unchangedRuns.find((r) => r.wallMs === middle)!;
+    const unchanged = middleRun(unchangedRuns);
     const watchEdit = await watchOneEdit(project, cli, args);
-    return { count, setup: setup.kind, cold, unchanged, unchangedRuns, watchEdit };
+    return { count, setup: setup.kind, cold, coldRuns, unchanged, unchangedRuns, watchEdit };
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
