@@ -18,6 +18,9 @@ export interface SemVer {
  */
 export const MAX_SEMVER_LENGTH = 256;
 
+/** The prerelease or build list of a version without one: shared, since a load parses a literal per `semver.*` node. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * Parses a SemVer 2.0.0 string strictly, returning `undefined` for anything invalid.
  *
@@ -31,10 +34,50 @@ export const MAX_SEMVER_LENGTH = 256;
  * No whitespace trimming, no `"="` prefix, no partial versions like `"1.2"`.
  * Parsing is a single linear scan (no backtracking regex), so hostile input stays cheap.
  */
-/** The prerelease or build list of a version without one: shared, since a load parses a literal per `semver.*` node. */
-const NONE: readonly never[] = Object.freeze([]);
-
 export function parseSemVer(text: string): SemVer | undefined {
+  return plainVersion(text) ?? parseAnyVersion(text);
+}
+
+/**
+ * `1.2.3` and nothing else, the common case (every literal of a typical bundle, most app
+ * versions): read in one scan, without cutting strings or splitting. Anything else, valid or
+ * not, is left to the full parse (undefined here), which also rejects what this refuses.
+ */
+function plainVersion(text: string): SemVer | undefined {
+  const length = text.length;
+  // 15 digits at most per number, so no sum here leaves the safe integers.
+  if (length < 5 || length > 47) return undefined;
+  let major = -1;
+  let minor = -1;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= length; i++) {
+    // The end reads as one more dot: it closes the patch number.
+    const c = i < length ? text.charCodeAt(i) : 0x2e;
+    if (c >= 0x30 && c <= 0x39) {
+      // A leading zero, or a number too long for this scan: the full parse decides.
+      if ((digits === 1 && value === 0) || digits === 15) return undefined;
+      value = value * 10 + (c - 0x30);
+      digits++;
+    } else if (c !== 0x2e || digits === 0) {
+      return undefined;
+    } else if (major === -1) {
+      major = value;
+    } else if (minor === -1) {
+      minor = value;
+    } else {
+      return i === length ? { major, minor, patch: value, prerelease: NONE, build: NONE } : undefined;
+    }
+    if (c === 0x2e) {
+      value = 0;
+      digits = 0;
+    }
+  }
+  return undefined;
+}
+
+/** The whole grammar: prefix, prerelease and build included. */
+function parseAnyVersion(text: string): SemVer | undefined {
   if (text.length > MAX_SEMVER_LENGTH) return undefined;
   let rest = text.startsWith("v") ? text.slice(1) : text;
 
