@@ -21,26 +21,31 @@ const errorClass = Error as { prepareStackTrace?: FormatStack | undefined };
  */
 export function callSite(): SourceLocation | undefined {
   const format = errorClass.prepareStackTrace;
-  // Without a formatter, Node formats stacks itself (and maps them under --enable-source-maps).
-  if (format === undefined) return firstOutsideDsl((new Error().stack ?? "").split("\n").slice(1));
+  // Without a formatter (or with a value V8 ignores), Node formats stacks itself, and maps them
+  // under --enable-source-maps.
+  if (typeof format !== "function") return firstOutsideDsl((new Error().stack ?? "").split("\n").slice(1));
   const holder: { stack?: unknown } = {};
   errorClass.prepareStackTrace = (_error, frames) => frames;
+  let frames: unknown;
   try {
     Error.captureStackTrace(holder, callSite);
     // V8 formats lazily: read the stack while the raw-frames hook is still installed.
-    const frames = holder.stack;
-    errorClass.prepareStackTrace = format;
-    if (!Array.isArray(frames)) return undefined;
-    const caller = (frames as NodeJS.CallSite[]).find((frame) => {
-      const file = frame.getFileName();
-      return file !== undefined && file !== null && !isLibraryFile(file);
-    });
-    if (caller === undefined) return undefined;
-    const formatted = format(new Error(), [caller]);
-    return typeof formatted === "string" ? firstOutsideDsl(formatted.split("\n").slice(1)) : undefined;
+    frames = holder.stack;
   } finally {
+    // Back before any formatting: the formatter below, and any error it raises, see the real hook.
     errorClass.prepareStackTrace = format;
   }
+  if (!Array.isArray(frames)) return undefined;
+  for (const frame of frames as NodeJS.CallSite[]) {
+    const file = frame.getFileName();
+    if (file === undefined || file === null || isLibraryFile(file)) continue;
+    // Usually the first candidate is the answer; one the formatter maps into a library file
+    // (a bundled or remapped build) is passed over, as a line of the whole stack would be.
+    const formatted = format(new Error(), [frame]);
+    const location = typeof formatted === "string" ? firstOutsideDsl(formatted.split("\n").slice(1)) : undefined;
+    if (location !== undefined) return location;
+  }
+  return undefined;
 }
 
 function isLibraryFile(file: string): boolean {

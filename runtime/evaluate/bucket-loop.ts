@@ -83,8 +83,9 @@ function memoized(run: Loop, fallback: JsonValue): CompiledFeature {
  * it the same for one feature as for many, at load: two other loops called through the site make
  * it megamorphic (V8 inlines only a call site that has seen one function), and two memos built
  * here mean that no memo's closure is ever the only one of its kind (V8 specializes a function
- * created once on the values it captured, and would then see through the site to its loop). Measured on the bench's
- * sequence for this library in one process (check every rule, then time R1, R1-ambient, R5),
+ * created once on the values it captured, and would then see through the site to its loop).
+ * Measured on the bench's sequence for this library in one process (check every rule, then time
+ * R1, R1-ambient, R5),
  * 2026-12-03: R1 39 ns before the unrolled loops (runtime/evaluate/loop-copies.ts), 24 or 31 ns
  * with them (V8 decides which); R1-ambient 1.2 ns, where without the two memos it was 2.7 ns in
  * five runs of six, and without the site 3.5 ns in every run.
@@ -93,6 +94,7 @@ function callLoop(loop: Loop, ctx: EvaluationContext): EvaluationDetails<JsonVal
   return loop(ctx);
 }
 const NOT_A_FEATURE = Object.freeze({ value: null, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS }) as EvaluationDetails<JsonValue>;
+// 16 calls each: V8 keeps no feedback for a function until it has run a few times (about 8).
 for (const loop of [() => NOT_A_FEATURE, () => NOT_A_FEATURE]) {
   memoized(loop, null);
   for (let i = 0; i < 16; i++) callLoop(loop, EMPTY_CONTEXT);

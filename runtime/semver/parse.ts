@@ -41,7 +41,7 @@ export function parseSemVer(text: string): SemVer | undefined {
 /**
  * `1.2.3` and nothing else, the common case (every literal of a typical bundle, most app
  * versions): read in one scan, without cutting strings or splitting. Anything else, valid or
- * not, is left to the full parse (undefined here), which also rejects what this refuses.
+ * not, is left to the full parse (undefined here), which decides all that this passes over.
  */
 function plainVersion(text: string): SemVer | undefined {
   const length = text.length;

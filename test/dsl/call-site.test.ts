@@ -38,8 +38,24 @@ describe("callSite", () => {
     expect(stack).toContain(`call-site.test.ts:${without?.line}:`);
   });
 
-  it("finds no call site when the formatter maps the caller into Node's internals", () => {
-    const location = withFormatter(() => "Error\n    at node:internal/modules/cjs/loader:1:1", () => callSite());
-    expect(location).toBeUndefined();
+  it("passes over a frame the formatter maps into Node's internals, and finds none when every frame is mapped there", () => {
+    const intoNode = () => "Error\n    at node:internal/modules/cjs/loader:1:1";
+    expect(withFormatter(intoNode, () => callSite())).toBeUndefined();
+    // The first candidate (the arrow below) maps into Node; the next (withFormatter, in this file) is taken.
+    let calls = 0;
+    const firstIntoNode: FormatStack = (error, frames) => (++calls === 1 ? intoNode() : countingFormatter([])(error, frames));
+    expect(withFormatter(firstIntoNode, () => callSite())?.file).toBe("test/dsl/call-site.test.ts");
+    expect(calls).toBe(2);
+  });
+
+  it("leaves the installed formatter in place, and ignores one that is not a function", () => {
+    const format = countingFormatter([]);
+    const after = withFormatter(format, () => {
+      callSite();
+      return errorClass.prepareStackTrace;
+    });
+    expect(after).toBe(format);
+    const notAFunction = withFormatter(null as never, () => callSite());
+    expect(notAFunction?.file).toBe("test/dsl/call-site.test.ts");
   });
 });

@@ -33,9 +33,9 @@ describe("every copy of the bucket loop answers alike", () => {
 
 /*
  * Features of one or two buckets get unrolled loops, eight copies of each; three buckets or more,
- * the loop's ten copies. Twelve shapes of each count (the first rule a junction of 1 to 12
- * children) reach every copy and two past them; each must answer as the loop does, in every
- * combination of match, no match and error.
+ * the loop's eight copies. Twelve shapes of each count (the first rule a junction of 1 to 12
+ * children: the shape counts each rule's children) reach every copy and four shapes past them;
+ * each must answer as the loop does, in every combination of match, no match and error.
  */
 describe("every copy, unrolled or not, answers in every combination of match, no match and error", () => {
   const padding = (width: number) => Array.from({ length: width - 1 }, (_, k) => eq(`x${k}`, "y"));
