@@ -106,8 +106,12 @@ async function timeR4(rules: Rules, repeats: number): Promise<Timing> {
   return quartiles(ms);
 }
 
-export async function runSuite(rotate: number, quick: boolean): Promise<SuiteResult> {
-  const all = allEvaluators();
+/**
+ * One process of the benchmark: every evaluator checked, then timed, in an order rotated by
+ * `rotate`. `only` keeps the evaluators of those names (bench/measure/sequence.ts).
+ */
+export async function runSuite(rotate: number, quick: boolean, only?: readonly string[]): Promise<SuiteResult> {
+  const all = allEvaluators().filter((e) => only === undefined || only.includes(e.name));
   const shift = ((rotate % all.length) + all.length) % all.length;
   const order: Evaluator[] = [...all.slice(shift), ...all.slice(0, shift)];
   const minCpuMs = quick ? 25 : 300;
@@ -144,7 +148,9 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   const at = argv.indexOf("--rotate");
   const rotate = at === -1 ? 0 : Number(argv[at + 1]);
-  runSuite(rotate, argv.includes("--quick")).then(
+  const onlyAt = argv.indexOf("--only");
+  const only = onlyAt === -1 ? undefined : argv[onlyAt + 1]!.split(",");
+  runSuite(rotate, argv.includes("--quick"), only).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       // Peers may leave timers (LaunchDarkly, Unleash); the result is out, so end here.
