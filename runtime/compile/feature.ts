@@ -2,7 +2,8 @@ import type { FeatureModel } from "../model/feature";
 import { bucketLoop, withNodeVersionFilter, type CompiledFeature } from "../evaluate/bucket-loop";
 import { nodeVersionFilter } from "../evaluate/node-versions";
 import { compileRule, type CompileOptions } from "./scope";
-import { isProcessConstant } from "./traits";
+import { isProcessConstant, pinnableKeys } from "./traits";
+import { memoContext, type EvaluationContext } from "../evaluate/context";
 import type { Predicate } from "./types";
 import { childNodesOf } from "../model/walk";
 
@@ -15,9 +16,16 @@ export type { CompiledFeature } from "../evaluate/bucket-loop";
 export function compileFeature(model: FeatureModel, options: CompileOptions = {}): CompiledFeature {
   const predicates: Predicate[] = model.buckets.map((b, i) => compileRule(options, b.name, bucketPath(i), b.classifier));
   const processConstant = model.buckets.every((b) => isProcessConstant(b.classifier));
-  const compiled = bucketLoop(model.buckets, predicates, model.default, processConstant, loopShape(model, processConstant));
+  const memo = processConstant ? memoContextFor(model) : undefined;
+  const compiled = bucketLoop(model.buckets, predicates, model.default, memo, loopShape(model, processConstant));
   if (model.node_versions === undefined) return compiled;
   return withNodeVersionFilter(compiled, nodeVersionFilter(model.node_versions), model.default);
+}
+
+/** The context a process-constant feature's memo is computed with, built when first needed. */
+function memoContextFor(model: FeatureModel): () => EvaluationContext {
+  const keys = pinnableKeys(model.buckets.map((b) => b.classifier));
+  return () => memoContext(keys);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { attributeDescriptor, type Attribute } from "../model/attribute";
 import { classifierDescriptor, type Classifier } from "../model/classifier";
 import { someNode } from "../model/walk";
+import type { PinnableKey } from "../evaluate/context";
 
 /*
  * Traits of a rule tree that loading asks of every feature. Each is one walk on the walks' shared
@@ -37,4 +38,33 @@ export function isProcessConstant(node: Classifier): boolean {
  */
 export function readsAtLoad(node: Classifier): boolean {
   return someNode(node, readsAtLoadHere);
+}
+
+/*
+ * The ambient keys a memo may be computed with (see memoContext in runtime/evaluate/context.ts):
+ * those an attribute of the rules reads and can be pinned under, less any key an attribute reads
+ * and cannot be. Collected in module state by a walk that never stops early; a feature asks once,
+ * when it compiles, and only a process-constant one.
+ */
+const pinnable = new Set<PinnableKey>();
+const unpinnable = new Set<PinnableKey>();
+
+function notePins(node: Classifier): boolean {
+  const parts = classifierDescriptor(node).parts;
+  if (parts.kind !== "attribute") return false;
+  for (let a: Attribute | undefined = parts.attribute(node); a !== undefined; a = attributeDescriptor(a).inner?.get(a)) {
+    const pin = attributeDescriptor(a).ambientPin?.(a as never);
+    if (pin !== undefined) (pin.pinnable ? pinnable : unpinnable).add(pin.key);
+  }
+  return false;
+}
+
+/** The ambient keys the memo of a feature with these rules may be computed with. */
+export function pinnableKeys(rules: readonly Classifier[]): ReadonlySet<PinnableKey> {
+  pinnable.clear();
+  unpinnable.clear();
+  for (const rule of rules) someNode(rule, notePins);
+  const keys = new Set<PinnableKey>();
+  for (const key of pinnable) if (!unpinnable.has(key)) keys.add(key);
+  return keys;
 }

@@ -23,15 +23,16 @@ const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
  * bucket is built here, at load, so an error-free evaluation allocates nothing.
  *
  * @param predicates one compiled classifier per bucket, in bucket order.
- * @param processConstant true when every rule reads only process-wide attributes: the answer is
- *   then memoized unless the context overrides one of them.
+ * @param memoContext given when every rule reads only process-wide attributes: the answer is
+ *   then memoized unless the context overrides one of them, and computed with this context
+ *   (which reads as no context; see memoContext in ./context.ts).
  * @param shape what features share a copy of the loop by (runtime/evaluate/loop-copies.ts).
  */
 export function bucketLoop(
   buckets: readonly Bucket[],
   predicates: readonly Predicate[],
   fallback: JsonValue,
-  processConstant: boolean,
+  memoContext: (() => EvaluationContext) | undefined,
   shape = "",
 ): CompiledFeature {
   const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>
@@ -41,7 +42,7 @@ export function bucketLoop(
 
   const run = bucketLoopFor(shape, predicates.length)({ buckets, predicates, matched, byDefault, fallback });
 
-  return processConstant ? memoized(run, fallback) : { evaluate: run };
+  return memoContext !== undefined ? memoized(run, fallback, memoContext) : { evaluate: run };
 }
 
 type Loop = (ctx: EvaluationContext) => EvaluationDetails<JsonValue>;
@@ -49,9 +50,10 @@ type Loop = (ctx: EvaluationContext) => EvaluationDetails<JsonValue>;
 /**
  * Every attribute the rules read is process-wide (hostname, session random, literals): unless
  * the context overrides one, the answer cannot change, so it is computed once, on the first call
- * that needs it.
+ * that needs it, with `memoContext()`: a context that reads as none (see memoContext in
+ * ./context.ts for why it is not empty).
  */
-function memoized(run: Loop, fallback: JsonValue): CompiledFeature {
+function memoized(run: Loop, fallback: JsonValue, memoContext: () => EvaluationContext): CompiledFeature {
   let memo: EvaluationDetails<JsonValue> | undefined;
   const answer = (ctx: EvaluationContext | undefined | null): EvaluationDetails<JsonValue> => {
     // `!= null`: JavaScript callers may pass null, which reads as no context.
@@ -66,7 +68,7 @@ function memoized(run: Loop, fallback: JsonValue): CompiledFeature {
       }
       if (overridden) return callLoop(run, ctx);
     }
-    return (memo ??= callLoop(run, EMPTY_CONTEXT));
+    return (memo ??= callLoop(run, memoContext()));
   };
   // The memo's hit is all of this closure, so that it inlines into the caller.
   return { evaluate: (ctx) => (ctx == null && memo !== undefined ? memo : answer(ctx)) };
@@ -96,7 +98,7 @@ function callLoop(loop: Loop, ctx: EvaluationContext): EvaluationDetails<JsonVal
 const NOT_A_FEATURE = Object.freeze({ value: null, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS }) as EvaluationDetails<JsonValue>;
 // 16 calls each: V8 keeps no feedback for a function until it has run a few times (about 8).
 for (const loop of [() => NOT_A_FEATURE, () => NOT_A_FEATURE]) {
-  memoized(loop, null);
+  memoized(loop, null, () => EMPTY_CONTEXT);
   for (let i = 0; i < 16; i++) callLoop(loop, EMPTY_CONTEXT);
 }
 

@@ -96,7 +96,7 @@ export function compileTracer(model: FeatureModel, options: CompileOptions): Tra
   };
   const traced = { ...options, instrument };
   const predicates = model.buckets.map((b, i) => compileRule(traced, b.name, `buckets[${i}].classifier`, b.classifier));
-  const loop = bucketLoop(model.buckets, predicates, model.default, false);
+  const loop = bucketLoop(model.buckets, predicates, model.default, undefined);
   const compiled = model.node_versions === undefined ? loop : withNodeVersionFilter(loop, nodeVersionFilter(model.node_versions), model.default);
 
   return (ctx) => {

@@ -2,6 +2,7 @@ import type * as t from "io-ts";
 import type { Attribute } from "../model/attribute";
 import type { Classifier } from "../model/classifier";
 import type { Getter, NumberKey, Predicate, Scope } from "../compile/types";
+import type { PinnableKey } from "../evaluate/context";
 
 /*
  * A descriptor is everything the runtime knows about one tag, in one file named after it
@@ -98,6 +99,13 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
    * evaluation); any other value, or none, goes through the getter as before.
    */
   readonly numberKey?: (node: N) => NumberKey;
+  /**
+   * For a process-wide attribute read first from a context key: the key, and whether the
+   * process's own value given under it reads exactly as no context does (`pinnable`; a salted
+   * session random is not: it takes a pinned number as is). A memo is computed with the pinnable
+   * keys filled in (runtime/evaluate/context.ts, memoContext) unless an attribute says otherwise.
+   */
+  readonly ambientPin?: (node: N) => { readonly key: PinnableKey; readonly pinnable: boolean };
   /** For an attribute that holds an attribute (a rollout's unit): how to read and replace it. */
   readonly inner?: { readonly get: (node: N) => Attribute; readonly with: (node: N, inner: Attribute) => N };
 }

@@ -11,6 +11,8 @@ import type { AttributeDescriptor } from "../types";
 const tag = "random.session";
 
 const SESSION_RANDOM_KEY = Object.freeze({ key: "sessionRandom", min: 0, below: 1 });
+const PINNABLE = Object.freeze({ key: "sessionRandom", pinnable: true } as const);
+const NOT_PINNABLE = Object.freeze({ key: "sessionRandom", pinnable: false } as const);
 
 const isUnit = (x: unknown): x is number => typeof x === "number" && x >= 0 && x < 1;
 
@@ -41,6 +43,9 @@ export const sessionRandom: AttributeDescriptor<SessionRandomNode, "number", und
   draw: "session",
   // Salted or not, a number in [0, 1) under `sessionRandom` is the answer.
   numberKey: () => SESSION_RANDOM_KEY,
+  // Unsalted, the process's number under `sessionRandom` is what no context gives; salted, a
+  // number there would be taken as is instead of the salted hash.
+  ambientPin: (node) => (node.salt === undefined ? PINNABLE : NOT_PINNABLE),
   compile: (node, scope) => (node.salt === undefined ? unsalted(scope) : salted(node.salt, scope)),
 };
 

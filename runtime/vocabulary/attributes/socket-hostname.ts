@@ -8,12 +8,16 @@ import { bareCodec, type BareNode } from "./shapes/bare";
 
 const tag = "socket.hostname";
 
+/** The machine's hostname under `hostname` reads as no context: the getter falls back to it. */
+const HOSTNAME_PIN = Object.freeze({ key: "hostname", pinnable: true } as const);
+
 /** `socket.hostname`: the context's `hostname` if given, else the machine's, read once per process (PyOF `socket.hostname`). */
 export const hostname: AttributeDescriptor<BareNode<typeof tag>, "string", undefined> = {
   tag,
   codec: bareCodec(tag),
   processConstant: true,
   yields: "string",
+  ambientPin: () => HOSTNAME_PIN,
   compile: (_node, scope) => (ctx) => {
     const given = ctx.hostname;
     if (given === undefined) return processHostname();
