@@ -68,10 +68,23 @@ function memoized(run: Loop, fallback: JsonValue, memoContext: () => EvaluationC
       }
       if (overridden) return callLoop(run, ctx);
     }
-    return (memo ??= callLoop(run, memoContext()));
+    return (memo ??= callLoop(run, memoRecord(memoContext)));
   };
   // The memo's hit is all of this closure, so that it inlines into the caller.
   return { evaluate: (ctx) => (ctx == null && memo !== undefined ? memo : answer(ctx)) };
+}
+
+/**
+ * The record the memo is computed with. Reading the process's values may throw (`os.hostname()`
+ * can); the rules then run with the empty record and meet the throw in their own getters, where the
+ * loop turns it into a bucket error, as before the record was filled.
+ */
+function memoRecord(memoContext: () => EvaluationContext): EvaluationContext {
+  try {
+    return memoContext();
+  } catch {
+    return EMPTY_CONTEXT;
+  }
 }
 
 /*

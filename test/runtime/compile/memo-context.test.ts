@@ -1,7 +1,16 @@
 import { evaluateWithTrace, OfflineFeature, type Classifier } from "../../../runtime";
 import { pinnableKeys } from "../../../runtime/compile/traits";
 import { memoContext } from "../../../runtime/evaluate/context";
-import { processHostname, processSessionRandom } from "../../../runtime/compile/ambient";
+import { processHostname, processSessionId, processSessionRandom } from "../../../runtime/compile/ambient";
+import { murmur3Prefix, unitIntervalAfter } from "../../../runtime/hash";
+
+// The process's draws fixed, so that a salted number and the unsalted one fall in different tenths
+// (checked below): a memo that took one for the other gives another bucket, every run.
+// The hostname through a mock, so that one test can make reading it throw.
+jest.mock("../../../runtime/compile/ambient", () => {
+  const actual = jest.requireActual("../../../runtime/compile/ambient");
+  return { ...actual, processHostname: jest.fn(actual.processHostname), processSessionRandom: () => 0.05, processSessionId: () => "memo-test-session" };
+});
 
 /*
  * A process-constant feature computes its memo with the process's own values filled in under the
@@ -54,7 +63,35 @@ describe("a memo is the answer no context gives", () => {
   ])("%s", (_what, json) => {
     const feature = OfflineFeature.loads(json, { key: "memo" });
     // The tracer compiles its own evaluator, without a memo: the rules run with no context at all.
-    const unmemoized = evaluateWithTrace(feature);
-    expect(feature.evaluate()).toMatchObject({ value: unmemoized.value, bucket: unmemoized.bucket, reason: unmemoized.reason });
+    const { value, bucket, reason, errors } = evaluateWithTrace(feature);
+    const memo = feature.evaluate();
+    expect(memo).toEqual({ value, bucket, reason, errors });
+    // Memoized: the same record again.
+    expect(feature.evaluate()).toBe(memo);
+  });
+
+  it("keeps the salted number apart from the unsalted one (the premise of the cases above)", () => {
+    const saltedTenth = Math.floor(unitIntervalAfter(murmur3Prefix("s:"), processSessionId()) * 10);
+    expect(saltedTenth).not.toBe(Math.floor(processSessionRandom() * 10));
+    const feature = OfflineFeature.loads(tenths(salted), { key: "memo" });
+    expect(feature.evaluate().bucket).toBe(`t${saltedTenth}`);
+  });
+
+  it("never throws when the hostname cannot be read: the rules meet the throw and report it", () => {
+    const feature = OfflineFeature.loads(JSON.stringify({ type: "offline-feature", buckets: [{ name: "len", classifier: matches(hostname, "^len"), value: 1 }], default: 0 }), { key: "memo" });
+    // A first call with a context compiles the feature: the memo's call below is then the feature's
+    // own evaluator, unguarded, not the first call's (which catches what compiling throws).
+    expect(feature.evaluate({ hostname: "lenovo" }).bucket).toBe("len");
+    const read = processHostname as jest.MockedFunction<typeof processHostname>;
+    read.mockImplementation(() => {
+      throw new Error("no hostname");
+    });
+    try {
+      const details = feature.evaluate();
+      expect(details).toMatchObject({ value: 0, bucket: "default", reason: "ERROR" });
+      expect(details.errors.map(String)).toEqual([expect.stringContaining("no hostname")]);
+    } finally {
+      read.mockImplementation(jest.requireActual("../../../runtime/compile/ambient").processHostname);
+    }
   });
 });
