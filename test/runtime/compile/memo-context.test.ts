@@ -1,4 +1,6 @@
-import { evaluateWithTrace, OfflineFeature, type Classifier } from "../../../runtime";
+import { evaluateWithTrace, OfflineFeature, type Attribute, type Classifier } from "../../../runtime";
+import { attributeDescriptors } from "../../../runtime/vocabulary/attributes";
+import { compileAttribute } from "../../../runtime/compile/scope";
 import { pinnableKeys } from "../../../runtime/compile/traits";
 import { memoContext } from "../../../runtime/evaluate/context";
 import { processHostname, processSessionId, processSessionRandom } from "../../../runtime/compile/ambient";
@@ -94,4 +96,35 @@ describe("a memo is the answer no context gives", () => {
       read.mockImplementation(jest.requireActual("../../../runtime/compile/ambient").processHostname);
     }
   });
+});
+
+/*
+ * The memo fills `hostname` and `sessionRandom` on the word of the attributes that declare
+ * ambientPin. Every other process-wide attribute must read the same with those keys filled as
+ * without them: here each is compiled and read both ways, so a new one that reads either key
+ * without declaring it fails, and one with no sample here fails too, asking for one.
+ */
+describe("process-wide attributes without ambientPin do not read the keys a memo fills", () => {
+  const samples: Record<string, object> = {
+    "static.number": { __type: "static.number", value: 3 },
+    error: { __type: "error" },
+    "process.env": { __type: "process.env", name: "HOME" },
+    "process.platform": { __type: "process.platform" },
+    "process.node_version": { __type: "process.node_version" },
+    "random.unit": { __type: "random.unit", attribute: { __type: "static.number", value: 7 }, salt: "u" },
+  };
+  const unpinned = attributeDescriptors.filter((d) => d.processConstant && d.ambientPin === undefined);
+
+  it.each(unpinned.map((d) => [d.tag]))("%s", (tag) => {
+    const sample = samples[tag];
+    if (sample === undefined) throw new Error(`add a sample node for ${tag} to this test`);
+    const read = compileAttribute({ featureKey: "memo" }, "b", "", sample as Attribute);
+    const filled = { hostname: "not-this-machine", sessionRandom: 0.999 };
+    expect(comparable(read(filled))).toEqual(comparable(read({})));
+  });
+
+  /** Errors as their text (each read builds its own record); values as they are. */
+  function comparable(value: unknown): unknown {
+    return value instanceof Error ? String(value) : value;
+  }
 });
