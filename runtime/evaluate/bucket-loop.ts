@@ -1,7 +1,7 @@
 import type { Bucket } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import type { Predicate } from "../compile/types";
-import { overridesAmbient, type EvaluationContext } from "./context";
+import { EMPTY_CONTEXT, overridesAmbient, type EvaluationContext } from "./context";
 import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
 import { bucketLoopFor } from "./loop-copies";
 import { describeThrown } from "../describe-value";
@@ -15,7 +15,6 @@ export interface CompiledFeature {
   evaluate(ctx: EvaluationContext | undefined): EvaluationDetails<JsonValue>;
 }
 
-const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
 
 /**
  * The bucket loop: the first bucket whose predicate is true answers; errors met on the way are
@@ -68,23 +67,10 @@ function memoized(run: Loop, fallback: JsonValue, memoContext: () => EvaluationC
       }
       if (overridden) return callLoop(run, ctx);
     }
-    return (memo ??= callLoop(run, memoRecord(memoContext)));
+    return (memo ??= callLoop(run, memoContext()));
   };
   // The memo's hit is all of this closure, so that it inlines into the caller.
   return { evaluate: (ctx) => (ctx == null && memo !== undefined ? memo : answer(ctx)) };
-}
-
-/**
- * The record the memo is computed with. Reading the process's values may throw (`os.hostname()`
- * can); the rules then run with the empty record and meet the throw in their own getters, where the
- * loop turns it into a bucket error, as before the record was filled.
- */
-function memoRecord(memoContext: () => EvaluationContext): EvaluationContext {
-  try {
-    return memoContext();
-  } catch {
-    return EMPTY_CONTEXT;
-  }
 }
 
 /*
@@ -100,10 +86,9 @@ function memoRecord(memoContext: () => EvaluationContext): EvaluationContext {
  * here mean that no memo's closure is ever the only one of its kind (V8 specializes a function
  * created once on the values it captured, and would then see through the site to its loop).
  * Measured on the bench's sequence for this library in one process (check every rule, then time
- * R1, R1-ambient, R5),
- * 2026-12-03: R1 39 ns before the unrolled loops (runtime/evaluate/loop-copies.ts), 24 or 31 ns
- * with them (V8 decides which); R1-ambient 1.2 ns, where without the two memos it was 2.7 ns in
- * five runs of six, and without the site 3.5 ns in every run.
+ * R1, R1-ambient, R5; now bench/measure/sequence.ts), 2026-12-03: R1-ambient 1.0-1.2 ns, where
+ * without the two memos it was 2.7 ns in five runs of six, and without the site 3.5 ns in every
+ * run; R1 went from 39 ns (the loop over an array) to 24-31 ns.
  */
 function callLoop(loop: Loop, ctx: EvaluationContext): EvaluationDetails<JsonValue> {
   return loop(ctx);

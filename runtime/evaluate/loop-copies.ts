@@ -1,7 +1,7 @@
 import type { Bucket } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import type { Predicate } from "../compile/types";
-import type { EvaluationContext } from "./context";
+import { EMPTY_CONTEXT, type EvaluationContext } from "./context";
 import { EvaluationError, type EvaluationDetails } from "./details";
 import { describeThrown } from "../describe-value";
 import { CopyAssignment } from "../compile/copy-assignment";
@@ -34,8 +34,6 @@ export interface LoopParts {
 
 /** Builds a feature's loop over its buckets; every copy is the same function. */
 export type BucketLoopCopy = (parts: LoopParts) => (given: EvaluationContext | undefined) => EvaluationDetails<JsonValue>;
-
-const EMPTY_CONTEXT: EvaluationContext = Object.freeze({});
 
 const COPIES: readonly BucketLoopCopy[] = [
   ({ buckets, predicates, matched, byDefault, fallback }) => (given) => {
