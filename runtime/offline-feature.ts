@@ -65,14 +65,13 @@ export type ContextArgs<C> = {} extends C ? [ctx?: C & EvaluationContext] : [ctx
  * @typeParam C the context keys its rules read, with their types.
  */
 export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
-  /** The compiled evaluator; undefined until the first evaluation (see the constructor). */
-  private compiled: CompiledFeature | undefined = undefined;
   /**
-   * What the feature compiles with (its key and resolver): the traced evaluator compiles with the
-   * same (`evaluateWithTrace`, runtime/evaluate/evaluate-with-trace.ts).
-   * @internal
+   * The compiled evaluator; undefined until the first evaluation (see the constructor). Its
+   * function, not the record compileFeature returns: a store keeps 10,000 of these.
    */
-  readonly compileOptions: CompileOptions;
+  private compiled: CompiledFeature["evaluate"] | undefined = undefined;
+  /** Finds the features this one's prerequisites name (see {@link FeatureOptions.resolve}). */
+  private readonly resolve: CompileOptions["resolve"];
 
   private constructor(
     /** The feature as plain data, decoded and frozen: the same data its JSON encodes. */
@@ -85,9 +84,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     /** Where each bucket was defined, by name, when known. */
     readonly bucketSources: Readonly<Record<string, SourceLocation>> = NO_BUCKET_SOURCES,
   ) {
-    // One record, no spread of temporary ones: a store builds 10,000 of these. An absent key
-    // or resolver reads as undefined either way.
-    this.compileOptions = { featureKey: key, resolve };
+    this.resolve = resolve;
     // Compiled on first evaluation: a store of 10,000 features serving requests that touch 20
     // compiles 20. Everything that can refuse the feature (decoding, prerequisite cycles and
     // depth) happened before this constructor; compiling a decoded model only builds closures. A
@@ -112,12 +109,22 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
     return this.compiled !== undefined;
   }
 
+  /**
+   * What the feature compiles with (its key and resolver): the traced evaluator compiles with the
+   * same (`evaluateWithTrace`, runtime/evaluate/evaluate-with-trace.ts). Built when asked for, not
+   * kept: a store holds 10,000 features and compiles each once at most.
+   * @internal
+   */
+  get compileOptions(): CompileOptions {
+    return { featureKey: this.key, resolve: this.resolve };
+  }
+
   /** Compiles the feature and installs its own `evaluate`; only once. */
-  private compile(): CompiledFeature {
-    const compiled = compileFeature(this.model, this.compileOptions);
+  private compile(): CompiledFeature["evaluate"] {
+    const compiled = compileFeature(this.model, this.compileOptions).evaluate;
     this.compiled = compiled;
     // The compiled evaluator never throws (runtime/evaluate/bucket-loop.ts), so it needs no guard.
-    this.evaluate = compiled.evaluate as unknown as this["evaluate"];
+    this.evaluate = compiled as unknown as this["evaluate"];
     return compiled;
   }
 
@@ -219,7 +226,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
   evaluate(ctx?: EvaluationContext): EvaluationDetails<V, B> {
     // The first evaluation only: later calls go to the feature's own `evaluate`, which compile() installs.
     try {
-      return (this.compiled ?? this.compile()).evaluate(ctx) as EvaluationDetails<V, B>;
+      return (this.compiled ?? this.compile())(ctx) as EvaluationDetails<V, B>;
     } catch (e) {
       // Only a hostile context (a throwing getter or proxy) can get here.
       return this.thrown(e);
@@ -232,7 +239,7 @@ export class OfflineFeature<V = JsonValue, B extends string = string, C = {}> {
    * FeatureHandle.directEvaluator), so that the call into a feature's rules sits in code of its own.
    */
   get evaluator(): (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B> {
-    return (this.compiled ?? this.compile()).evaluate as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
+    return (this.compiled ?? this.compile()) as (ctx: EvaluationContext | undefined) => EvaluationDetails<V, B>;
   }
 
   /** The answer when evaluation threw; out of line, so that evaluate() stays small enough for V8 to inline. */

@@ -1,7 +1,8 @@
 import { attributeDescriptor, type Attribute } from "../model/attribute";
 import { classifierDescriptor, type Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
-import type { Getter, NumberKey, Predicate, Resolver, Scope } from "./types";
+import type { ErrorSite, Getter, NumberKey, Predicate, Resolver, Scope } from "./types";
+import { sharedErrorSite } from "./error-site";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
@@ -218,6 +219,12 @@ class CompileScope implements Scope {
   directNumber(node: Attribute): NumberKey | undefined {
     if (instrument !== undefined) return undefined;
     return attributeDescriptor(node).numberKey?.(node);
+  }
+
+  errorSite(): ErrorSite {
+    // Only a spelled path is looked up: spelling one here would cost a deep tree O(depth) per node.
+    if (this.spelled === undefined) return this;
+    return sharedErrorSite(this.bucket, this.spelled) ?? this;
   }
 
   error(code: ErrorCode, message: string): EvaluationError {

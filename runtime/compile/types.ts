@@ -41,7 +41,16 @@ export interface NumberKey {
   readonly below: number;
 }
 
-export interface Scope {
+/**
+ * Where a compiled node reports the errors it meets while evaluating. A closure keeps its site,
+ * not its {@link Scope}: see {@link Scope.errorSite}.
+ */
+export interface ErrorSite {
+  /** An error at this site's bucket and JSON path. */
+  error(code: ErrorCode, message: string): EvaluationError;
+}
+
+export interface Scope extends ErrorSite {
   /** The feature's key, when known; rollouts use it as their default salt. */
   readonly featureKey: string | undefined;
   /** Finds the features that prerequisites name, when the loader gave a resolver. */
@@ -62,6 +71,12 @@ export interface Scope {
    * instrumented (a trace must see every read go through the getter).
    */
   directNumber(node: Attribute): NumberKey | undefined;
+  /**
+   * What a compiled closure should keep to build its errors at evaluation: a site shared by every
+   * node at this bucket and path when the path is short and already spelled (the common case),
+   * else this scope itself (a deep tree, whose paths are spelled only when an error needs them).
+   */
+  errorSite(): ErrorSite;
   /** An error at this scope's path. Build it at compile time where the message does not depend on the context, or on the first evaluation that needs it and keep it (as context attributes do for a missing key). */
   error(code: ErrorCode, message: string): EvaluationError;
 }

@@ -4,6 +4,7 @@ import type { Predicate } from "../compile/types";
 import { EMPTY_CONTEXT, overridesAmbient, type EvaluationContext } from "./context";
 import { EvaluationError, NO_ERRORS, type EvaluationDetails } from "./details";
 import { bucketLoopFor } from "./loop-copies";
+import { answerRecord } from "./answer-records";
 import { describeThrown } from "../describe-value";
 
 /** A feature ready to evaluate: classifiers are closures, result records are prebuilt. */
@@ -19,7 +20,8 @@ export interface CompiledFeature {
 /**
  * The bucket loop: the first bucket whose predicate is true answers; errors met on the way are
  * collected and evaluation goes on; no match gives the default. One frozen details record per
- * bucket is built here, at load, so an error-free evaluation allocates nothing.
+ * bucket is built (or shared, ./answer-records.ts) here, at load, so an error-free evaluation
+ * allocates nothing.
  *
  * @param predicates one compiled classifier per bucket, in bucket order.
  * @param memoContext given when every rule reads only process-wide attributes: the answer is
@@ -34,10 +36,8 @@ export function bucketLoop(
   memoContext: (() => EvaluationContext) | undefined,
   shape = "",
 ): CompiledFeature {
-  const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) =>
-    Object.freeze({ value: b.value, bucket: b.name, reason: "TARGETING_MATCH", errors: NO_ERRORS }),
-  );
-  const byDefault: EvaluationDetails<JsonValue> = Object.freeze({ value: fallback, bucket: "default", reason: "DEFAULT", errors: NO_ERRORS });
+  const matched: EvaluationDetails<JsonValue>[] = buckets.map((b) => answerRecord(b.value, b.name, "TARGETING_MATCH"));
+  const byDefault = answerRecord(fallback, "default", "DEFAULT");
 
   const run = bucketLoopFor(shape, predicates.length)({ buckets, predicates, matched, byDefault, fallback });
 

@@ -13,14 +13,17 @@ export const contextBoolean: AttributeDescriptor<ContextNode<typeof tag>, "boole
   processConstant: false,
   yields: "boolean",
   contextType: "boolean",
-  compile: ({ name }, scope) => {
+  // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
+  compile: (node, scope) => {
+    const name = node.name;
     const read = contextReader(name);
+    const site = scope.errorSite();
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
     let absent: EvaluationError | undefined;
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "boolean") return v;
-      return v === undefined ? (absent ??= missing(scope, name, "a boolean")) : mismatch(scope, name, "a boolean", v);
+      return v === undefined ? (absent ??= missing(site, name, "a boolean")) : mismatch(site, name, "a boolean", v);
     };
   },
 };

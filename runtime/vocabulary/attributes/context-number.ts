@@ -15,14 +15,17 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
   contextType: "number",
   // Finite: -Number.MAX_VALUE is the least finite number, and Infinity is excluded by `below`.
   numberKey: ({ name }) => ({ key: name, min: -Number.MAX_VALUE, below: Infinity }),
-  compile: ({ name }, scope) => {
+  // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
+  compile: (node, scope) => {
+    const name = node.name;
     const read = contextReader(name);
+    const site = scope.errorSite();
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
     let absent: EvaluationError | undefined;
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      return v === undefined ? (absent ??= missing(scope, name, "a finite number")) : mismatch(scope, name, "a finite number", v);
+      return v === undefined ? (absent ??= missing(site, name, "a finite number")) : mismatch(site, name, "a finite number", v);
     };
   },
 };

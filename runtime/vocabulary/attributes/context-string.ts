@@ -13,14 +13,17 @@ export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string
   processConstant: false,
   yields: "string",
   contextType: "string",
-  compile: ({ name }, scope) => {
+  // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
+  compile: (node, scope) => {
+    const name = node.name;
     const read = contextReader(name);
+    const site = scope.errorSite();
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
     let absent: EvaluationError | undefined;
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "string") return v;
-      return v === undefined ? (absent ??= missing(scope, name, "a string")) : mismatch(scope, name, "a string", v);
+      return v === undefined ? (absent ??= missing(site, name, "a string")) : mismatch(site, name, "a string", v);
     };
   },
 };

@@ -19,20 +19,24 @@ export const contextTimestamp: AttributeDescriptor<ContextNode<typeof tag>, "ins
   processConstant: false,
   yields: "instant",
   contextType: "string | number",
-  compile: ({ name }, scope) => {
+  // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
+  compile: (node, scope) => {
+    const name = node.name;
     const read = contextReader(name);
+    const site = scope.errorSite();
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
     let absent: EvaluationError | undefined;
-    const parse = lastParsed(parseInstant);
+    // The parser's memo, made on the first string (see context-version.ts): a getter fed numbers never needs one.
+    let parse: ((text: string) => number | undefined) | undefined;
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
       if (typeof v === "string") {
-        const ms = parse(v);
+        const ms = (parse ??= lastParsed(parseInstant))(v);
         if (ms !== undefined) return ms;
       }
-      if (v === undefined) return (absent ??= missing(scope, name, "a timestamp"));
-      return mismatch(scope, name, 'epoch milliseconds or an RFC 3339 instant like "2026-12-01T00:00:00Z"', v);
+      if (v === undefined) return (absent ??= missing(site, name, "a timestamp"));
+      return mismatch(site, name, 'epoch milliseconds or an RFC 3339 instant like "2026-12-01T00:00:00Z"', v);
     };
   },
 };

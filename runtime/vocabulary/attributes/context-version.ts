@@ -1,10 +1,10 @@
 import type { NodeSchema } from "../../schema/types";
-import { parseSemVer } from "../../semver/parse";
+import { parseSemVer, type SemVer } from "../../semver/parse";
 import { describeFound } from "../../describe-value";
 import { lastParsed } from "../../compile/parse-cache";
 import { readRelease, releaseScratch } from "../../semver/release";
 import type { AttributeDescriptor } from "../types";
-import type { Scope } from "../../compile/types";
+import type { ErrorSite } from "../../compile/types";
 import type { EvaluationError } from "../../evaluate/details";
 import { contextCodec, contextSchema, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
@@ -27,27 +27,32 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
   processConstant: false,
   yields: "version",
   contextType: "string",
-  compile: ({ name }, scope) => {
+  // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
+  compile: (node, scope) => {
+    const name = node.name;
     const read = contextReader(name);
+    const site = scope.errorSite();
     // Built on the first miss, not at load (see shapes/context.ts): then the same record every time.
     let absent: EvaluationError | undefined;
-    const parse = lastParsed(parseSemVer);
+    // The full parser's memo, made on the first version that is not a plain release: most getters
+    // only ever read releases, and a memo per getter at load was a closure and a context each.
+    let parse: ((text: string) => SemVer | undefined) | undefined;
     const release = releaseScratch();
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "string") {
         if (readRelease(v, release)) return release;
-        const version = parse(v);
+        const version = (parse ??= lastParsed(parseSemVer))(v);
         if (version !== undefined) return version;
       }
-      return v === undefined ? (absent ??= missing(scope, name, "a SemVer version string")) : notAVersion(scope, name, v);
+      return v === undefined ? (absent ??= missing(site, name, "a SemVer version string")) : notAVersion(site, name, v);
     };
   },
 };
 
 /** Out of line, so that the getter stays small enough for V8 to inline into its operator. */
-function notAVersion(scope: Scope, name: string, found: unknown): EvaluationError {
-  return scope.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be a SemVer version like "2.1.0", found ${describeFound(found)}`);
+function notAVersion(site: ErrorSite, name: string, found: unknown): EvaluationError {
+  return site.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be a SemVer version like "2.1.0", found ${describeFound(found)}`);
 }
 
 /** The JSON Schema of `context.version` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */

@@ -16,11 +16,12 @@ export const nodeVersion: AttributeDescriptor<BareNode<typeof tag>, "version", u
   yields: "version",
   compile: (_node, scope) => {
     const parse = lastParsed(parseSemVer);
+    const site = scope.errorSite();
     return (ctx) => {
       const given = ctx.nodeVersion;
       if (given === undefined) return processNodeVersion();
       const version = typeof given === "string" ? parse(given) : undefined;
-      return version ?? scope.error("TYPE_MISMATCH", `context "nodeVersion" must be a SemVer version like "22.1.0", found ${describeFound(given)}`);
+      return version ?? site.error("TYPE_MISMATCH", `context "nodeVersion" must be a SemVer version like "22.1.0", found ${describeFound(given)}`);
     };
   },
 };

@@ -13,12 +13,13 @@ export const platform: AttributeDescriptor<BareNode<typeof tag>, "string", undef
   yields: "string",
   compile: (_node, scope) => {
     const own = process.platform;
+    const site = scope.errorSite();
     return (ctx) => {
       const given = ctx.processPlatform;
       if (given === undefined) return own;
       return typeof given === "string"
         ? given
-        : scope.error("TYPE_MISMATCH", `context "processPlatform" must be a string, found ${describeFound(given)}`);
+        : site.error("TYPE_MISMATCH", `context "processPlatform" must be a string, found ${describeFound(given)}`);
     };
   },
 };

@@ -5,7 +5,8 @@ import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
 import { ref, type NodeSchema } from "../../schema/types";
-import type { Getter, Scope } from "../../compile/types";
+import type { ErrorSite, Getter } from "../../compile/types";
+import type { EvaluationError } from "../../evaluate/details";
 import type { AttributeDescriptor } from "../types";
 
 const tag = "random.session";
@@ -46,40 +47,40 @@ export const sessionRandom: AttributeDescriptor<SessionRandomNode, "number", und
   // Unsalted, the process's number under `sessionRandom` is what no context gives; salted, a
   // number there would be taken as is instead of the salted hash.
   ambientPin: (node) => (node.salt === undefined ? PINNABLE : NOT_PINNABLE),
-  compile: (node, scope) => (node.salt === undefined ? unsalted(scope) : salted(node.salt, scope)),
+  compile: (node, scope) => (node.salt === undefined ? unsalted(scope.errorSite()) : salted(node.salt, scope.errorSite())),
 };
 
-function pinned(scope: Scope, given: unknown): number | ReturnType<Scope["error"]> {
+function pinned(site: ErrorSite, given: unknown): number | EvaluationError {
   return isUnit(given)
     ? given
-    : scope.error("TYPE_MISMATCH", `context "sessionRandom" must be a number in [0, 1), found ${describeFound(given)}`);
+    : site.error("TYPE_MISMATCH", `context "sessionRandom" must be a number in [0, 1), found ${describeFound(given)}`);
 }
 
-function badSessionId(scope: Scope, id: unknown): ReturnType<Scope["error"]> {
-  return scope.error("TYPE_MISMATCH", `context "sessionId" must be a string, found ${describeFound(id)}`);
+function badSessionId(site: ErrorSite, id: unknown): EvaluationError {
+  return site.error("TYPE_MISMATCH", `context "sessionId" must be a string, found ${describeFound(id)}`);
 }
 
 /** PyOF's behaviour, unchanged: one number per session, shared by every feature. */
-function unsalted(scope: Scope): Getter {
+function unsalted(site: ErrorSite): Getter {
   // The pinned number is tested and returned here, not through `pinned`: a double returned from a
   // call V8 does not inline is boxed, one heap number per evaluation.
   return (ctx) => {
     const given = ctx.sessionRandom;
-    if (given !== undefined) return isUnit(given) ? given : pinned(scope, given);
+    if (given !== undefined) return isUnit(given) ? given : pinned(site, given);
     const id = ctx.sessionId;
-    if (id !== undefined) return typeof id === "string" ? unitInterval(id) : badSessionId(scope, id);
+    if (id !== undefined) return typeof id === "string" ? unitInterval(id) : badSessionId(site, id);
     return processSessionRandom();
   };
 }
 
-function salted(salt: string, scope: Scope): Getter {
+function salted(salt: string, site: ErrorSite): Getter {
   const prefix = murmur3Prefix(`${salt}:`);
   let own: number | undefined;
   return (ctx) => {
     const given = ctx.sessionRandom;
-    if (given !== undefined) return pinned(scope, given);
+    if (given !== undefined) return pinned(site, given);
     const id = ctx.sessionId;
-    if (id !== undefined) return typeof id === "string" ? unitIntervalAfter(prefix, id) : badSessionId(scope, id);
+    if (id !== undefined) return typeof id === "string" ? unitIntervalAfter(prefix, id) : badSessionId(site, id);
     return (own ??= unitIntervalAfter(prefix, processSessionId()));
   };
 }

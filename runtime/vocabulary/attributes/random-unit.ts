@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import { EvaluationError } from "../../evaluate/details";
 import type { Attribute } from "../../model/attribute";
 import { murmur3Prefix, unitIntervalAfter, type Murmur3Prefix } from "../../hash";
-import type { AttributeValue, Scope } from "../../compile/types";
+import type { AttributeValue, ErrorSite } from "../../compile/types";
 import { describeFound } from "../../describe-value";
 import { SaltC } from "../../model/fields";
 import { nodeWithOptional } from "../../decode/tagged-union";
@@ -57,6 +57,7 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
     }
     const unitScope = scope.at("attribute");
     const read = unitScope.attribute(node.attribute);
+    const site = unitScope.errorSite();
     // The hash state after `salt + ":"`, once: an evaluation hashes only the unit, and builds no string.
     const prefix = murmur3Prefix(`${salt}:`);
     // Built on the first empty unit and kept (Scope.error): not at compile, where an error reads the
@@ -66,24 +67,24 @@ export const unitRandom: AttributeDescriptor<UnitRandomNode, "number", undefined
     // all of its code when it decides whether to inline it into the operator).
     return (ctx) => {
       const pinned = ctx.unitRandom;
-      if (pinned !== undefined) return typeof pinned === "number" && pinned >= 0 && pinned < 1 ? pinned : badPin(unitScope, pinned);
+      if (pinned !== undefined) return typeof pinned === "number" && pinned >= 0 && pinned < 1 ? pinned : badPin(site, pinned);
       const unit = read(ctx);
       if (typeof unit === "string" && unit !== "") return unitIntervalAfter(prefix, unit);
-      return notAString(unit, prefix, empty, unitScope);
+      return notAString(unit, prefix, empty, site);
     };
   },
 };
 
-function badPin(scope: Scope, pinned: unknown): EvaluationError {
-  return scope.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
+function badPin(site: ErrorSite, pinned: unknown): EvaluationError {
+  return site.error("TYPE_MISMATCH", `context "unitRandom" must be a number in [0, 1), found ${describeFound(pinned)}`);
 }
 
 /** A unit that is not a non-empty string: the empty string, a number, the attribute's error, or a mismatch. */
-function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefix, empty: { error?: EvaluationError }, scope: Scope): number | EvaluationError {
-  if (unit === "") return (empty.error ??= scope.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id"));
+function notAString(unit: AttributeValue | EvaluationError, prefix: Murmur3Prefix, empty: { error?: EvaluationError }, site: ErrorSite): number | EvaluationError {
+  if (unit === "") return (empty.error ??= site.error("ATTRIBUTE_MISSING", "the rollout unit is the empty string; an empty id is treated as no id"));
   if (typeof unit === "number" && Number.isFinite(unit)) return unitIntervalAfter(prefix, String(unit));
   if (unit instanceof EvaluationError) return unit;
-  return scope.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
+  return site.error("TYPE_MISMATCH", `the rollout unit must be a string or a finite number, found ${describeFound(unit)}`);
 }
 
 /** The JSON Schema of `random.unit` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */

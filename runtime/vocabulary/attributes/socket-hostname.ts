@@ -2,7 +2,7 @@ import type { NodeSchema } from "../../schema/types";
 import { processHostname } from "../../compile/ambient";
 import { describeFound } from "../../describe-value";
 import type { AttributeDescriptor } from "../types";
-import type { Scope } from "../../compile/types";
+import type { ErrorSite } from "../../compile/types";
 import type { EvaluationError } from "../../evaluate/details";
 import { bareCodec, type BareNode } from "./shapes/bare";
 
@@ -18,16 +18,19 @@ export const hostname: AttributeDescriptor<BareNode<typeof tag>, "string", undef
   processConstant: true,
   yields: "string",
   ambientPin: () => HOSTNAME_PIN,
-  compile: (_node, scope) => (ctx) => {
-    const given = ctx.hostname;
-    if (given === undefined) return processHostname();
-    return typeof given === "string" ? given : notAString(scope, given);
+  compile: (_node, scope) => {
+    const site = scope.errorSite();
+    return (ctx) => {
+      const given = ctx.hostname;
+      if (given === undefined) return processHostname();
+      return typeof given === "string" ? given : notAString(site, given);
+    };
   },
 };
 
 /** Out of line, so that the getter stays small enough for V8 to inline into its operator. */
-function notAString(scope: Scope, given: unknown): EvaluationError {
-  return scope.error("TYPE_MISMATCH", `context "hostname" must be a string, found ${describeFound(given)}`);
+function notAString(site: ErrorSite, given: unknown): EvaluationError {
+  return site.error("TYPE_MISMATCH", `context "hostname" must be a string, found ${describeFound(given)}`);
 }
 
 /** The JSON Schema of `socket.hostname` (runtime/schema/): not part of the descriptor, so an app bundle leaves it out. */

@@ -14,12 +14,15 @@ export const now: AttributeDescriptor<BareNode<typeof tag>, "instant", undefined
   codec: bareCodec(tag),
   processConstant: false,
   yields: "instant",
-  compile: (_node, scope) => (ctx) => {
-    const given = ctx.now;
-    if (given === undefined) return Date.now();
-    return typeof given === "number" && Number.isFinite(given)
-      ? given
-      : scope.error("TYPE_MISMATCH", `context "now" must be a finite number of milliseconds since the epoch, found ${describeFound(given)}`);
+  compile: (_node, scope) => {
+    const site = scope.errorSite();
+    return (ctx) => {
+      const given = ctx.now;
+      if (given === undefined) return Date.now();
+      return typeof given === "number" && Number.isFinite(given)
+        ? given
+        : site.error("TYPE_MISMATCH", `context "now" must be a finite number of milliseconds since the epoch, found ${describeFound(given)}`);
+    };
   },
 };
 

@@ -50,6 +50,7 @@ export const inBucket: ClassifierDescriptor<InBucketNode> = {
       "PREREQUISITE_ERROR",
       `prerequisites nest deeper than ${MAX_PREREQUISITE_DEPTH} features at "${key}"; is there a dependency cycle?`,
     );
+    const site = scope.errorSite();
     return (ctx) => {
       const dependency = resolve?.(key);
       if (dependency === undefined) return notFound;
@@ -64,7 +65,7 @@ export const inBucket: ClassifierDescriptor<InBucketNode> = {
       if (details.errors.length === 0) return buckets.has(details.bucket);
       const cause = details.errors[0]!;
       // A nested prerequisite failure already names its own chain; prefix this link only.
-      return scope.error("PREREQUISITE_ERROR", `prerequisite feature "${key}" failed: ${cause.code === "PREREQUISITE_ERROR" ? cause.message : String(cause)}`);
+      return site.error("PREREQUISITE_ERROR", `prerequisite feature "${key}" failed: ${cause.code === "PREREQUISITE_ERROR" ? cause.message : String(cause)}`);
     };
   },
 };

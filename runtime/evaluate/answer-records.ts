@@ -1,0 +1,48 @@
+import type { JsonValue } from "../model/json";
+import { NO_ERRORS, type EvaluationDetails, type Reason } from "./details";
+
+/*
+ * The frozen answers a compiled feature returns when no bucket fails: one per bucket, and one for
+ * the default. Most values are scalars ("on", true, 3), and features alike answer alike ("match"
+ * from bucket "match"), so an answer with a scalar value is shared by every feature that gives it:
+ * two records fewer per feature, 0.6 MB over 10,000. A shared record is frozen and equal in every
+ * field to the one a feature would build for itself, so no caller can tell. Objects and arrays
+ * are not shared: their identity is the feature's own value.
+ */
+
+/** Bounded, since values and bucket names come from input; past it every feature builds its own. */
+const SHARED_ANSWERS = 4096;
+/** A scalar this long is rare, and would make the table hold long strings alive. */
+const SHARED_VALUE_LENGTH = 64;
+const shared = new Map<Reason, Map<string, Map<JsonValue, EvaluationDetails<JsonValue>>>>();
+let sharedCount = 0;
+
+/** The error-free answer `value` from bucket `bucket` for `reason`: shared when the value is a short scalar. */
+export function answerRecord(value: JsonValue, bucket: string, reason: Reason): EvaluationDetails<JsonValue> {
+  if (!isShareable(value)) return build(value, bucket, reason);
+  let byBucket = shared.get(reason);
+  let byValue = byBucket?.get(bucket);
+  const found = byValue?.get(value);
+  if (found !== undefined) return found;
+  const answer = build(value, bucket, reason);
+  if (sharedCount >= SHARED_ANSWERS || bucket.length > SHARED_VALUE_LENGTH) return answer;
+  if (byBucket === undefined) shared.set(reason, (byBucket = new Map()));
+  if (byValue === undefined) byBucket.set(bucket, (byValue = new Map()));
+  byValue.set(value, answer);
+  sharedCount++;
+  return answer;
+}
+
+/**
+ * A Map key that stands for exactly one JSON value: a scalar, and not -0 (a Map equates it with 0,
+ * whose answer would then be returned for it).
+ */
+function isShareable(value: JsonValue): value is string | number | boolean | null {
+  if (value === null || typeof value === "boolean") return true;
+  if (typeof value === "number") return !Object.is(value, -0);
+  return typeof value === "string" && value.length <= SHARED_VALUE_LENGTH;
+}
+
+function build(value: JsonValue, bucket: string, reason: Reason): EvaluationDetails<JsonValue> {
+  return Object.freeze({ value, bucket, reason, errors: NO_ERRORS });
+}
