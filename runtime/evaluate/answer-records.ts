@@ -6,8 +6,10 @@ import { NO_ERRORS, type EvaluationDetails, type Reason } from "./details";
  * the default. Most values are scalars ("on", true, 3), and features alike answer alike ("match"
  * from bucket "match"), so an answer with a scalar value is shared by every feature that gives it:
  * two records fewer per feature, 0.6 MB over 10,000. A shared record is frozen and equal in every
- * field to the one a feature would build for itself, so no caller can tell. Objects and arrays
- * are not shared: their identity is the feature's own value.
+ * field to the one a feature would build for itself; only identity tells them apart (two features
+ * may now return the same object), which EvaluationDetails says not to rely on. Objects and arrays
+ * are not shared: their identity is the feature's own value. The table is process-wide and first
+ * come, first served: past its bound, later answers are built per feature, as before.
  */
 
 /** Bounded, since values and bucket names come from input; past it every feature builds its own. */

@@ -44,7 +44,12 @@ export class EvaluationError {
   }
 }
 
-/** The result of an evaluation: the value, the bucket it came from, why, and any errors met on the way. */
+/**
+ * The result of an evaluation: the value, the bucket it came from, why, and any errors met on the
+ * way. Frozen, and possibly shared: an error-free answer is built at load and returned by every
+ * evaluation that gives it, and features giving the same scalar from the same bucket name share one
+ * record. Compare details by their fields, never by identity.
+ */
 export interface EvaluationDetails<V, B extends string = string> {
   readonly value: V;
   readonly bucket: B | "default";

@@ -1,7 +1,8 @@
 import { sharedErrorSite } from "../../../runtime/compile/error-site";
-import { compileAttribute } from "../../../runtime/compile/scope";
+import { compileAttribute, compileRule } from "../../../runtime/compile/scope";
 import { EvaluationError } from "../../../runtime/evaluate/details";
 import type { Attribute } from "../../../runtime/model/attribute";
+import type { Classifier } from "../../../runtime/model/classifier";
 
 describe("error sites: what a compiled closure keeps to report its errors", () => {
   it("is one site per bucket and JSON path, building errors that name both", () => {
@@ -26,5 +27,12 @@ describe("error sites: what a compiled closure keeps to report its errors", () =
       ["ATTRIBUTE_MISSING", "eu", "buckets[1].classifier.attribute"],
       ["ATTRIBUTE_MISSING", "deep", deepPath],
     ]);
+  });
+
+  it.each([3, 63, 64, 65, 200])("reports it at the right path under %i nested bool.all (deferred past 64 levels)", (levels) => {
+    let rule = { __type: "comparison.eq", attribute: { __type: "context.string", name: "plan" }, value: "pro" } as unknown as Classifier;
+    for (let i = 0; i < levels; i++) rule = { __type: "bool.all", value: [rule] } as unknown as Classifier;
+    const error = compileRule({}, "pro", "buckets[2].classifier", rule)({});
+    expect(error instanceof EvaluationError && [error.code, error.bucket, error.path]).toEqual(["ATTRIBUTE_MISSING", "pro", `buckets[2].classifier${".value[0]".repeat(levels)}.attribute`]);
   });
 });
