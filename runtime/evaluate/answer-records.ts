@@ -48,3 +48,26 @@ function isShareable(value: JsonValue): value is string | number | boolean | nul
 function build(value: JsonValue, bucket: string, reason: Reason): EvaluationDetails<JsonValue> {
   return Object.freeze({ value, bucket, reason, errors: NO_ERRORS });
 }
+
+
+/*
+ * Why the details record's fields are generalized here, at load, before any code that reads them
+ * is optimized. Every `{ value, bucket, reason, errors }` literal in the process (the answers
+ * above, the error answers of runtime/evaluate and runtime/store) gets one hidden class, and V8
+ * keeps per field of it what it has seen: whether the field was ever written again, what kind of
+ * value it holds (a string, a small integer, a double, an array of which kind). Optimized code
+ * that reads `details.value` relies on that, and when a later record breaks it (a feature whose
+ * value is a number, an error answer with a plain array) V8 throws away all such code: a getter,
+ * the loops it inlined, the decoder. Measured on the bench's full suite (bench/suite.ts --quick,
+ * every peer, rotations 5 and 6, 2026-12-04): the generated getter was deoptimized that way in
+ * each process where it ran at 26.5 ns instead of 20 (R5 1.43x R1); with the fields generalized
+ * here first, no getter was deoptimized in 12 such processes and R5 ran at 19.5-21.1 ns. So one
+ * throwaway record takes every kind of value each field can hold, and is written to again.
+ */
+{
+  const probe: { value: unknown; bucket: string; reason: string; errors: readonly unknown[] } = { value: "", bucket: "", reason: "DEFAULT", errors: NO_ERRORS };
+  for (const value of [0, 0.5, true, null, [], {}, "default"]) probe.value = value;
+  for (const errors of [[{}], Object.freeze([{}]), NO_ERRORS]) probe.errors = errors;
+  probe.bucket = "default";
+  probe.reason = "ERROR";
+}
