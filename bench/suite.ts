@@ -3,7 +3,7 @@
  * evaluator up, checks it against the reference (correctness.ts), then times each rule with
  * mitata, evaluators in an order rotated by `--rotate N` so none always runs first.
  *
- *   npx ts-node --transpile-only bench/suite.ts [--rotate N] [--quick]
+ *   npx ts-node --transpile-only bench/suite.ts [--rotate N] [--quick] [--only a,b] [--mark-phases]
  *
  * Prints one JSON line (SuiteResult) on stdout. An evaluator that fails its check is reported and
  * never timed.
@@ -110,7 +110,10 @@ async function timeR4(rules: Rules, repeats: number): Promise<Timing> {
  * One process of the benchmark: every evaluator checked, then timed, in an order rotated by
  * `rotate`. `only` keeps the evaluators of those names (bench/measure/sequence.ts).
  */
-export async function runSuite(rotate: number, quick: boolean, only?: readonly string[]): Promise<SuiteResult> {
+/** The line `--mark-phases` prints to stdout when the checks are done and the timing starts. */
+export const TIMING_MARK = "bench-phase: timing";
+
+export async function runSuite(rotate: number, quick: boolean, only?: readonly string[], markPhases = false): Promise<SuiteResult> {
   const all = allEvaluators().filter((e) => only === undefined || only.includes(e.name));
   const shift = ((rotate % all.length) + all.length) % all.length;
   const order: Evaluator[] = [...all.slice(shift), ...all.slice(0, shift)];
@@ -124,6 +127,8 @@ export async function runSuite(rotate: number, quick: boolean, only?: readonly s
     set.push({ evaluator, rules, result: { name: evaluator.name, problems, timings: {}, r4First: r4FirstMs } });
   }
 
+  // For bench/measure/deopts.ts: what V8 traces after this line happened while timing.
+  if (markPhases) process.stdout.write(`${TIMING_MARK}\n`);
   const results: EvaluatorResult[] = [];
   for (const { evaluator, rules, result } of set) {
     if (result.problems.length > 0) {
@@ -150,7 +155,7 @@ if (require.main === module) {
   const rotate = at === -1 ? 0 : Number(argv[at + 1]);
   const onlyAt = argv.indexOf("--only");
   const only = onlyAt === -1 ? undefined : argv[onlyAt + 1]!.split(",");
-  runSuite(rotate, argv.includes("--quick"), only).then(
+  runSuite(rotate, argv.includes("--quick"), only, argv.includes("--mark-phases")).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       // Peers may leave timers (LaunchDarkly, Unleash); the result is out, so end here.
