@@ -49,20 +49,21 @@ function build(value: JsonValue, bucket: string, reason: Reason): EvaluationDeta
   return Object.freeze({ value, bucket, reason, errors: NO_ERRORS });
 }
 
-
 /*
  * Why the details record's fields are generalized here, at load, before any code that reads them
  * is optimized. Every `{ value, bucket, reason, errors }` literal in the process (the answers
  * above, the error answers of runtime/evaluate and runtime/store) gets one hidden class, and V8
  * keeps per field of it what it has seen: whether the field was ever written again, what kind of
  * value it holds (a string, a small integer, a double, an array of which kind). Optimized code
- * that reads `details.value` relies on that, and when a later record breaks it (a feature whose
- * value is a number, an error answer with a plain array) V8 throws away all such code: a getter,
+ * that reads `details.value` relies on that, and when a later record breaks it (any value of a
+ * new kind, any write after the literal: in the bench, %DebugPrint showed `value` had become
+ * mutable, by which record was not pinned down) V8 throws away all such code at once: a getter,
  * the loops it inlined, the decoder. Measured on the bench's full suite (bench/suite.ts --quick,
- * every peer, rotations 5 and 6, 2026-12-04): the generated getter was deoptimized that way in
- * each process where it ran at 26.5 ns instead of 20 (R5 1.43x R1); with the fields generalized
- * here first, no getter was deoptimized in 12 such processes and R5 ran at 19.5-21.1 ns. So one
- * throwaway record takes every kind of value each field can hold, and is written to again.
+ * every peer, 2026-12-04; bench/measure/deopts.ts): getR1 was deoptimized that way in each process
+ * where R5 ran at 26.5 ns instead of 20; with the fields generalized here first, in none of 12
+ * processes, R5 19.5-21.1 ns. So one throwaway record takes every kind of value each field can
+ * hold, and is written to again. (What it costs: a prebuilt answer's `value` is no longer folded
+ * into a constant, about 1 ns on R1.)
  */
 {
   const probe: { value: unknown; bucket: string; reason: string; errors: readonly unknown[] } = { value: "", bucket: "", reason: "DEFAULT", errors: NO_ERRORS };
