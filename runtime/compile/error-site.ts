@@ -1,5 +1,6 @@
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
 import type { ErrorSite } from "./types";
+import { SharedTable } from "./shared-table";
 
 /**
  * An error site shared by every node compiled at the same bucket name and JSON path. A compiled
@@ -19,27 +20,12 @@ class SharedErrorSite implements ErrorSite {
   }
 }
 
-/**
- * Bounded in count and in the length of the names it keys by, since both come from input: past
- * the bounds {@link sharedErrorSite} answers undefined and the scope serves as its own site, as
- * before. Buckets are few and paths are shared by features alike in shape, so a real bundle fills
- * a few dozen entries.
- */
-const SHARED_SITES = 4096;
+/** Longer names are not kept (past this, or past the table's bound, the scope serves as its own site, as before). */
 const SHARED_KEY_LENGTH = 160;
-const sites = new Map<string, Map<string, SharedErrorSite>>();
-let siteCount = 0;
+const sites = new SharedTable<string, string, ErrorSite>(4096, (bucket, path) => new SharedErrorSite(bucket, path));
 
 /** The site shared by every node at `path` in bucket `bucket`, or undefined past the table's bounds. */
 export function sharedErrorSite(bucket: string, path: string): ErrorSite | undefined {
   if (bucket.length > SHARED_KEY_LENGTH || path.length > SHARED_KEY_LENGTH) return undefined;
-  let byPath = sites.get(bucket);
-  const found = byPath?.get(path);
-  if (found !== undefined) return found;
-  if (siteCount >= SHARED_SITES) return undefined;
-  const site = new SharedErrorSite(bucket, path);
-  if (byPath === undefined) sites.set(bucket, (byPath = new Map()));
-  byPath.set(path, site);
-  siteCount++;
-  return site;
+  return sites.shared(bucket, path);
 }

@@ -3,6 +3,7 @@ import { classifierDescriptor, type Classifier } from "../model/classifier";
 import { EvaluationError, type ErrorCode } from "../evaluate/details";
 import type { ErrorSite, Getter, NumberKey, Predicate, Resolver, Scope } from "./types";
 import { sharedErrorSite } from "./error-site";
+import { SharedTable } from "./shared-table";
 
 /** What every scope of one compilation shares. */
 export interface CompileOptions {
@@ -100,24 +101,13 @@ export function compileAttribute(options: CompileOptions, bucket: string, path: 
  * 10,000. Bounded in count and length, so that input cannot grow it without end; a path past the
  * bounds is spelled on demand from the parent chain, as before.
  */
-const SHARED_PATHS = 4096;
 const SHARED_PATH_LENGTH = 160;
-const sharedPaths = new Map<string, Map<string | number, string>>();
-let sharedPathCount = 0;
+const sharedPaths = new SharedTable<string, string | number, string>(4096, childPath);
 
 /** The shared string of `parent`'s child path under `key`, or undefined past the table's bounds. */
 function sharedChildPath(parent: string, key: string | number): string | undefined {
   // Length first: a deep tree's long paths are never hashed (a lookup would hash each one).
-  if (parent.length > SHARED_PATH_LENGTH) return undefined;
-  let children = sharedPaths.get(parent);
-  const found = children?.get(key);
-  if (found !== undefined) return found;
-  if (sharedPathCount >= SHARED_PATHS) return undefined;
-  const path = childPath(parent, key);
-  if (children === undefined) sharedPaths.set(parent, (children = new Map()));
-  children.set(key, path);
-  sharedPathCount++;
-  return path;
+  return parent.length > SHARED_PATH_LENGTH ? undefined : sharedPaths.shared(parent, key);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { JsonValue } from "../model/json";
 import { NO_ERRORS, type EvaluationDetails, type Reason } from "./details";
+import { SharedTable } from "../compile/shared-table";
 
 /*
  * The frozen answers a compiled feature returns when no bucket fails: one per bucket, and one for
@@ -12,27 +13,17 @@ import { NO_ERRORS, type EvaluationDetails, type Reason } from "./details";
  * come, first served: past its bound, later answers are built per feature, as before.
  */
 
-/** Bounded, since values and bucket names come from input; past it every feature builds its own. */
-const SHARED_ANSWERS = 4096;
-/** A scalar this long is rare, and would make the table hold long strings alive. */
-const SHARED_VALUE_LENGTH = 64;
-const shared = new Map<Reason, Map<string, Map<JsonValue, EvaluationDetails<JsonValue>>>>();
-let sharedCount = 0;
+/** A bucket name or scalar this long is rare, and would make the table hold long strings alive. */
+const SHARED_KEY_LENGTH = 64;
+/** One table per reason (a bucket's match, the default), each bounded: past it every feature builds its own. */
+const shared = new Map<Reason, SharedTable<string, string | number | boolean | null, EvaluationDetails<JsonValue>>>();
 
 /** The error-free answer `value` from bucket `bucket` for `reason`: shared when the value is a short scalar. */
 export function answerRecord(value: JsonValue, bucket: string, reason: Reason): EvaluationDetails<JsonValue> {
-  if (!isShareable(value)) return build(value, bucket, reason);
-  let byBucket = shared.get(reason);
-  let byValue = byBucket?.get(bucket);
-  const found = byValue?.get(value);
-  if (found !== undefined) return found;
-  const answer = build(value, bucket, reason);
-  if (sharedCount >= SHARED_ANSWERS || bucket.length > SHARED_VALUE_LENGTH) return answer;
-  if (byBucket === undefined) shared.set(reason, (byBucket = new Map()));
-  if (byValue === undefined) byBucket.set(bucket, (byValue = new Map()));
-  byValue.set(value, answer);
-  sharedCount++;
-  return answer;
+  if (!isShareable(value) || bucket.length > SHARED_KEY_LENGTH) return build(value, bucket, reason);
+  let table = shared.get(reason);
+  if (table === undefined) shared.set(reason, (table = new SharedTable(4096, (b, v) => build(v, b, reason))));
+  return table.shared(bucket, value) ?? build(value, bucket, reason);
 }
 
 /**
@@ -42,7 +33,7 @@ export function answerRecord(value: JsonValue, bucket: string, reason: Reason): 
 function isShareable(value: JsonValue): value is string | number | boolean | null {
   if (value === null || typeof value === "boolean") return true;
   if (typeof value === "number") return !Object.is(value, -0);
-  return typeof value === "string" && value.length <= SHARED_VALUE_LENGTH;
+  return typeof value === "string" && value.length <= SHARED_KEY_LENGTH;
 }
 
 function build(value: JsonValue, bucket: string, reason: Reason): EvaluationDetails<JsonValue> {
