@@ -58,6 +58,8 @@ export function inputLimits(overrides: Partial<InputLimits> = {}): InputLimits {
   return Object.freeze(limits) as unknown as InputLimits;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** `…; the limit is limits.bytes = 16777216 (raise it with { limits: { bytes: … } })` */
 export function overLimit(key: keyof InputLimits, limits: InputLimits): string {
   return `the limit is limits.${key} = ${limits[key]} (raise it with the option { limits: { ${key}: … } })`;
@@ -88,32 +90,43 @@ export function byteSizeProblem(input: string | Uint8Array | number, limits: Inp
  */
 export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, envelopeLevels = 0): string | undefined {
   const depth = limits.depth + envelopeLevels;
-  // Say what the extra levels are, so the two numbers in the message do not seem to disagree.
-  const tooDeep = `the document nests deeper than ${depth} levels${envelopeLevels === 0 ? "" : ` (limits.depth plus the bundle's ${envelopeLevels} around its features)`}; ${overLimit("depth", limits)}`;
+  // Spelled only on a refusal. Say what the extra levels are, so the two numbers in the message do not seem to disagree.
+  const tooDeep = () => `the document nests deeper than ${depth} levels${envelopeLevels === 0 ? "" : ` (limits.depth plus the bundle's ${envelopeLevels} around its features)`}; ${overLimit("depth", limits)}`;
   const maxValues = limits.values;
-  const tooMany = `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
-  let seen = 0;
-  // Two parallel stacks (values and their levels): no record allocated per value of the document.
-  const values: unknown[] = [root];
+  const tooMany = () => `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
+  if (typeof root !== "object" || root === null) return undefined;
+  // Only records and arrays are pushed; a scalar child is counted where it is met. Most values of
+  // a document are scalars (half of a bundle's), and each push and pop cost as much as the count.
+  let seen = 1;
+  // Two parallel stacks (containers and their levels): no record allocated per value of the document.
+  const values: object[] = [root];
   const levels: number[] = [0];
   while (values.length > 0) {
-    const value = values.pop();
-    const level = levels.pop()!;
-    if (level > depth) return tooDeep;
-    if (++seen > maxValues) return tooMany;
-    if (typeof value !== "object" || value === null) continue;
+    const value = values.pop()!;
+    // A child's level: the deepest a value of this container can be.
+    const level = levels.pop()! + 1;
     if (Array.isArray(value)) {
-      if (seen + value.length > maxValues) return tooMany;
+      if (value.length === 0) continue;
+      if (level > depth) return tooDeep();
+      if (seen + value.length > maxValues) return tooMany();
       for (let i = 0; i < value.length; i++) {
-        values.push(value[i]);
-        levels.push(level + 1);
+        const child: unknown = value[i];
+        seen++;
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          levels.push(level);
+        }
       }
     } else {
       for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        if (seen + values.length > maxValues) return tooMany;
-        values.push((value as Record<string, unknown>)[key]);
-        levels.push(level + 1);
+        if (!hasOwn.call(value, key)) continue;
+        if (level > depth) return tooDeep();
+        if (++seen > maxValues) return tooMany();
+        const child: unknown = (value as Record<string, unknown>)[key];
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          levels.push(level);
+        }
       }
     }
   }

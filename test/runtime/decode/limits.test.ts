@@ -1,4 +1,7 @@
 import * as E from "fp-ts/Either";
+import fc from "fast-check";
+import { documentSizeProblem } from "../../../runtime/decode/limits";
+import { propertyOptions } from "../../support/property";
 import { DEFAULT_LIMITS, FeatureStore, OfflineFeature, decodeBundle, decodeFeature, encodeBundle, findCycle, inputLimits, type FeatureModel } from "../../../runtime";
 
 /*
@@ -27,6 +30,37 @@ function chain(n: number): Record<string, FeatureModel> {
 }
 
 const issues = (e: E.Either<{ issues: readonly { path: string; message: string }[] }, unknown>) => (E.isLeft(e) ? e.left.issues : []);
+
+/** The deepest level and the count of values of a small document, by plain recursion: the reference the walk is held to. */
+function measured(value: unknown, level = 0): { deepest: number; count: number } {
+  const children = Array.isArray(value) ? value : typeof value === "object" && value !== null ? Object.values(value) : [];
+  return children.reduce<{ deepest: number; count: number }>(
+    (acc, child) => {
+      const inner = measured(child, level + 1);
+      return { deepest: Math.max(acc.deepest, inner.deepest), count: acc.count + inner.count };
+    },
+    { deepest: level, count: 1 },
+  );
+}
+
+describe("documentSizeProblem", () => {
+  it("refuses exactly the documents deeper or larger than the limits (a property, fixed seed)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 }), (doc, depth, values, envelope) => {
+        const { deepest, count } = measured(doc);
+        const problem = documentSizeProblem(doc, { ...DEFAULT_LIMITS, depth, values }, envelope);
+        const tooDeep = deepest > depth + envelope;
+        const tooMany = count > values;
+        if (!tooDeep && !tooMany) expect(problem).toBeUndefined();
+        // A document past both limits may be refused for either: the walk stops at the first it meets.
+        else if (!tooMany) expect(problem).toMatch(/^the document nests deeper than/);
+        else if (!tooDeep) expect(problem).toMatch(/^the document holds more than/);
+        else expect(problem).toMatch(/^the document (nests deeper|holds more) than/);
+      }),
+      propertyOptions,
+    );
+  });
+});
 
 describe("bytes, before parsing", () => {
   it("a 100 MB bundle is refused without parsing it, naming the limit and how to raise it", () => {
