@@ -6,6 +6,7 @@ import { isProcessConstant, pinnableKeys } from "./traits";
 import { memoContext, type EvaluationContext } from "../evaluate/context";
 import type { Predicate } from "./types";
 import { childNodesOf } from "../model/walk";
+import { SharedTable } from "./shared-table";
 
 export type { CompiledFeature } from "../evaluate/bucket-loop";
 
@@ -46,6 +47,21 @@ const BUCKET_PATHS: (string | undefined)[] = new Array<string | undefined>(64).f
  */
 function loopShape(model: FeatureModel, processConstant: boolean): string {
   let shape = processConstant ? "constant" : "context";
-  for (const bucket of model.buckets) shape += ` ${bucket.classifier.__type}/${childNodesOf(bucket.classifier).length}`;
+  const buckets = model.buckets;
+  for (let i = 0; i < buckets.length; i++) {
+    const classifier = buckets[i]!.classifier;
+    const tag = classifier.__type;
+    const children = childNodesOf(classifier).length;
+    const segment = shapeSegments.shared(tag, children) ?? ` ${tag}/${children}`;
+    shape = shapes.shared(shape, segment) ?? shape + segment;
+  }
   return shape;
 }
+
+/*
+ * The shape strings, made once and shared: spelled anew per feature, they were 260 bytes of
+ * garbage each, and a fresh string is hashed again by every Map that looks it up (the loop copies
+ * are assigned by it). A bundle has a few distinct shapes; past the bounds a shape is spelled as before.
+ */
+const shapeSegments = new SharedTable<string, number, string>(4096, (tag, children) => ` ${tag}/${children}`);
+const shapes = new SharedTable<string, string, string>(4096, (shape, segment) => shape + segment);

@@ -93,6 +93,25 @@ export function compileAttribute(options: CompileOptions, bucket: string, path: 
   return compileTree(options, bucket, path, (scope) => scope.attribute(root));
 }
 
+/*
+ * A node met LEVELS_PER_DESCENT calls deep, handed to its parent as a forwarding closure and left
+ * for compileTree's loop. These are functions of their own, not branches of Scope's methods: the
+ * closures capture `node` and `compiled`, and V8 would then allocate a context for those on every
+ * call of the method, taken or not (49 bytes per node compiled, 7 per R2-shaped feature).
+ */
+function classifierLater(scope: Scope, node: Classifier): Predicate {
+  let compiled: Predicate | undefined;
+  // Run once the current descent has returned, at depth 0, so through the method's plain branch.
+  (later ??= []).push(() => void (compiled = scope.classifier(node)));
+  return (ctx) => compiled!(ctx);
+}
+
+function attributeLater(scope: Scope, node: Attribute): Getter {
+  let compiled: Getter | undefined;
+  (later ??= []).push(() => void (compiled = scope.attribute(node)));
+  return (ctx) => compiled!(ctx);
+}
+
 /**
  * JSON paths below a rule's root, one string per path, shared by every feature (features alike in
  * shape have the same paths: `buckets[0].classifier.value[1].attribute`). A scope that a compiled
@@ -182,12 +201,7 @@ class CompileScope implements Scope {
 
   // Each node is compiled by its tag's descriptor (runtime/vocabulary/).
   classifier(node: Classifier): Predicate {
-    if (depth >= LEVELS_PER_DESCENT) {
-      let compiled: Predicate | undefined;
-      // Run once the current descent has returned, at depth 0, so through the branch below.
-      (later ??= []).push(() => void (compiled = this.classifier(node)));
-      return (ctx) => compiled!(ctx);
-    }
+    if (depth >= LEVELS_PER_DESCENT) return classifierLater(this, node);
     depth++;
     const predicate = classifierDescriptor(node).compile(node, this);
     depth--;
@@ -195,11 +209,7 @@ class CompileScope implements Scope {
   }
 
   attribute(node: Attribute): Getter {
-    if (depth >= LEVELS_PER_DESCENT) {
-      let compiled: Getter | undefined;
-      (later ??= []).push(() => void (compiled = this.attribute(node)));
-      return (ctx) => compiled!(ctx);
-    }
+    if (depth >= LEVELS_PER_DESCENT) return attributeLater(this, node);
     depth++;
     const getter = attributeDescriptor(node).compile(node, this);
     depth--;

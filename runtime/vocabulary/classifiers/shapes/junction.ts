@@ -27,7 +27,10 @@ export function junction<K extends string>(
       childNodes: (n) => n.value,
       withChildren: (n, children) => ({ ...n, value: children }),
     },
-    compile: (n, scope: Scope) => compile(n.value.map((child, i) => scope.at("value").at(i).classifier(child))),
+    compile: (n, scope: Scope) => {
+      const list = scope.at("value");
+      return compile(n.value.map((child, i) => list.at(i).classifier(child)));
+    },
   };
 }
 
