@@ -48,8 +48,12 @@ export function membership<K extends string>(tag: K, negated: boolean): Classifi
  * `Set#has`: JSON scalars are finite (no NaN), and `===`, like the Set, equates 0 and -0.
  */
 function fewMembers(read: Getter, list: readonly Scalar[], negated: boolean): Predicate {
-  // Missing members are undefined, which no attribute value is (absent is an error).
-  const [m0, m1, m2] = list;
+  // Missing members are undefined, which no attribute value is (absent is an error). Indexed, not
+  // destructured: array destructuring runs the iterator protocol, an iterator and a result per
+  // member in unoptimized code, and a store compiles most features before V8 optimizes this.
+  const m0 = list[0];
+  const m1 = list[1];
+  const m2 = list[2];
   if (negated) {
     return (ctx) => {
       const a = read(ctx);
