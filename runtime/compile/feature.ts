@@ -53,7 +53,8 @@ function loopShape(model: FeatureModel, processConstant: boolean): string {
     const tag = classifier.__type;
     const children = childNodesOf(classifier).length;
     const segment = shapeSegments.shared(tag, children) ?? ` ${tag}/${children}`;
-    shape = shapes.shared(shape, segment) ?? shape + segment;
+    // Length first, as for shared paths: a feature of many buckets is spelled, never hashed per prefix.
+    shape = (shape.length <= SHARED_SHAPE_LENGTH ? shapes.shared(shape, segment) : undefined) ?? shape + segment;
   }
   return shape;
 }
@@ -61,7 +62,10 @@ function loopShape(model: FeatureModel, processConstant: boolean): string {
 /*
  * The shape strings, made once and shared: spelled anew per feature, they were 260 bytes of
  * garbage each, and a fresh string is hashed again by every Map that looks it up (the loop copies
- * are assigned by it). A bundle has a few distinct shapes; past the bounds a shape is spelled as before.
+ * are assigned by it). Each prefix of a shape is an entry (one per bucket), so only short shapes
+ * are shared, those of features with a few buckets, which are most; a longer shape, or any past
+ * the tables' bounds, is spelled as before.
  */
+const SHARED_SHAPE_LENGTH = 160;
 const shapeSegments = new SharedTable<string, number, string>(4096, (tag, children) => ` ${tag}/${children}`);
 const shapes = new SharedTable<string, string, string>(4096, (shape, segment) => shape + segment);
