@@ -221,6 +221,11 @@ class CompileScope implements Scope {
     return attributeDescriptor(node).numberKey?.(node);
   }
 
+  directString(node: Attribute): string | undefined {
+    if (instrument !== undefined) return undefined;
+    return attributeDescriptor(node).stringKey?.(node);
+  }
+
   errorSite(): ErrorSite {
     // Only a spelled path is looked up: spelling one here would cost a deep tree O(depth) per node.
     if (this.spelled === undefined) return this;

@@ -72,6 +72,11 @@ export interface Scope extends ErrorSite {
    */
   directNumber(node: Attribute): NumberKey | undefined;
   /**
+   * The context key whose string `node` is (see `stringKey` in runtime/vocabulary/types.ts), for an
+   * operator that tests the string in its own closure: undefined as for {@link Scope.directNumber}.
+   */
+  directString(node: Attribute): string | undefined;
+  /**
    * What a compiled closure should keep to build its errors at evaluation: a site shared by every
    * node at this bucket and path when the path is short and already spelled (the common case),
    * else this scope itself (a deep tree, whose paths are spelled only when an error needs them).

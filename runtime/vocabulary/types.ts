@@ -100,6 +100,13 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
    */
   readonly numberKey?: (node: N) => NumberKey;
   /**
+   * For an attribute that is the string the context gives under one key, and an error otherwise
+   * (`context.string`): the key. `eq` and the memberships over it test the string in their own
+   * closure (runtime/vocabulary/classifiers/shapes/context-string-tests.ts), one closure and
+   * context per comparison instead of two, with the getter's errors.
+   */
+  readonly stringKey?: (node: N) => string;
+  /**
    * For a process-wide attribute read first from a context key: the key, and whether the
    * process's own value given under it reads exactly as no context does (`pinnable`; a salted
    * session random is not: it takes a pinned number as is). A memo is computed with the pinnable

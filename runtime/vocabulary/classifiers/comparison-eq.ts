@@ -1,6 +1,7 @@
 import { EvaluationError } from "../../evaluate/details";
 import { ref, type NodeSchema } from "../../schema/types";
 import type { ClassifierDescriptor } from "../types";
+import { eqContextString } from "./shapes/context-string-tests";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./shapes/reads-attribute";
 
 const tag = "comparison.eq";
@@ -14,7 +15,10 @@ export const eq: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
   codec: comparisonCodec(tag),
   parts: readsAttribute(),
   compile: (node, scope) => {
-    const read = scope.at("attribute").attribute(node.attribute);
+    const at = scope.at("attribute");
+    const key = at.directString(node.attribute);
+    if (key !== undefined) return eqContextString(key, at.errorSite(), node.value);
+    const read = at.attribute(node.attribute);
     const expected = node.value;
     return (ctx) => {
       const a = read(ctx);

@@ -6,6 +6,7 @@ import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import type { Getter, Predicate } from "../../../compile/types";
 import { AttributeRefC } from "../../refs";
+import { inContextString } from "./context-string-tests";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
 
 /** A set membership node: an attribute and a list of scalars. */
@@ -24,7 +25,10 @@ export function membership<K extends string>(tag: K, negated: boolean): Classifi
     codec: attributeTestCodec(tag, AttributeRefC, t.readonlyArray(ScalarC)),
     parts: readsAttribute(),
     compile: (node, scope) => {
-      const read = scope.at("attribute").attribute(node.attribute);
+      const at = scope.at("attribute");
+      const key = at.directString(node.attribute);
+      if (key !== undefined) return inContextString(key, at.errorSite(), node.value, negated);
+      const read = at.attribute(node.attribute);
       if (node.value.length <= 3) return fewMembers(read, node.value, negated);
       const members = new Set<unknown>(node.value);
       if (negated) {
