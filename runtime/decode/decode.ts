@@ -1,5 +1,5 @@
 import * as E from "fp-ts/Either";
-import { FeatureC, decodeParsedFeature } from "../model/feature";
+import { FeatureC, decodeParsedFeature, measuredWithin, type FeatureBounds } from "../model/feature";
 import type { DecodedFeature } from "./decoded";
 import { FeatureDecodeError } from "./decode-error";
 import { reportIssues } from "./reporter";
@@ -59,13 +59,22 @@ function bucketCountProblem(parsed: unknown, limits: InputLimits): string | unde
 
 /**
  * Decodes an already parsed feature whose document size was checked (a bundle checks the whole
- * document once): the bucket count, then the codec. `fromJsonText` says the caller parsed it from
- * text itself (plain JSON: the codec's fast path may rely on it).
+ * document once), or is checked on the way, within `bounds` (a bundle's feature: see
+ * FeatureBounds): the bucket count, then the codec. `fromJsonText` says the caller parsed it from
+ * text itself (plain JSON: the codec's fast path may rely on it, and check the bounds as it walks).
  */
-export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string, fromJsonText = false): E.Either<FeatureDecodeError, DecodedFeature> {
+export function decodeCheckedFeature(parsed: unknown, limits: InputLimits, source?: string, fromJsonText = false, bounds?: FeatureBounds): E.Either<FeatureDecodeError, DecodedFeature> {
   const tooMany = bucketCountProblem(parsed, limits);
-  if (tooMany !== undefined) return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
-  const decoded = fromJsonText ? decodeParsedFeature(parsed) : FeatureC.decode(parsed);
+  if (tooMany !== undefined) {
+    // Within a bundle's bounds the feature is still counted: its size may be what refuses the bundle.
+    if (bounds !== undefined && !measuredWithin(parsed, bounds)) bounds.tooBig = true;
+    return E.left(new FeatureDecodeError([{ path: "buckets", message: tooMany }], source));
+  }
+  if (bounds !== undefined && !fromJsonText && !measuredWithin(parsed, bounds)) {
+    bounds.tooBig = true;
+    return E.left(new FeatureDecodeError([{ path: "", message: "the feature passes the input limits" }], source));
+  }
+  const decoded = fromJsonText ? decodeParsedFeature(parsed, bounds) : FeatureC.decode(parsed);
   // The codec records what it decodes (runtime/decode/decoded.ts); the cast carries that in the type.
   // A Right is passed on as it is (io-ts's Validation is fp-ts's Either): no second record per feature.
   return E.isLeft(decoded) ? E.left(new FeatureDecodeError(reportIssues(decoded.left), source)) : (decoded as E.Right<DecodedFeature>);

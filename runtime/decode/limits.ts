@@ -1,8 +1,10 @@
 /**
  * Input limits: how much a document may hold before any work is done on it. Feature files come
  * from many authors and bundles from the network, so every loader checks these first (bytes before
- * `JSON.parse`, the rest on the parsed value with an explicit stack) and refuses with an error that
- * names the limit and how to raise it. The defaults are far above any real project: the generated
+ * `JSON.parse`, the rest on the parsed value with an explicit stack; a bundle parsed from text has
+ * its depth and values counted by the decoder's own walk, which stops at the first value past a
+ * limit and measures whatever it hands to a recursive check before handing it over) and refuses
+ * with an error that names the limit and how to raise it. The defaults are far above any real project: the generated
  * bundle of 1,000 realistic features is under 2 MB, 7 levels deep, with a few buckets each.
  */
 export interface InputLimits {
@@ -82,19 +84,21 @@ export function byteSizeProblem(input: string | Uint8Array | number, limits: Inp
   return size > limit ? `the document is ${typeof input === "string" && input.length > limit ? "over " : ""}${size} bytes; ${overLimit("bytes", limits)}` : undefined;
 }
 
+/** {@link measureDocument}: a value nests deeper than allowed. */
+export const TOO_DEEP = -1;
+/** {@link measureDocument}: more values than allowed. */
+export const TOO_MANY = -2;
+
 /**
- * Why a parsed document is too big to decode, or undefined: nesting deeper than `limits.depth`
- * (plus `envelopeLevels`, the levels a bundle wraps around its features: 2), or more values than
- * `limits.values`. Walked with an explicit stack (never recursion) and stopped as soon as a limit
- * is passed, so neither the stack nor the heap can be exhausted here.
+ * How many values `root` holds (itself, and every record, array and scalar in it), or
+ * {@link TOO_DEEP} when a value lies more than `depth` levels below it, or {@link TOO_MANY} when
+ * it holds more than `maxValues`. Walked with an explicit stack (never recursion), only own
+ * enumerable keys, and stopped as soon as a limit is passed, so neither the stack nor the heap
+ * can be exhausted here.
  */
-export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, envelopeLevels = 0): string | undefined {
-  const depth = limits.depth + envelopeLevels;
-  // Spelled only on a refusal. Say what the extra levels are, so the two numbers in the message do not seem to disagree.
-  const tooDeep = () => `the document nests deeper than ${depth} levels${envelopeLevels === 0 ? "" : ` (limits.depth plus the bundle's ${envelopeLevels} around its features)`}; ${overLimit("depth", limits)}`;
-  const maxValues = limits.values;
-  const tooMany = () => `the document holds more than ${maxValues} values; ${overLimit("values", limits)}`;
-  if (typeof root !== "object" || root === null) return undefined;
+export function measureDocument(root: unknown, depth: number, maxValues: number): number {
+  if (maxValues < 1) return TOO_MANY;
+  if (typeof root !== "object" || root === null) return 1;
   // Only records and arrays are pushed; a scalar child is counted where it is met. Most values of
   // a document are scalars (half of a bundle's), and each push and pop cost as much as the count.
   let seen = 1;
@@ -107,8 +111,8 @@ export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT
     const level = levels.pop()! + 1;
     if (Array.isArray(value)) {
       if (value.length === 0) continue;
-      if (level > depth) return tooDeep();
-      if (seen + value.length > maxValues) return tooMany();
+      if (level > depth) return TOO_DEEP;
+      if (seen + value.length > maxValues) return TOO_MANY;
       for (let i = 0; i < value.length; i++) {
         const child: unknown = value[i];
         seen++;
@@ -120,8 +124,8 @@ export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT
     } else {
       for (const key in value) {
         if (!hasOwn.call(value, key)) continue;
-        if (level > depth) return tooDeep();
-        if (++seen > maxValues) return tooMany();
+        if (level > depth) return TOO_DEEP;
+        if (++seen > maxValues) return TOO_MANY;
         const child: unknown = (value as Record<string, unknown>)[key];
         if (typeof child === "object" && child !== null) {
           values.push(child);
@@ -130,5 +134,20 @@ export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT
       }
     }
   }
-  return undefined;
+  return seen;
+}
+
+/**
+ * Why a parsed document is too big to decode, or undefined: nesting deeper than `limits.depth`
+ * (plus `envelopeLevels`, the levels a bundle wraps around its features: 2), or more values than
+ * `limits.values` ({@link measureDocument}).
+ */
+export function documentSizeProblem(root: unknown, limits: InputLimits = DEFAULT_LIMITS, envelopeLevels = 0): string | undefined {
+  const depth = limits.depth + envelopeLevels;
+  const size = measureDocument(root, depth, limits.values);
+  if (size === TOO_DEEP) {
+    // Say what the extra levels are, so the two numbers in the message do not seem to disagree.
+    return `the document nests deeper than ${depth} levels${envelopeLevels === 0 ? "" : ` (limits.depth plus the bundle's ${envelopeLevels} around its features)`}; ${overLimit("depth", limits)}`;
+  }
+  return size === TOO_MANY ? `the document holds more than ${limits.values} values; ${overLimit("values", limits)}` : undefined;
 }

@@ -4,7 +4,8 @@ import * as E from "fp-ts/Either";
 import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
-import { CHANGED, FROZEN, WATCHED, unchangedOutcome } from "../decode/unchanged";
+import { CHANGED, FROZEN, TOO_BIG, WATCHED, boundedOutcome, unchangedOutcome, walkBudgetLeft } from "../decode/unchanged";
+import { measureDocument } from "../decode/limits";
 import { canonicalRecord } from "./canonical";
 import { FEATURE_SETTINGS, SETTING_KEYS, featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
@@ -165,11 +166,47 @@ export function featureCodec(fastPath: boolean): t.Type<FeatureModel, JsonValue,
  * the loader): as {@link FeatureC}, with the fast path told the input is plain JSON
  * (runtime/decode/unchanged.ts). For any other value use FeatureC. @internal
  */
-export function decodeParsedFeature(u: unknown): t.Validation<FeatureModel> {
+export function decodeParsedFeature(u: unknown, bounds?: FeatureBounds): t.Validation<FeatureModel> {
+  if (bounds !== undefined) return decodeWithin(u, bounds);
   // The context io-ts's decode starts from, so that errors name the same paths.
   // The loader's own parse: the walk may freeze it as it goes (no second walk to freeze the model).
   const outcome = unchangedOutcome(RawFeatureC, u, true, true);
   return outcome !== CHANGED ? normalize(u as RawFeature, u, (rootContext ??= t.getDefaultContext(FeatureC)), outcome) : FeatureC.decode(u);
+}
+
+/**
+ * Where a bundle's feature lies and what the bundle may still hold, for a decode that checks the
+ * input limits as it walks (runtime/store/bundle.ts): the feature's level, the deepest level a
+ * value may lie at, and the values the rest of the bundle may hold, which each decode lowers.
+ * `tooBig` is set when the feature passes a limit: the bundle is then refused for its size, with
+ * the message of runtime/decode/limits.ts. @internal
+ */
+export interface FeatureBounds {
+  readonly level: number;
+  readonly maxLevel: number;
+  budget: number;
+  tooBig: boolean;
+}
+
+/** {@link decodeParsedFeature} within `bounds`: what the fast path does not take is measured whole before io-ts decodes it (io-ts recurses). */
+function decodeWithin(u: unknown, bounds: FeatureBounds): t.Validation<FeatureModel> {
+  const context = (rootContext ??= t.getDefaultContext(FeatureC));
+  const outcome = boundedOutcome(RawFeatureC, u, bounds.level, bounds.maxLevel, bounds.budget);
+  if (outcome !== CHANGED && outcome !== TOO_BIG) {
+    bounds.budget = walkBudgetLeft();
+    return normalize(u as RawFeature, u, context, outcome);
+  }
+  if (outcome !== TOO_BIG && measuredWithin(u, bounds)) return FeatureC.decode(u);
+  bounds.tooBig = true;
+  return t.failure(u, context, "the feature passes the input limits");
+}
+
+/** Counts `u` (below itself) against `bounds`: false, with nothing counted, when it passes them. */
+export function measuredWithin(u: unknown, bounds: FeatureBounds): boolean {
+  const size = measureDocument(u, bounds.maxLevel - bounds.level, bounds.budget + 1);
+  if (size < 0) return false;
+  bounds.budget -= size - 1;
+  return true;
 }
 
 /** The context io-ts's decode starts from (`[{ key: "", type: FeatureC }]`), built once: contexts are read-only, and appending copies. */

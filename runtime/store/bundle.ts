@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import * as t from "io-ts";
 import * as E from "fp-ts/Either";
-import { FeatureC, type FeatureModel } from "../model/feature";
+import { FeatureC, type FeatureBounds, type FeatureModel } from "../model/feature";
 import type { JsonValue } from "../model/json";
 import { checkedString } from "../decode/tagged-union";
 import { decodeCheckedFeature, parseWithinLimits, textWithinLimits } from "../decode/decode";
-import { documentSizeProblem, inputLimits, overLimit, type InputLimits } from "../decode/limits";
+import { documentSizeProblem, inputLimits, measureDocument, overLimit, type InputLimits } from "../decode/limits";
 import { reportIssues, type DecodeIssue } from "../decode/reporter";
 import { describeValue } from "../describe-value";
 import { BundleDecodeError } from "./bundle-error";
@@ -139,9 +139,38 @@ function featureCountProblem(parsed: unknown, limits: InputLimits): string | und
 }
 
 /**
- * Decodes a bundle from JSON text, UTF-8 bytes or a parsed value, within `limits` (bytes before
- * parsing, then depth, values, features and buckets before decoding). Never throws: a `Left` lists
- * every problem (the envelope, each feature, the keys, and a hash that does not match the content).
+ * The bounds each feature of a bundle parsed from text is decoded within (FeatureBounds in
+ * runtime/model/feature.ts): features lie 2 levels down, and the values left for them are the
+ * limit less the envelope's own (the root, each of its values with what it holds, and one per
+ * feature). The decoder's walk counts each feature's values as it checks them, so the document
+ * is not walked once more for its limits alone. `tooBig` is set already when the envelope passes them.
+ */
+function envelopeBounds(parsed: Readonly<Record<string, unknown>>, featureCount: number, limits: InputLimits): FeatureBounds {
+  const maxLevel = limits.depth + BUNDLE_ENVELOPE_LEVELS;
+  const bounds: FeatureBounds = { level: BUNDLE_ENVELOPE_LEVELS, maxLevel, budget: limits.values - 1 - featureCount, tooBig: false };
+  for (const key in parsed) {
+    if (!Object.prototype.hasOwnProperty.call(parsed, key)) continue;
+    const size = key === "features" ? 1 : measureDocument(parsed[key], maxLevel - 1, bounds.budget);
+    if (size < 0 || (bounds.budget -= size) < 0) {
+      bounds.tooBig = true;
+      break;
+    }
+  }
+  return bounds;
+}
+
+/** True when a decode within `bounds` met a value past a limit (a function: each feature's decode may set it). */
+function passedLimits(bounds: FeatureBounds | undefined): boolean {
+  return bounds !== undefined && bounds.tooBig;
+}
+
+/**
+ * Decodes a bundle from JSON text, UTF-8 bytes or a parsed value, within `limits`: bytes before
+ * parsing, features and buckets before decoding, and depth and values before decoding a value
+ * passed in, or by the walk that decodes each feature of a text (see {@link envelopeBounds}); a
+ * document past one of these is refused for that alone, with the limit's message. Never throws:
+ * a `Left` lists every problem (the envelope, each feature, the keys, and a hash that does not
+ * match the content).
  */
 export function decodeBundle(input: unknown, source?: string, limitOverrides?: Partial<InputLimits>): E.Either<BundleDecodeError, Bundle> {
   const fail = (issues: readonly DecodeIssue[]) => E.left(new BundleDecodeError(issues, source));
@@ -160,16 +189,27 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const parsed = parsedValue.right;
     // Parsed here from text (or bytes): plain JSON, which the decoder and the hash check rely on.
     const parsedHere = text.right !== undefined;
-    // Two more levels than a feature: the envelope and its "features" object.
-    const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
-    if (tooBig !== undefined) return fail([{ path: "", message: tooBig }]);
+    // A document past a limit is refused for that alone, whatever else is wrong with it. Two more
+    // levels than a feature: the envelope and its "features" object.
+    const sizeFailure = () => {
+      const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
+      return tooBig === undefined ? undefined : fail([{ path: "", message: tooBig }]);
+    };
+    // Parsed here, the limits are checked by the walk that decodes each feature (see envelopeBounds).
+    if (!parsedHere) {
+      const tooBig = sizeFailure();
+      if (tooBig !== undefined) return tooBig;
+    }
     const tooMany = featureCountProblem(parsed, limits);
-    if (tooMany !== undefined) return fail([{ path: "features", message: tooMany }]);
+    if (tooMany !== undefined) return sizeFailure() ?? fail([{ path: "features", message: tooMany }]);
     const envelope = EnvelopeC.decode(parsed);
-    if (E.isLeft(envelope)) return fail(reportIssues(envelope.left));
+    if (E.isLeft(envelope)) return sizeFailure() ?? fail(reportIssues(envelope.left));
     const issues: DecodeIssue[] = [];
     const raws = envelope.right.features;
     const keys = Object.keys(raws);
+    const bounds = parsedHere ? envelopeBounds(parsed as Record<string, unknown>, keys.length, limits) : undefined;
+    // The size failure is then sure to be found: every value was counted, and one passed a limit.
+    if (passedLimits(bounds)) return sizeFailure() ?? fail([{ path: "", message: "the document passes the input limits" }]);
     // The decoded features in key order; a feature that decodes to itself (every feature of a
     // generated bundle) is not listed: no pair or entry per feature.
     let changed: DecodedFeature[] | undefined;
@@ -178,7 +218,8 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
       const keyProblem = featureKeyProblem(key);
       if (keyProblem !== undefined) issues.push({ path: featurePathOf(key), message: keyProblem });
       const raw = raws[key];
-      const decoded = decodeCheckedFeature(raw, limits, undefined, parsedHere);
+      const decoded = decodeCheckedFeature(raw, limits, undefined, parsedHere, bounds);
+      if (passedLimits(bounds)) return sizeFailure() ?? fail([{ path: "", message: "the document passes the input limits" }]);
       if (E.isLeft(decoded)) issues.push(...prefixed(featurePathOf(key), decoded.left.issues));
       else if (decoded.right !== raw || changed !== undefined) (changed ??= keys.slice(0, i).map((k) => raws[k] as DecodedFeature)).push(decoded.right);
     }

@@ -2,6 +2,7 @@ import * as E from "fp-ts/Either";
 import fc from "fast-check";
 import { documentSizeProblem } from "../../../runtime/decode/limits";
 import { propertyOptions } from "../../support/property";
+import { measured } from "../../support/document-size";
 import { DEFAULT_LIMITS, FeatureStore, OfflineFeature, decodeBundle, decodeFeature, encodeBundle, findCycle, inputLimits, type FeatureModel } from "../../../runtime";
 
 /*
@@ -30,18 +31,6 @@ function chain(n: number): Record<string, FeatureModel> {
 }
 
 const issues = (e: E.Either<{ issues: readonly { path: string; message: string }[] }, unknown>) => (E.isLeft(e) ? e.left.issues : []);
-
-/** The deepest level and the count of values of a small document, by plain recursion: the reference the walk is held to. */
-function measured(value: unknown, level = 0): { deepest: number; count: number } {
-  const children = Array.isArray(value) ? value : typeof value === "object" && value !== null ? Object.values(value) : [];
-  return children.reduce<{ deepest: number; count: number }>(
-    (acc, child) => {
-      const inner = measured(child, level + 1);
-      return { deepest: Math.max(acc.deepest, inner.deepest), count: acc.count + inner.count };
-    },
-    { deepest: level, count: 1 },
-  );
-}
 
 describe("documentSizeProblem", () => {
   it("refuses exactly the documents deeper or larger than the limits (a property, fixed seed)", () => {

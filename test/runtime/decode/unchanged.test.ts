@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/Either";
-import type * as t from "io-ts";
-import { decodesUnchanged } from "../../../runtime/decode/unchanged";
+import * as t from "io-ts";
+import { CHANGED, TOO_BIG, UNCHANGED, boundedOutcome, decodesUnchanged, walkBudgetLeft } from "../../../runtime/decode/unchanged";
 import { reportIssues } from "../../../runtime/decode/reporter";
 import { attributeCodecs } from "../../../runtime/model/attribute";
 import { ClassifierC, classifierCodecs } from "../../../runtime/model/classifier";
@@ -168,5 +168,23 @@ describe("the decoder's fast path", () => {
     let tree: unknown = { __type: "comparison.eq", attribute: { __type: "context.string", name: "plan" }, value: "pro" };
     for (let i = 0; i < 20_000; i++) tree = i % 2 === 0 ? { __type: "bool.none", value: tree } : { __type: "bool.all", value: [tree] };
     expect(decodesUnchanged(ClassifierC, tree)).toBe(true);
+  });
+
+  it("counts values and levels on a bounded walk, and declines a record it cannot count whole", () => {
+    const doc = JSON.parse('{"a":"x","b":[1,2,{"c":true}]}');
+    const codec = t.exact(t.type({ a: t.string, b: t.array(t.unknown) }));
+    // Below the root: a, b, and b's 3 items (the unknown record is asked whole: one more, c).
+    expect(boundedOutcome(codec, doc, 0, 3, 10) & UNCHANGED).toBe(UNCHANGED);
+    expect(walkBudgetLeft()).toBe(4);
+    expect(boundedOutcome(codec, doc, 0, 3, 6)).not.toBe(TOO_BIG);
+    expect(boundedOutcome(codec, doc, 0, 3, 5)).toBe(TOO_BIG);
+    // c lies 3 levels below the root.
+    expect(boundedOutcome(codec, doc, 0, 2, 10)).toBe(TOO_BIG);
+    expect(boundedOutcome(codec, doc, 1, 3, 10)).toBe(TOO_BIG);
+    // A record io-ts does not make exact keeps keys no codec checks: they would go uncounted, so
+    // the walk declines, and the loader measures the document whole.
+    const loose = t.type({ a: t.string });
+    expect(boundedOutcome(loose, JSON.parse('{"a":"x","hidden":[[[[1]]]]}'), 0, 2, 100)).toBe(CHANGED);
+    expect(decodesUnchanged(loose, JSON.parse('{"a":"x","hidden":[[[[1]]]]}'), true)).toBe(true);
   });
 });
