@@ -210,6 +210,9 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
       if ((pending.plainJson && value !== undefined && neverInherited[i]!) || hasOwn.call(u, key)) {
         if (counted[i]!) own++;
       } else if (!optional[i]!) return false;
+      // Inherited (a polluted prototype): io-ts reads it, and the limits count only own keys, so
+      // a bounded walk leaves the record to be measured and decoded the plain way.
+      else if (pending.bounded && value !== undefined) return false;
       // io-ts ignores an optional field whose value is undefined, whatever its codec says of it.
       if (optional[i]! && value === undefined) continue;
       const literal = literals[i];
@@ -221,6 +224,9 @@ function recordCheck(fields: readonly Field[], exact: boolean): Check {
         continue;
       }
       if (fieldIsLeaf![i]!) {
+        // A leaf is checked before the count of own keys below can notice an inherited field
+        // taken for an own one, and one that holds an object is measured: only an own one may be.
+        if (pending.bounded && typeof value === "object" && value !== null && !hasOwn.call(u, key)) return false;
         if (!fieldChecks[i]!(value, pending)) return false;
         continue;
       }

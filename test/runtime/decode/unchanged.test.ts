@@ -187,4 +187,16 @@ describe("the decoder's fast path", () => {
     expect(boundedOutcome(loose, JSON.parse('{"a":"x","hidden":[[[[1]]]]}'), 0, 2, 100)).toBe(CHANGED);
     expect(decodesUnchanged(loose, JSON.parse('{"a":"x","hidden":[[[[1]]]]}'), true)).toBe(true);
   });
+
+  it("declines, on a bounded walk, a field a polluted prototype gives: the limits count own keys only", () => {
+    Object.defineProperty(Object.prototype, "inheritedList", { value: [1, 2, 3], enumerable: true, configurable: true, writable: true });
+    try {
+      // Built while the prototype is polluted, so the codec's key is one an object may inherit.
+      const codec = t.exact(t.partial({ inheritedList: t.array(t.number) }));
+      expect(boundedOutcome(codec, JSON.parse("{}"), 0, 10, 100)).toBe(CHANGED);
+      expect(boundedOutcome(codec, JSON.parse('{"inheritedList":[4]}'), 0, 10, 100) & UNCHANGED).toBe(UNCHANGED);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inheritedList;
+    }
+  });
 });

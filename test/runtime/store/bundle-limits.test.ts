@@ -110,6 +110,22 @@ describe("a bundle's input limits, checked by the decoding walk", () => {
     expect(E.isRight(bounded)).toBe(verdict === "accepted");
   });
 
+  it("agrees with the limits walk when a polluted prototype gives a feature a field", () => {
+    const text = JSON.stringify(encodeBundle({ f: { type: "offline-feature", python_versions: ["all"], buckets: [], default: 0 } })).replace(',"default":0', "");
+    for (const [key, inherited, limits] of [
+      ["default", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { values: 12 }],
+      ["default", [[[[[[1]]]]]], { depth: 4 }],
+      ["description", "inherited", { values: 9 }],
+    ] as const) {
+      Object.defineProperty(Object.prototype, key, { value: inherited, enumerable: true, configurable: true, writable: true });
+      try {
+        expect(summary(decodeBundle(text, "b", limits))).toEqual(summary(decodeBundle(JSON.parse(text), "b", limits)));
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[key];
+      }
+    }
+  });
+
   it("refuses a bundle 100,000 levels deep, or of 3,000,000 values, without a stack overflow", () => {
     const bundle = (feature: string, extra = "") => `{"format":"offline-features/bundle@1","hash":"sha256:${"0".repeat(64)}",${extra}"features":{"f":${feature}}}`;
     const levels = 100_000;
