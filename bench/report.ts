@@ -199,11 +199,14 @@ export function formatResults(c: Collected): string {
   }
 
   out.push("");
-  out.push("## 10,000 features: load (parse, load, evaluate each once) and live heap after a full GC");
+  out.push(`## 10,000 features: load (parse, load, evaluate each once) and live heap after a full GC${c.quick ? "" : ", the median of 3 fresh processes"}`);
   out.push("");
   out.push("| evaluator | load | heap |");
   out.push("|---|---|---|");
-  for (const h of c.heaps) out.push(Number.isNaN(h.loadMs) ? `| ${h.name} | failed (see the run's log) | – |` : `| ${h.name} | ${ms(h.loadMs)} | ${(h.heapMiB * 1.048576).toFixed(1)} MB |`);
+  for (const h of c.heaps) {
+    const spread = h.loadSamplesMs === undefined || h.loadSamplesMs.length < 2 ? "" : ` (${h.loadSamplesMs.map((s) => ms(s)).join(", ")})`;
+    out.push(Number.isNaN(h.loadMs) ? `| ${h.name} | failed (see the run's log) | – |` : `| ${h.name} | ${ms(h.loadMs)}${spread} | ${(h.heapMiB * 1.048576).toFixed(1)} MB |`);
+  }
 
   out.push("");
   out.push("## Where this library's cold load of 1,000 features goes (bench/measure/phases.ts, median of 9 rounds in one process)");

@@ -15,6 +15,8 @@ export interface HeapResult {
   readonly name: string;
   readonly loadMs: number;
   readonly heapMiB: number;
+  /** In bench/run.ts's summary of several processes: each process's load, in run order (loadMs is their median). */
+  readonly loadSamplesMs?: readonly number[];
 }
 
 async function main(name: string): Promise<void> {
