@@ -221,9 +221,10 @@ class CompileScope implements Scope {
     return attributeDescriptor(node).numberKey?.(node);
   }
 
-  directString(node: Attribute): string | undefined {
+  directContextKey(node: Attribute, yields: "string" | "version"): string | undefined {
     if (instrument !== undefined) return undefined;
-    return attributeDescriptor(node).stringKey?.(node);
+    const descriptor = attributeDescriptor(node);
+    return descriptor.yields === yields ? descriptor.contextKey?.(node) : undefined;
   }
 
   errorSite(): ErrorSite {

@@ -72,10 +72,11 @@ export interface Scope extends ErrorSite {
    */
   directNumber(node: Attribute): NumberKey | undefined;
   /**
-   * The context key whose string `node` is (see `stringKey` in runtime/vocabulary/types.ts), for an
-   * operator that tests the string in its own closure: undefined as for {@link Scope.directNumber}.
+   * The context key whose value, read as `yields` says, `node` is (see `contextKey` in
+   * runtime/vocabulary/types.ts), for an operator that tests the value in its own closure:
+   * undefined when `node` yields something else or has no such key, or as for {@link Scope.directNumber}.
    */
-  directString(node: Attribute): string | undefined;
+  directContextKey(node: Attribute, yields: "string" | "version"): string | undefined;
   /**
    * What a compiled closure should keep to build its errors at evaluation: a site shared by every
    * node at this bucket and path when the path is short and already spelled (the common case),

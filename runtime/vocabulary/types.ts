@@ -100,12 +100,14 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
    */
   readonly numberKey?: (node: N) => NumberKey;
   /**
-   * For an attribute that is the string the context gives under one key, and an error otherwise
-   * (`context.string`): the key. `eq` and the memberships over it test the string in their own
-   * closure (runtime/vocabulary/classifiers/shapes/context-string-tests.ts), one closure and
-   * context per comparison instead of two, with the getter's errors.
+   * For an attribute that is what the context gives under one key, read as `yields` says, and an
+   * error otherwise (`context.string`, `context.version`): the key. An operator over it may read
+   * the key and test the value in its own closure, one closure and context per comparison instead
+   * of two, with the getter's answers and errors (`eq` and the memberships over a string:
+   * classifiers/shapes/context-string-tests.ts; `semver.*` over a version:
+   * classifiers/shapes/context-version-order.ts).
    */
-  readonly stringKey?: (node: N) => string;
+  readonly contextKey?: (node: N) => string;
   /**
    * For a process-wide attribute read first from a context key: the key, and whether the
    * process's own value given under it reads exactly as no context does (`pinnable`; a salted

@@ -13,7 +13,7 @@ export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string
   processConstant: false,
   yields: "string",
   contextType: "string",
-  stringKey: (node) => node.name,
+  contextKey: (node) => node.name,
   // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
   compile: (node, scope) => {
     const name = node.name;

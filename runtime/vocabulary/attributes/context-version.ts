@@ -27,6 +27,7 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
   processConstant: false,
   yields: "version",
   contextType: "string",
+  contextKey: (node) => node.name,
   // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
   compile: (node, scope) => {
     const name = node.name;
@@ -41,17 +42,19 @@ export const contextVersion: AttributeDescriptor<ContextNode<typeof tag>, "versi
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "string") {
-        if (readRelease(v, release)) return release;
-        const version = (parse ??= lastParsed(parseSemVer))(v);
+        const version = readRelease(v, release) ? release : (parse ??= lastParsed(parseSemVer))(v);
         if (version !== undefined) return version;
       }
-      return v === undefined ? (absent ??= missing(site, name, "a SemVer version string")) : notAVersion(site, name, v);
+      return v === undefined ? (absent ??= missing(site, name, A_VERSION)) : notAVersion(site, name, v);
     };
   },
 };
 
-/** Out of line, so that the getter stays small enough for V8 to inline into its operator. */
-function notAVersion(site: ErrorSite, name: string, found: unknown): EvaluationError {
+/** What a context version must be, in the missing-key error. */
+export const A_VERSION = "a SemVer version string";
+
+/** The error for a value that is not a version. Out of line, so that the getter stays small enough for V8 to inline into its operator. */
+export function notAVersion(site: ErrorSite, name: string, found: unknown): EvaluationError {
   return site.error("TYPE_MISMATCH", `context attribute ${JSON.stringify(name)} must be a SemVer version like "2.1.0", found ${describeFound(found)}`);
 }
 

@@ -16,7 +16,7 @@ export const eq: ClassifierDescriptor<ComparisonNode<typeof tag>> = {
   parts: readsAttribute(),
   compile: (node, scope) => {
     const at = scope.at("attribute");
-    const key = at.directString(node.attribute);
+    const key = at.directContextKey(node.attribute, "string");
     if (key !== undefined) return eqContextString(key, at.errorSite(), node.value);
     const read = at.attribute(node.attribute);
     const expected = node.value;

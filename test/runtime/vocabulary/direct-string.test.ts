@@ -1,4 +1,5 @@
-import { OfflineFeature, evaluateWithTrace } from "../../../runtime";
+import { OfflineFeature } from "../../../runtime";
+import { expectAgreesWithTrace } from "../../support/agrees-with-trace";
 
 /*
  * `eq`, `in` and `notin` over `context.string` test the string in their own closure
@@ -19,23 +20,9 @@ const RULES = [
 ] as const;
 const GIVEN: readonly unknown[] = ["US", "FR", "", "us", 1, 0, true, null, { country: "US" }, ["US"], undefined];
 
-const summary = (d: { value: unknown; bucket: string; reason: string; errors: readonly { code: string; path: string; message: string }[] }) => [d.value, d.bucket, d.reason, d.errors.map((e) => `${e.code} ${e.path} ${e.message}`)];
-
 describe("string tests that read a context key themselves answer as the getter does", () => {
   it.each(RULES)("%s", (_name, op, value) => {
-    const feature = OfflineFeature.loads(
-      JSON.stringify({
-        type: "offline-feature",
-        buckets: [{ name: "yes", classifier: { __type: "bool.all", value: [{ __type: op, attribute: { __type: "context.string", name: "country" }, value }] }, value: true }],
-        default: false,
-      }),
-      { key: "direct" },
-    );
-    for (const given of GIVEN) {
-      const ctx = given === undefined ? {} : { country: given };
-      // Twice: a missing key's error is built on the first miss and kept.
-      for (let round = 0; round < 2; round++) expect([given, summary(feature.evaluate(ctx as never))]).toEqual([given, summary(evaluateWithTrace(feature, ctx as never))]);
-    }
+    expectAgreesWithTrace({ __type: op, attribute: { __type: "context.string", name: "country" }, value }, "country", GIVEN);
   });
 
   it("tests the string, and reports a missing key or another type at the attribute's path", () => {

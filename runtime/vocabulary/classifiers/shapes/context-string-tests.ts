@@ -12,7 +12,7 @@ import { contextReader } from "../../attributes/shapes/context-reader";
  * The answers and errors are the getter's (runtime/vocabulary/attributes/context-string.ts) then
  * the operator's: a string is tested, a missing key or a value of another type is the getter's
  * error at the attribute's path, built on the first miss and kept. A traced compile never comes
- * here (Scope.directString), so a trace still sees the read.
+ * here (Scope.directContextKey), so a trace still sees the read.
  */
 
 const A_STRING = "a string";

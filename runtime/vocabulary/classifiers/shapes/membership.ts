@@ -26,7 +26,7 @@ export function membership<K extends string>(tag: K, negated: boolean): Classifi
     parts: readsAttribute(),
     compile: (node, scope) => {
       const at = scope.at("attribute");
-      const key = at.directString(node.attribute);
+      const key = at.directContextKey(node.attribute, "string");
       if (key !== undefined) return inContextString(key, at.errorSite(), node.value, negated);
       const read = at.attribute(node.attribute);
       if (node.value.length <= 3) return fewMembers(read, node.value, negated);

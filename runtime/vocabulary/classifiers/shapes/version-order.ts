@@ -6,6 +6,7 @@ import { parseSemVer } from "../../../semver/parse";
 import { ref, type NodeSchema } from "../../../schema/types";
 import type { ClassifierDescriptor } from "../../types";
 import { VersionAttributeRefC } from "../../refs";
+import { versionOrderOfContext } from "./context-version-order";
 import { attributeTestCodec, attributeTestSchema, readsAttribute, type AttributeTest } from "./reads-attribute";
 
 /** A version comparison node: a version attribute and a SemVer literal. */
@@ -22,14 +23,19 @@ export function versionOrder<K extends string>(tag: K, holds: (order: -1 | 0 | 1
     codec: attributeTestCodec(tag, VersionAttributeRefC, VersionLiteralC),
     parts: readsAttribute(),
     compile: (node, scope) => {
-      const read = scope.at("attribute").attribute(node.attribute);
+      const at = scope.at("attribute");
+      const key = at.directContextKey(node.attribute, "version");
+      // Compiled before the literal is checked, as always; no getter when the operator reads the key itself.
+      const read = key === undefined ? at.attribute(node.attribute) : undefined;
       const literal = parseSemVer(node.value);
       if (literal === undefined) {
         const invalid = scope.at("value").error("TYPE_MISMATCH", `not a SemVer version: ${JSON.stringify(node.value)}`);
         return () => invalid;
       }
+      if (key !== undefined) return versionOrderOfContext(key, at.errorSite(), literal, holds);
+      const getter = read!;
       return (ctx) => {
-        const a = read(ctx);
+        const a = getter(ctx);
         if (typeof a !== "object") return false;
         return a instanceof EvaluationError ? a : holds(compareSemVer(a, literal));
       };
