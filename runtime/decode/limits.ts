@@ -138,6 +138,16 @@ export function measureDocument(root: unknown, depth: number, maxValues: number)
 }
 
 /**
+ * The values `u` holds below itself (0 for a scalar), for a walk that counted `u` already, or
+ * {@link TOO_DEEP} / {@link TOO_MANY} when one lies more than `depth` levels below it or they
+ * number more than `budget` ({@link measureDocument}).
+ */
+export function valuesBelow(u: unknown, depth: number, budget: number): number {
+  const size = measureDocument(u, depth, budget + 1);
+  return size < 0 ? size : size - 1;
+}
+
+/**
  * Why a parsed document is too big to decode, or undefined: nesting deeper than `limits.depth`
  * (plus `envelopeLevels`, the levels a bundle wraps around its features: 2), or more values than
  * `limits.values` ({@link measureDocument}).

@@ -3,7 +3,7 @@ import { refOrLiteralOf, unionBehind, type DeferredUnion } from "../vocabulary/r
 import { TAG } from "./tagged-union";
 import { isAsIs } from "./as-is";
 import { deepFreeze } from "../model/freeze";
-import { measureDocument } from "./limits";
+import { valuesBelow } from "./limits";
 
 /*
  * The fast path of decoding: a yes/no answer to "would this codec accept `u` and give back `u`
@@ -76,9 +76,9 @@ function hasOwnKey(u: object): boolean {
  */
 function sizedWithin(u: object, level: number, pending: Pending): boolean {
   if (!pending.bounded) return true;
-  const size = measureDocument(u, pending.maxLevel - level, pending.budget + 1);
-  if (size < 0) return tooBig(pending);
-  pending.budget -= size - 1;
+  const below = valuesBelow(u, pending.maxLevel - level, pending.budget);
+  if (below < 0) return tooBig(pending);
+  pending.budget -= below;
   return true;
 }
 

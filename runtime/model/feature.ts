@@ -5,7 +5,7 @@ import { ClassifierC, type Classifier } from "./classifier";
 import { JsonValueC, type JsonValue } from "./json";
 import { isDecoded, markDecoded } from "../decode/decoded";
 import { CHANGED, FROZEN, TOO_BIG, WATCHED, boundedOutcome, unchangedOutcome, walkBudgetLeft } from "../decode/unchanged";
-import { measureDocument } from "../decode/limits";
+import { valuesBelow } from "../decode/limits";
 import { canonicalRecord } from "./canonical";
 import { FEATURE_SETTINGS, SETTING_KEYS, featureSettings, settingCodecs, type FeatureSettings } from "./feature-fields";
 
@@ -203,9 +203,9 @@ function decodeWithin(u: unknown, bounds: FeatureBounds): t.Validation<FeatureMo
 
 /** Counts `u` (below itself) against `bounds`: false, with nothing counted, when it passes them. */
 export function measuredWithin(u: unknown, bounds: FeatureBounds): boolean {
-  const size = measureDocument(u, bounds.maxLevel - bounds.level, bounds.budget + 1);
-  if (size < 0) return false;
-  bounds.budget -= size - 1;
+  const below = valuesBelow(u, bounds.maxLevel - bounds.level, bounds.budget);
+  if (below < 0) return false;
+  bounds.budget -= below;
   return true;
 }
 

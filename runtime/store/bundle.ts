@@ -195,6 +195,9 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
       const tooBig = documentSizeProblem(parsed, limits, BUNDLE_ENVELOPE_LEVELS);
       return tooBig === undefined ? undefined : fail([{ path: "", message: tooBig }]);
     };
+    // After a walk within the bounds met a value past a limit: every value up to it was counted, so
+    // the limits walk finds it too (the second message is for a mistake in that reasoning).
+    const boundsFailure = () => sizeFailure() ?? fail([{ path: "", message: "the document passes the input limits" }]);
     // Parsed here, the limits are checked by the walk that decodes each feature (see envelopeBounds).
     if (!parsedHere) {
       const tooBig = sizeFailure();
@@ -208,8 +211,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
     const raws = envelope.right.features;
     const keys = Object.keys(raws);
     const bounds = parsedHere ? envelopeBounds(parsed as Record<string, unknown>, keys.length, limits) : undefined;
-    // The size failure is then sure to be found: every value was counted, and one passed a limit.
-    if (passedLimits(bounds)) return sizeFailure() ?? fail([{ path: "", message: "the document passes the input limits" }]);
+    if (passedLimits(bounds)) return boundsFailure();
     // The decoded features in key order; a feature that decodes to itself (every feature of a
     // generated bundle) is not listed: no pair or entry per feature.
     let changed: DecodedFeature[] | undefined;
@@ -219,7 +221,7 @@ export function decodeBundle(input: unknown, source?: string, limitOverrides?: P
       if (keyProblem !== undefined) issues.push({ path: featurePathOf(key), message: keyProblem });
       const raw = raws[key];
       const decoded = decodeCheckedFeature(raw, limits, undefined, parsedHere, bounds);
-      if (passedLimits(bounds)) return sizeFailure() ?? fail([{ path: "", message: "the document passes the input limits" }]);
+      if (passedLimits(bounds)) return boundsFailure();
       if (E.isLeft(decoded)) issues.push(...prefixed(featurePathOf(key), decoded.left.issues));
       else if (decoded.right !== raw || changed !== undefined) (changed ??= keys.slice(0, i).map((k) => raws[k] as DecodedFeature)).push(decoded.right);
     }
