@@ -6,7 +6,10 @@
  * collections cost (about 30 of the 140 ms of a cold 10,000-feature load, 2026-12-04: compare
  * `heap.ts` under `--max-semi-space-size=64`), and what is left alive is the heap measure.
  *
- *   node -r ts-node/register/transpile-only bench/measure/allocation.ts [count]
+ *   node -r ts-node/register/transpile-only bench/measure/allocation.ts [count] [r4|numeric]
+ *
+ * `r4` (the default) loads R4's R2-shaped features; `numeric` loads features of two orderings over
+ * context numbers (`age >= k and score < b`), which R1 to R4 do not have.
  *
  * The process runs itself again with `--expose-gc` and a 512 MB young generation, so that no
  * collection runs inside a step: `heapUsed` after a step less before is what it allocated; after a
@@ -14,7 +17,8 @@
  * as it is for most of a large bundle's features.
  */
 import { R4_CONTEXT, r4Specs } from "../cases";
-import { library, load } from "../evaluators/library";
+import { bundleText, library, load } from "../evaluators/library";
+import { OfflineFeature } from "../../runtime";
 import { compileFeature } from "../../runtime/compile/feature";
 import { jsonOf, runTs } from "./child";
 
@@ -53,10 +57,27 @@ function measure(count: number, step: () => unknown): StepBytes {
   return { allocated: Math.round((after - before) / count), retained: Math.round(retained / count) };
 }
 
-async function child(count: number): Promise<AllocationResult> {
+/** The features a run loads (see the header). */
+export type AllocationShape = "r4" | "numeric";
+
+/** `count` features of two orderings over context numbers, keyed as R4's, in one bundle text. */
+function numericSource(specs: readonly { readonly key: string }[]): string {
+  const at = (name: string) => ({ __type: "context.number", name }) as const;
+  const models = specs.map((s, i) => {
+    const rule = { __type: "bool.all", value: [{ __type: "comparison.gte", attribute: at("age"), value: i % 50 }, { __type: "comparison.lt", attribute: at("score"), value: (i % 10) / 10 }] };
+    return [s.key, OfflineFeature.loads(JSON.stringify({ type: "offline-feature", buckets: [{ name: "on", classifier: rule, value: true }], default: false })).model] as const;
+  });
+  return bundleText(Object.fromEntries(models));
+}
+
+/** The context `numeric` features are evaluated with: some match, some do not. */
+const NUMERIC_CONTEXT = { age: 30, score: 0.35 };
+
+async function child(count: number, shape: AllocationShape): Promise<AllocationResult> {
   const rules = await library.setup();
   const specs = r4Specs(count);
-  const text = rules.r4Source(specs);
+  const text = shape === "numeric" ? numericSource(specs) : rules.r4Source(specs);
+  const context = shape === "numeric" ? NUMERIC_CONTEXT : R4_CONTEXT;
   const models = (() => {
     const store = load(text);
     return specs.map((s) => store.resolve(s.key)!.model);
@@ -69,7 +90,7 @@ async function child(count: number): Promise<AllocationResult> {
       "compile each": measure(count, () => models.map((model, i) => compileFeature(model, { featureKey: specs[i]!.key }))),
       "evaluate each once": measure(count, () => {
         const store = load(text);
-        for (const spec of specs) store.resolve(spec.key)!.evaluate(R4_CONTEXT);
+        for (const spec of specs) store.resolve(spec.key)!.evaluate(context);
         return store;
       }),
     },
@@ -77,14 +98,19 @@ async function child(count: number): Promise<AllocationResult> {
 }
 
 /** Measures in a fresh process with the flags the counts need. */
-export function measureAllocation(count = 10_000): AllocationResult {
-  return jsonOf<AllocationResult>(runTs(__filename, [CHILD_FLAG, String(count)], ["--expose-gc", "--max-semi-space-size=512"]), "allocation.ts");
+export function measureAllocation(count = 10_000, shape: AllocationShape = "r4"): AllocationResult {
+  return jsonOf<AllocationResult>(runTs(__filename, [CHILD_FLAG, String(count), shape], ["--expose-gc", "--max-semi-space-size=512"]), "allocation.ts");
+}
+
+function shapeOf(arg: string | undefined): AllocationShape {
+  if (arg === undefined || arg === "r4" || arg === "numeric") return arg ?? "r4";
+  throw new Error(`unknown shape ${JSON.stringify(arg)}: r4 or numeric`);
 }
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args[0] === CHILD_FLAG) {
-    child(Number(args[1])).then(
+    child(Number(args[1]), shapeOf(args[2])).then(
       (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
       (e: unknown) => {
         console.error(e);
@@ -92,7 +118,7 @@ if (require.main === module) {
       },
     );
   } else {
-    const result = measureAllocation(args[0] === undefined ? undefined : Number(args[0]));
+    const result = measureAllocation(args[0] === undefined ? undefined : Number(args[0]), shapeOf(args[1]));
     for (const [step, bytes] of Object.entries(result.steps)) console.error(`${step.padEnd(20)} allocated ${String(bytes.allocated).padStart(6)} B/feature, kept ${String(bytes.retained).padStart(6)} B/feature`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }

@@ -221,7 +221,7 @@ class CompileScope implements Scope {
     return attributeDescriptor(node).numberKey?.(node);
   }
 
-  directContextKey(node: Attribute, yields: "string" | "version"): string | undefined {
+  directContextKey(node: Attribute, yields: "string" | "version" | "number"): string | undefined {
     if (instrument !== undefined) return undefined;
     const descriptor = attributeDescriptor(node);
     return descriptor.yields === yields ? descriptor.contextKey?.(node) : undefined;

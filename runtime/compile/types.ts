@@ -76,7 +76,7 @@ export interface Scope extends ErrorSite {
    * runtime/vocabulary/types.ts), for an operator that tests the value in its own closure:
    * undefined when `node` yields something else or has no such key, or as for {@link Scope.directNumber}.
    */
-  directContextKey(node: Attribute, yields: "string" | "version"): string | undefined;
+  directContextKey(node: Attribute, yields: "string" | "version" | "number"): string | undefined;
   /**
    * What a compiled closure should keep to build its errors at evaluation: a site shared by every
    * node at this bucket and path when the path is short and already spelled (the common case),

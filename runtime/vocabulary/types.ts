@@ -92,8 +92,9 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
   /** For a random draw: whether it is per rollout unit (`unit`, salted by default with the feature key) or per session. */
   readonly draw?: "unit" | "session";
   /**
-   * For a number attribute that takes a number the context gives under one key as is (a test pin,
-   * or the key itself): the key, and the range `[min, below)` such a number must lie in. Orderings
+   * For a number attribute that takes a number the context gives under one key as is (a test pin:
+   * `random.session`'s `sessionRandom`): the key, and the range `[min, below)` such a number must
+   * lie in. (`context.number`, which is the key itself, has a `contextKey` instead.) Orderings
    * over the attribute read the key in their own closure and compare at once, so the number never
    * crosses a call (a double returned from a call V8 does not inline is boxed: a heap number per
    * evaluation); any other value, or none, goes through the getter as before.
@@ -101,11 +102,12 @@ export interface AttributeDescriptor<N extends TaggedNode, Y extends AttributeYi
   readonly numberKey?: (node: N) => NumberKey;
   /**
    * For an attribute that is what the context gives under one key, read as `yields` says, and an
-   * error otherwise (`context.string`, `context.version`): the key. An operator over it may read
-   * the key and test the value in its own closure, one closure and context per comparison instead
-   * of two, with the getter's answers and errors (`eq` and the memberships over a string:
-   * classifiers/shapes/context-string-tests.ts; `semver.*` over a version:
-   * classifiers/shapes/context-version-order.ts).
+   * error otherwise (`context.string`, `context.version`, `context.number`): the key. An operator
+   * over it may read the key and test the value in its own closure, one closure and context per
+   * comparison instead of two, with the getter's answers and errors (`eq` and the memberships over
+   * a string: classifiers/shapes/context-string-tests.ts; `semver.*` over a version:
+   * classifiers/shapes/context-version-order.ts; the orderings over a number:
+   * classifiers/shapes/context-number-order.ts).
    */
   readonly contextKey?: (node: N) => string;
   /**

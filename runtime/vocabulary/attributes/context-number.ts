@@ -6,6 +6,9 @@ import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.number";
 
+/** What a `context.number` key must hold, as its errors say. */
+export const A_FINITE_NUMBER = "a finite number";
+
 /** `context.number`: `ctx[name]`, which must be a finite number (NaN is refused, not compared). */
 export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number", string> = {
   tag,
@@ -13,8 +16,7 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
   processConstant: false,
   yields: "number",
   contextType: "number",
-  // Finite: -Number.MAX_VALUE is the least finite number, and Infinity is excluded by `below`.
-  numberKey: ({ name }) => ({ key: name, min: -Number.MAX_VALUE, below: Infinity }),
+  contextKey: (node) => node.name,
   // `node`, not `{ name }`: see shapes/context.ts on what a getter keeps alive.
   compile: (node, scope) => {
     const name = node.name;
@@ -25,7 +27,7 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      return v === undefined ? (absent ??= missing(site, name, "a finite number")) : mismatch(site, name, "a finite number", v);
+      return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v);
     };
   },
 };

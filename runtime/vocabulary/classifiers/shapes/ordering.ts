@@ -4,6 +4,7 @@ import type { ClassifierDescriptor } from "../../types";
 import type { Getter, NumberKey, Predicate } from "../../../compile/types";
 import { CopyAssignment } from "../../../compile/copy-assignment";
 import { attributeTestSchema, comparisonCodec, readsAttribute, type ComparisonNode } from "./reads-attribute";
+import { numberOrderOfContext } from "./context-number-order";
 
 /**
  * The shape shared by `lt`, `lte`, `gt` and `gte`: true or false when both sides are numbers,
@@ -17,8 +18,11 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
     parts: readsAttribute(),
     compile: (node, scope) => {
       const at = scope.at("attribute");
-      const read = at.attribute(node.attribute);
       const bound = node.value;
+      // A context number compared with a number: one closure reads the key and compares (./context-number-order.ts).
+      const key = typeof bound === "number" ? at.directContextKey(node.attribute, "number") : undefined;
+      if (key !== undefined) return numberOrderOfContext(tag, key, at.errorSite(), holds, bound as number);
+      const read = at.attribute(node.attribute);
       if (typeof bound !== "number") {
         return (ctx) => {
           const a = read(ctx);
@@ -74,7 +78,7 @@ export function orderingSchema(description: string): NodeSchema {
 
 /*
  * The same test over an attribute that takes a number the context gives under one key as is
- * (`sessionRandom`, a `context.number` key): the copy reads the key itself and compares, so the
+ * (`sessionRandom`, the session random's test pin): the copy reads the key itself and compares, so the
  * number never crosses a call, which would box it whenever V8 does not inline the getter (a
  * 32-byte heap number per evaluation of R1, measured). Anything else under the key, or nothing,
  * goes through the getter, which decides what it means. A copy per operator × key, for the
