@@ -2,8 +2,8 @@ import { OfflineFeature, evaluateWithTrace, type JsonValue } from "../../runtime
 
 /*
  * Operators that read a context key themselves (runtime/vocabulary/classifiers/shapes/
- * context-string-tests.ts, context-version-order.ts) are compiled without that shortcut for a
- * trace, so a traced evaluation is the reference they are held to.
+ * context-string-tests.ts, context-version-order.ts, context-number-order.ts) are compiled without
+ * that shortcut for a trace, so a traced evaluation is the reference they are held to.
  */
 
 const summary = (d: { value: unknown; bucket: string; reason: string; errors: readonly { code: string; path: string; message: string }[] }) => [d.value, d.bucket, d.reason, d.errors.map((e) => `${e.code} ${e.path} ${e.message}`)];

@@ -1,5 +1,6 @@
 import type { NodeSchema } from "../../schema/types";
 import type { EvaluationError } from "../../evaluate/details";
+import type { ErrorSite } from "../../compile/types";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
@@ -8,6 +9,15 @@ const tag = "context.number";
 
 /** What a `context.number` key must hold, as its errors say. */
 export const A_FINITE_NUMBER = "a finite number";
+
+/**
+ * The getter's error for what the key held instead of a finite number, or undefined when it held
+ * nothing (the caller builds the missing-key error once and keeps it). Shared with the orderings
+ * that read the key themselves (classifiers/shapes/context-number-order.ts).
+ */
+export function notAFiniteNumber(site: ErrorSite, name: string, found: unknown): EvaluationError | undefined {
+  return found === undefined ? undefined : mismatch(site, name, A_FINITE_NUMBER, found);
+}
 
 /** `context.number`: `ctx[name]`, which must be a finite number (NaN is refused, not compared). */
 export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number", string> = {
@@ -27,7 +37,7 @@ export const contextNumber: AttributeDescriptor<ContextNode<typeof tag>, "number
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v);
+      return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER));
     };
   },
 };

@@ -17,7 +17,7 @@ const ATTRIBUTES = [
 ] as const;
 const GIVEN: readonly unknown[] = [0, 0.25, 0.5, 0.999, -0.1, 1, 1.5, -7, 1e308, Infinity, -Infinity, NaN, -Number.MAX_VALUE, "0.3", null, true, undefined];
 
-describe("orderings that read a number key themselves answer as the getter does", () => {
+describe("orderings that read a number themselves (a number key, a context key) answer as the getter does", () => {
   const cases = OPS.flatMap((op) => ATTRIBUTES.map(([kind, attribute, key]) => [op, kind, attribute, key] as const));
 
   it.each(cases)("%s over %s", (op, _kind, attribute, key) => {

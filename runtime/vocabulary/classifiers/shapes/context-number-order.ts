@@ -1,8 +1,9 @@
 import type { EvaluationError } from "../../../evaluate/details";
 import type { ErrorSite, Predicate } from "../../../compile/types";
 import { CopyAssignment } from "../../../compile/copy-assignment";
-import { missing, mismatch } from "../../attributes/shapes/context";
-import { A_FINITE_NUMBER } from "../../attributes/context-number";
+import { missing } from "../../attributes/shapes/context";
+import { contextReader } from "../../attributes/shapes/context-reader";
+import { A_FINITE_NUMBER, notAFiniteNumber } from "../../attributes/context-number";
 
 /*
  * The orderings (`lt`, `lte`, `gt`, `gte`) over a `context.number` attribute (`age >= 18`) as one
@@ -15,22 +16,23 @@ import { A_FINITE_NUMBER } from "../../attributes/context-number";
  * evaluation (through the getter, a miss read it twice). A traced compile never comes here
  * (Scope.directContextKey), so a trace still sees the read.
  *
- * In identical copies, one per operator × key, for the reason ./ordering.ts gives: each copy's
- * `ctx[name]` load sees one key and its `holds` call one operator, so V8 inlines the test.
+ * The key is read through its reader (attributes/shapes/context-reader.ts), a load site per key;
+ * the closure comes in identical copies, one per operator × key, for the reason ./ordering.ts
+ * gives: a copy's `holds` call sees one operator, so V8 inlines the test.
  */
 
 type Holds = (attribute: number, bound: number) => boolean;
 type ContextNumberOrdering = (name: string, site: ErrorSite, holds: Holds, bound: number) => Predicate;
 
 const COPIES: readonly ContextNumberOrdering[] = [
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
-  (name, site, holds, bound) => { let absent: EvaluationError | undefined; return (ctx) => { const v = ctx[name]; if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return v === undefined ? (absent ??= missing(site, name, A_FINITE_NUMBER)) : mismatch(site, name, A_FINITE_NUMBER, v); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
+  (name, site, holds, bound) => { const read = contextReader(name); let absent: EvaluationError | undefined; return (ctx) => { const v = read(ctx, name); if (typeof v === "number" && Number.isFinite(v)) return holds(v, bound); return notAFiniteNumber(site, name, v) ?? (absent ??= missing(site, name, A_FINITE_NUMBER)); }; },
 ];
 
 /** Which copy each operator × context key gets: the keys come from input, so the assignment is bounded. */

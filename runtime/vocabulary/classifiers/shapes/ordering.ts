@@ -19,9 +19,11 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
     compile: (node, scope) => {
       const at = scope.at("attribute");
       const bound = node.value;
-      // A context number compared with a number: one closure reads the key and compares (./context-number-order.ts).
-      const key = typeof bound === "number" ? at.directContextKey(node.attribute, "number") : undefined;
-      if (key !== undefined) return numberOrderOfContext(tag, key, at.errorSite(), holds, bound as number);
+      if (typeof bound === "number") {
+        // A context number compared with a number: one closure reads the key and compares (./context-number-order.ts).
+        const key = at.directContextKey(node.attribute, "number");
+        if (key !== undefined) return numberOrderOfContext(tag, key, at.errorSite(), holds, bound);
+      }
       const read = at.attribute(node.attribute);
       if (typeof bound !== "number") {
         return (ctx) => {
@@ -39,7 +41,8 @@ export function ordering<K extends string>(tag: K, holds: (attribute: number, bo
 /*
  * Why the closure comes in identical copies. V8 keeps call feedback per function literal: one
  * ordering closure shared by every comparison in the process calls `read` for every kind of
- * number attribute (random.session, random.unit, context.number, …) and `holds` for every
+ * number attribute (random.session, random.unit, static.number, …; a context number compared
+ * with a number has a closure of its own, ./context-number-order.ts) and `holds` for every
  * operator, so both calls go megamorphic and are not inlined, and a number returned from or
  * passed to a call that is not inlined is boxed: a heap number per evaluation. Each copy below is
  * its own literal; each operator × attribute kind gets one, so its calls see one getter and one
