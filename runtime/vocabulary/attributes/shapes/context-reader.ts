@@ -13,12 +13,67 @@ import { CopyAssignment } from "../../../compile/copy-assignment";
  * the next free one, so the first READERS.length keys each stay on a site that only ever sees
  * that key. Later keys share sites and cost what every key cost before. Same read, same result:
  * only which copy of `ctx[key]` runs differs.
+ *
+ * Why 64. A shared reader's site has seen two keys, so it is megamorphic, and a megamorphic load
+ * of a number field boxes the number: a heap number per read, once a process uses more keys than
+ * there are readers. With 16 readers, `age >= 18 and score < 0.5` took 3.3 ns, and 9.7 to 13 ns
+ * once other features had read 15 or more further keys; with 64 it stays at 3.3 ns up to 60
+ * further keys (bench/measure/crowd.ts, 2026-12-04). A service seldom reads more keys than that,
+ * and a reader is one line.
  */
 
 /** Reads `ctx[key]`; every copy is the same function. */
 export type ContextReader = (ctx: EvaluationContext, key: string) => unknown;
 
 const READERS: readonly ContextReader[] = [
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
+  (ctx, key) => ctx[key],
   (ctx, key) => ctx[key],
   (ctx, key) => ctx[key],
   (ctx, key) => ctx[key],
