@@ -16,6 +16,8 @@ export interface Collected {
   readonly quick: boolean;
   readonly suites: readonly SuiteResult[];
   readonly heaps: readonly HeapResult[];
+  /** This library's 10,000-feature load as installed: plain node, the packed runtime (bench/measure/installed-load.js); not with --quick. */
+  readonly installedLoad?: HeapResult | undefined;
   readonly phases: PhasesResult;
   readonly bundle: BundleResult;
   readonly bundleModules: BundleResult;
@@ -163,7 +165,8 @@ export function formatResults(c: Collected): string {
     r4 === undefined || r4f === undefined ? "not measured" : `${ratio(r4, r4f)} the floor (${ms(r4)} vs ${ms(r4f)}); best peer ${r4best === undefined ? "–" : `${r4best[0]} ${ms(r4best[1])}`}`,
     r4 === undefined || r4f === undefined ? undefined : r4 / r4f <= 2 && (r4best === undefined || r4 < r4best[1]),
   ]);
-  targets.push(["10,000 features: load", "≤ 100 ms", libHeap === undefined ? "not measured" : ms(libHeap.loadMs), libHeap === undefined ? undefined : libHeap.loadMs <= 100]);
+  const asInstalled = c.installedLoad === undefined ? "" : `; as installed (plain node, the packed runtime): ${ms(c.installedLoad.loadMs)}`;
+  targets.push(["10,000 features: load", "≤ 100 ms", libHeap === undefined ? "not measured" : `${ms(libHeap.loadMs)}${asInstalled}`, libHeap === undefined ? undefined : libHeap.loadMs <= 100 && (c.installedLoad === undefined || c.installedLoad.loadMs <= 100)]);
   targets.push(["10,000 features: heap", "≤ 30 MB", libHeap === undefined ? "not measured" : `${(libHeap.heapMiB * 1.048576).toFixed(1)} MB`, libHeap === undefined ? undefined : libHeap.heapMiB * 1.048576 <= 30]);
   targets.push([
     "app bundle (min + gzip)",
@@ -203,9 +206,13 @@ export function formatResults(c: Collected): string {
   out.push("");
   out.push("| evaluator | load | heap |");
   out.push("|---|---|---|");
-  for (const h of c.heaps) {
+  for (const h of c.installedLoad === undefined ? c.heaps : [...c.heaps, c.installedLoad]) {
     const spread = h.loadSamplesMs === undefined || h.loadSamplesMs.length < 2 ? "" : ` (${h.loadSamplesMs.map((s) => ms(s)).join(", ")})`;
     out.push(Number.isNaN(h.loadMs) ? `| ${h.name} | failed (see the run's log) | – |` : `| ${h.name} | ${ms(h.loadMs)}${spread} | ${(h.heapMiB * 1.048576).toFixed(1)} MB |`);
+  }
+  if (c.installedLoad !== undefined) {
+    out.push("");
+    out.push("The other rows run in the benchmark's ts-node processes (bench/measure/heap.ts); \"as installed\" is plain `node` loading the packed package's compiled runtime in a fresh process (bench/measure/installed-load.js), whose young generation starts small, so the load collects more often.");
   }
 
   out.push("");

@@ -6,7 +6,8 @@
  *    R4. A cell is the median of the processes' medians.
  * 2. Heap and load time of 10,000 features: the median of 3 fresh processes per evaluator, whose
  *    order is rotated each round (one load strays by about ±10 ms on the 2-core machine; --quick:
- *    this library only, one process).
+ *    this library only, one process). Also this library's load as installed: plain node, the
+ *    packed package's runtime, 3 fresh processes (skipped with --quick).
  * 3. Where this library's cold load of 1,000 features goes, phase by phase; the app bundle's size
  *    (esbuild, minified, gzipped; Node entry points and ES module entry points).
  * 4. `gen` on 1,000 features: cold (median of 3 fresh projects), unchanged, one edit in --watch; once as a user's project runs
@@ -22,7 +23,7 @@ import { jsonOf, median, runTs, type Run } from "./measure/child";
 import { measureBundle, type BundleResult } from "./measure/bundle";
 import { measureCliStart, measureGen, type GenResult, type Timed } from "./measure/gen";
 import { packInstalled } from "./gen/run";
-import type { HeapResult } from "./measure/heap";
+import { measureInstalledLoad, type HeapResult } from "./measure/heap";
 import type { PhasesResult } from "./measure/phases";
 import { allEvaluators } from "./evaluators";
 import { formatResults, type Collected } from "./report";
@@ -83,10 +84,17 @@ async function main(): Promise<void> {
   const bundlePackage: BundleResult = await measureBundle("package");
 
   const gens: GenResult[] = [];
+  let installedLoad: HeapResult | undefined;
   if (!quick) {
-    log("npm pack: the package as a user installs it, for gen");
+    log("npm pack: the package as a user installs it, for gen and the load as installed");
     const packageDir = packInstalled();
     try {
+      const samples: HeapResult[] = [];
+      for (let round = 0; round < HEAP_PROCESSES; round++) {
+        log(`10,000 features as installed: plain node, the packed runtime (${round + 1} of ${HEAP_PROCESSES})`);
+        samples.push(await measureInstalledLoad(packageDir));
+      }
+      installedLoad = { name: samples[0]!.name, loadMs: median(samples.map((s) => s.loadMs)), heapMiB: median(samples.map((s) => s.heapMiB)), loadSamplesMs: samples.map((s) => s.loadMs) };
       log("gen on 1,000 features as installed (cold, unchanged, one edit in --watch)");
       gens.push(await measureGen(1000, { kind: "installed", packageDir }));
     } finally {
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
   log("CLI start");
   const cli: Timed[] = measureCliStart(quick ? 1 : 5);
 
-  const collected: Collected = { quick, suites, heaps, phases, bundle, bundleModules, bundlePackage, gens, cli, seconds: (Date.now() - started) / 1000 };
+  const collected: Collected = { quick, suites, heaps, installedLoad, phases, bundle, bundleModules, bundlePackage, gens, cli, seconds: (Date.now() - started) / 1000 };
   const text = formatResults(collected);
   const file = join(__dirname, quick ? "RESULTS-quick.md" : "RESULTS.md");
   writeFileSync(file, text);

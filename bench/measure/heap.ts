@@ -5,9 +5,14 @@
  * figure is the live heap the loaded features add, after a full GC. The load time is R4's
  * operation at 10,000: parse, load, and one evaluation of each feature.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { R4_CONTEXT, r4Specs } from "../cases";
 import { allEvaluators } from "../evaluators";
+import { library } from "../evaluators/library";
+import { ROOT, jsonOf, runNode } from "./child";
 
 export const HEAP_COUNT = 10_000;
 
@@ -40,6 +45,36 @@ async function main(name: string): Promise<void> {
   const result: HeapResult = { name, loadMs, heapMiB: (after - before) / 1024 / 1024 };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
+}
+
+/**
+ * The same load as an installed application runs it: the packed package's compiled runtime
+ * (`packageDir`, bench/gen/run.ts's packInstalled), in a fresh plain `node` process
+ * (./installed-load.js), with its dependencies from this checkout's node_modules. The benchmark's
+ * own processes run ts-node, which leaves a heap that the TypeScript compiler has grown; a fresh
+ * process starts with a small young generation, so its load collects more often.
+ */
+export async function measureInstalledLoad(packageDir: string): Promise<HeapResult> {
+  const rules = await library.setup();
+  const specs = r4Specs(HEAP_COUNT);
+  const work = mkdtempSync(join(tmpdir(), "offline-features-load-"));
+  try {
+    const textFile = join(work, "bundle.json");
+    const inputsFile = join(work, "inputs.json");
+    writeFileSync(textFile, rules.r4Source(specs));
+    writeFileSync(inputsFile, JSON.stringify({ keys: specs.map((s) => s.key), context: R4_CONTEXT }));
+    const entry = join(packageDir, "dist", "runtime", "index.js");
+    const previous = process.env.NODE_PATH;
+    process.env.NODE_PATH = join(ROOT, "node_modules");
+    try {
+      return jsonOf<HeapResult>(runNode(join(__dirname, "installed-load.js"), [entry, textFile, inputsFile], work, ["--expose-gc"]), "installed-load.js");
+    } finally {
+      if (previous === undefined) delete process.env.NODE_PATH;
+      else process.env.NODE_PATH = previous;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {
