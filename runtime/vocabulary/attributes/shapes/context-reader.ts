@@ -14,12 +14,13 @@ import { CopyAssignment } from "../../../compile/copy-assignment";
  * that key. Later keys share sites and cost what every key cost before. Same read, same result:
  * only which copy of `ctx[key]` runs differs.
  *
- * Why 64. A shared reader's site has seen two keys, so it is megamorphic, and a megamorphic load
- * of a number field boxes the number: a heap number per read, once a process uses more keys than
- * there are readers. With 16 readers, `age >= 18 and score < 0.5` took 3.3 ns, and 9.7 to 13 ns
- * once other features had read 15 or more further keys; with 64 it stays at 3.3 ns up to 60
- * further keys (bench/measure/crowd.ts, 2026-12-04). A service seldom reads more keys than that,
- * and a reader is one line.
+ * Why 64. Once a process uses more keys than there are readers, a shared reader's site has seen
+ * two keys and is megamorphic: the generic lookup above on every read (and for a number held as a
+ * double, a heap number per read). With 16 readers, `age >= 18 and score < 0.5` took 3.3 ns, and
+ * 9.7 to 13 ns once other features had read 15 or more further keys (about the same with whole
+ * numbers, so the lookup, not the heap number, is most of it); with 64 it stays at 3.3 ns up to
+ * 62 further keys (bench/measure/crowd.ts, 2026-12-04). A service seldom reads more keys than
+ * that, and a reader is one line.
  */
 
 /** Reads `ctx[key]`; every copy is the same function. */

@@ -14,9 +14,9 @@ describe("contextReader", () => {
     expect(read({}, "country")).toBeUndefined();
   });
 
-  it("gives a key the same reader every time, and the first 60 keys readers of their own", () => {
-    // The pool is sized for the keys a service reads (see context-reader.ts): 60 here, beside "country" above.
-    const keys = Array.from({ length: 60 }, (_, i) => `reader-test-${i}`);
+  it("gives a key the same reader every time, and the first 64 keys readers of their own", () => {
+    // The pool is sized for the keys a service reads (see context-reader.ts): 63 here, beside "country" above.
+    const keys = Array.from({ length: 63 }, (_, i) => `reader-test-${i}`);
     const readers = keys.map(contextReader);
     expect(keys.map(contextReader)).toEqual(readers);
     expect(new Set(readers).size).toBe(keys.length);
