@@ -1,18 +1,19 @@
 /**
  * Evaluation in a crowded process. The benchmark times R1 to R3 in a process that holds little
- * else; an application holds many features over many context keys, and what V8 made of a
- * closure's load and call sites depends on everything else that ran through the same code. Here
- * each rule is timed alone in a fresh process, then again after a crowd of 300 other features of
- * its kind has been evaluated 2,000 times each:
+ * else; an application holds many features over many context keys, and what V8 makes of a
+ * closure's load and call sites depends on everything else that ran through the same code. Each
+ * rule is timed alone in one fresh process, and in another after a crowd of 300 other features of
+ * its kind has been evaluated 2,000 times each (the crowd first, then the rule warmed and timed,
+ * as in a process that was serving before this rule was first asked):
  * - `strings`: R2's rule (`country in […] and plan == "pro" and appVersion >= 2.3.0`), the crowd
  *   eq, in, ne and startswith over `keys` string keys, in junctions of 1 to 4 and in 1 or 2 buckets;
  * - `rollout`: R3's rule (`unit random of userId < 0.1`), the crowd rollouts over 6 unit keys;
  * - `numbers`: `age >= 18 and score < 0.5` over context numbers, the crowd 300 orderings over
  *   `keys` number keys (more operator × key pairs than the orderings have closure copies).
  * Nanoseconds per evaluation, the median of 7 runs of 2,000,000. `keys` (30 unless given) is how
- * many further context keys the crowd reads: past the context readers' pool
- * (runtime/vocabulary/attributes/shapes/context-reader.ts, 64), numbers read from shared readers
- * are boxed, and `numbers` slows down.
+ * many further context keys the crowd reads, every one of them: past the context readers' pool
+ * (runtime/vocabulary/attributes/shapes/context-reader.ts, 64 readers, two of them the rule's
+ * own), keys share readers whose load sites are megamorphic, and the rules slow down.
  *
  *   node -r ts-node/register/transpile-only bench/measure/crowd.ts [processes] [keys]
  */
@@ -43,6 +44,7 @@ function caseOf(kind: Kind, keyCount: number): Case {
   switch (kind) {
     case "strings": {
       const ops = ["comparison.eq", "comparison.in", "comparison.ne", "str.startswith"];
+      let next = 0;
       return {
         rule: load({ __type: "bool.all", value: [
           { __type: "comparison.in", attribute: string("country"), value: ["US", "CA", "GB"] },
@@ -53,7 +55,8 @@ function caseOf(kind: Kind, keyCount: number): Case {
         crowd: Array.from({ length: 300 }, (_, i) => {
           const parts = Array.from({ length: 1 + (i % 4) }, (_, j) => {
             const op = ops[(i + j) % ops.length]!;
-            return { __type: op, attribute: string(keys[(i * 7 + j) % keys.length]!), value: op === "comparison.in" ? ["a", "b", "c"] : "a" };
+            // Keys in turn, so that the crowd reads every one of them (checked below).
+            return { __type: op, attribute: string(keys[next++ % keys.length]!), value: op === "comparison.in" ? ["a", "b", "c"] : "a" };
           });
           return load({ __type: i % 3 === 0 ? "bool.any" : "bool.all", value: parts }, `crowd-${i}`, 1 + (i % 2));
         }),
@@ -92,24 +95,49 @@ function time({ rule, inputs }: Case): number {
   return Math.round(runs.sort((a, b) => a - b)[3]! * 100) / 100;
 }
 
-function child(kind: Kind, keyCount: number): { alone: number; crowded: number } {
+/** The context keys the crowd's rules read (they must be all of them). */
+function keysRead(crowd: readonly OfflineFeature[]): Set<string> {
+  const keys = new Set<string>();
+  const visit = (u: unknown): void => {
+    if (Array.isArray(u)) u.forEach(visit);
+    else if (typeof u === "object" && u !== null) {
+      const node = u as Record<string, unknown>;
+      if (typeof node.__type === "string" && node.__type.startsWith("context.") && typeof node.name === "string") keys.add(node.name);
+      Object.values(node).forEach(visit);
+    }
+  };
+  for (const feature of crowd) visit(feature.model);
+  return keys;
+}
+
+/** `crowd`: the crowd runs first, then the rule is warmed and timed; otherwise the rule alone. */
+function child(kind: Kind, keyCount: number, crowd: boolean): number {
   const c = caseOf(kind, keyCount);
+  if (crowd) {
+    const read = keysRead(c.crowd);
+    if (kind !== "rollout" && read.size !== keyCount) throw new Error(`the ${kind} crowd reads ${read.size} of its ${keyCount} keys`);
+    for (let round = 0; round < 2_000; round++) for (const feature of c.crowd) feature.evaluate(c.crowdContext);
+  }
   for (let i = 0; i < 1_000_000; i++) c.rule.evaluate(c.inputs[i % c.inputs.length]);
-  const alone = time(c);
-  for (let round = 0; round < 2_000; round++) for (const feature of c.crowd) feature.evaluate(c.crowdContext);
-  return { alone, crowded: time(c) };
+  return time(c);
 }
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args[0] === CHILD_FLAG) {
-    process.stdout.write(`${JSON.stringify(child(args[1] as Kind, Number(args[2])))}\n`);
+    process.stdout.write(`${JSON.stringify(child(args[1] as Kind, Number(args[2]), args[3] === "crowd"))}\n`);
   } else {
     const processes = Number(args[0] ?? 2);
     const keyCount = Number(args[1] ?? 30);
+    const run = (kind: Kind, mode: "alone" | "crowd") => jsonOf<number>(runTs(__filename, [CHILD_FLAG, kind, String(keyCount), mode]), `crowd.ts ${kind} ${mode}`);
     for (const kind of KINDS) {
-      const runs = Array.from({ length: processes }, () => jsonOf<{ alone: number; crowded: number }>(runTs(__filename, [CHILD_FLAG, kind, String(keyCount)]), `crowd.ts ${kind}`));
-      console.log(`${kind.padEnd(8)} alone ${runs.map((r) => r.alone).join(", ")} ns; after the crowd ${runs.map((r) => r.crowded).join(", ")} ns`);
+      const alone: number[] = [];
+      const crowded: number[] = [];
+      for (let i = 0; i < processes; i++) {
+        alone.push(run(kind, "alone"));
+        crowded.push(run(kind, "crowd"));
+      }
+      console.log(`${kind.padEnd(8)} alone ${alone.join(", ")} ns; in a crowd over ${kind === "rollout" ? 6 : keyCount} keys ${crowded.join(", ")} ns`);
     }
   }
 }

@@ -50,9 +50,10 @@ async function main(name: string): Promise<void> {
 /**
  * The same load as an installed application runs it: the packed package's compiled runtime
  * (`packageDir`, bench/gen/run.ts's packInstalled), in a fresh plain `node` process
- * (./installed-load.js), with its dependencies from this checkout's node_modules. The benchmark's
- * own processes run ts-node, which leaves a heap that the TypeScript compiler has grown; a fresh
- * process starts with a small young generation, so its load collects more often.
+ * (./installed-load.js), with its dependencies from this checkout's node_modules (NODE_PATH: the
+ * packed package has none of its own). The benchmark's own processes run ts-node, whose heap the
+ * TypeScript compiler has grown before anything is timed; an application's process holds little
+ * else when it loads its bundle.
  */
 export async function measureInstalledLoad(packageDir: string): Promise<HeapResult> {
   const rules = await library.setup();

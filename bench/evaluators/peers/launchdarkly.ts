@@ -53,12 +53,23 @@ const r2Flag = (s: R2Spec) =>
     ],
   });
 
-const folder = mkdtempSync(join(tmpdir(), "offline-features-bench-ld-"));
+/*
+ * The flags files, in a folder made on the first write and removed when the evaluator is closed
+ * or the process exits: a process that only imports this module (every bench process, every jest
+ * worker) makes none, and a jest worker, which may be stopped without its exit handlers running,
+ * closes the evaluator first (bench/correctness.ts).
+ */
+let folder: string | undefined;
 let files = 0;
-process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+function removeFolder(): void {
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
+}
+process.once("exit", removeFolder);
 
 /** Writes the flags file (untimed in R4: the file data source's format is a file). */
 function writeFlags(text: string): string {
+  folder ??= mkdtempSync(join(tmpdir(), "offline-features-bench-ld-"));
   const path = join(folder, `flags-${files++}.json`);
   writeFileSync(path, text);
   return path;
@@ -118,7 +129,10 @@ export const launchdarkly: Evaluator = {
         return out;
       },
       r4Release: () => loaded?.close(),
-      close: () => client.close(),
+      close: () => {
+        client.close();
+        removeFolder();
+      },
     };
   },
 };
