@@ -9,7 +9,11 @@
  *   eq, in, ne and startswith over `keys` string keys, in junctions of 1 to 4 and in 1 or 2 buckets;
  * - `rollout`: R3's rule (`unit random of userId < 0.1`), the crowd rollouts over 6 unit keys;
  * - `numbers`: `age >= 18 and score < 0.5` over context numbers, the crowd 300 orderings over
- *   `keys` number keys (more operator × key pairs than the orderings have closure copies).
+ *   `keys` number keys (more operator × key pairs than the orderings have closure copies);
+ * - `number-equality`: `price in [1.5, 2.5, 3.5] and tier == 2`, the crowd eq, ne and in over
+ *   `keys` number keys (these go through the getter: no closure of their own);
+ * - `patterns`: `host ~ /^len.+/ and region startswith "eu-"`, the crowd regexes and startswith
+ *   over `keys` string keys.
  * Nanoseconds per evaluation, the median of 7 runs of 2,000,000. `keys` (30 unless given) is how
  * many further context keys the crowd reads, every one of them: past the context readers' pool
  * (runtime/vocabulary/attributes/shapes/context-reader.ts, 64 readers, two of them the rule's
@@ -22,7 +26,7 @@ import { OfflineFeature, type EvaluationContext, type JsonValue } from "../../ru
 import { runTs, jsonOf } from "./child";
 
 const CHILD_FLAG = "--crowd-child";
-const KINDS = ["strings", "rollout", "numbers"] as const;
+const KINDS = ["strings", "rollout", "numbers", "number-equality", "patterns"] as const;
 type Kind = (typeof KINDS)[number];
 
 const load = (rule: JsonValue, key: string, buckets = 1): OfflineFeature =>
@@ -79,6 +83,26 @@ function caseOf(kind: Kind, keyCount: number): Case {
         crowd: Array.from({ length: 300 }, (_, i) => load({ __type: ORDERINGS[i % 4]!, attribute: number(keys[i % keys.length]!), value: 0.5 }, `numbers-${i}`)),
         crowdContext: Object.fromEntries(keys.map((k, i) => [k, i / 30])),
       };
+    case "number-equality":
+      return {
+        rule: load({ __type: "bool.all", value: [{ __type: "comparison.in", attribute: number("price"), value: [1.5, 2.5, 3.5] }, { __type: "comparison.eq", attribute: number("tier"), value: 2 }] }, "prices"),
+        inputs: Array.from({ length: 512 }, (_, i) => ({ price: [1.5, 2.5, 9.99, 4.25][i % 4]!, tier: i % 3 })),
+        crowd: Array.from({ length: 300 }, (_, i) => {
+          const op = ["comparison.eq", "comparison.ne", "comparison.in"][i % 3]!;
+          return load({ __type: op, attribute: number(keys[i % keys.length]!), value: op === "comparison.in" ? [0.25, 0.5] : 0.5 }, `equal-${i}`);
+        }),
+        crowdContext: Object.fromEntries(keys.map((k, i) => [k, i / 30])),
+      };
+    case "patterns": {
+      const patterns = ["^a", "b$", "c.d", "^[a-z]+$", "x|y", "(ab)+", "^len", "[0-9]+", "foo", "^bar.*baz$"];
+      return {
+        rule: load({ __type: "bool.all", value: [{ __type: "re.match", attribute: string("host"), value: "^len.+" }, { __type: "str.startswith", attribute: string("region"), value: "eu-" }] }, "hosts"),
+        inputs: Array.from({ length: 512 }, (_, i) => ({ host: i % 3 === 0 ? `host${i}` : `len${i}`, region: i % 2 === 0 ? "eu-west" : "us-east" })),
+        crowd: Array.from({ length: 300 }, (_, i) =>
+          load(i % 2 === 0 ? { __type: "re.match", attribute: string(keys[i % keys.length]!), value: patterns[i % patterns.length]! } : { __type: "str.startswith", attribute: string(keys[i % keys.length]!), value: "ab" }, `pattern-${i}`)),
+        crowdContext: Object.fromEntries(keys.map((k, i) => [k, `abc${i}`])),
+      };
+    }
   }
 }
 
@@ -137,7 +161,7 @@ if (require.main === module) {
         alone.push(run(kind, "alone"));
         crowded.push(run(kind, "crowd"));
       }
-      console.log(`${kind.padEnd(8)} alone ${alone.join(", ")} ns; in a crowd over ${kind === "rollout" ? 6 : keyCount} keys ${crowded.join(", ")} ns`);
+      console.log(`${kind.padEnd(15)} alone ${alone.join(", ")} ns; in a crowd over ${kind === "rollout" ? 6 : keyCount} keys ${crowded.join(", ")} ns`);
     }
   }
 }
