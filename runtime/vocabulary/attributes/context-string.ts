@@ -1,10 +1,23 @@
 import type { NodeSchema } from "../../schema/types";
 import type { EvaluationError } from "../../evaluate/details";
+import type { ErrorSite } from "../../compile/types";
 import type { AttributeDescriptor } from "../types";
 import { contextCodec, contextSchema, mismatch, missing, type ContextNode } from "./shapes/context";
 import { contextReader } from "./shapes/context-reader";
 
 const tag = "context.string";
+
+/** What a `context.string` key must hold, as its errors say. */
+export const A_STRING = "a string";
+
+/**
+ * The getter's error for what the key held instead of a string, or undefined when it held nothing
+ * (the caller builds the missing-key error once and keeps it). Shared with the operators that read
+ * the key themselves (classifiers/shapes/context-string-tests.ts).
+ */
+export function notAString(site: ErrorSite, name: string, found: unknown): EvaluationError | undefined {
+  return found === undefined ? undefined : mismatch(site, name, A_STRING, found);
+}
 
 /** `context.string`: `ctx[name]`, which must be a string. */
 export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string", string> = {
@@ -24,7 +37,7 @@ export const contextString: AttributeDescriptor<ContextNode<typeof tag>, "string
     return (ctx) => {
       const v = read(ctx, name);
       if (typeof v === "string") return v;
-      return v === undefined ? (absent ??= missing(site, name, "a string")) : mismatch(site, name, "a string", v);
+      return notAString(site, name, v) ?? (absent ??= missing(site, name, A_STRING));
     };
   },
 };

@@ -1,7 +1,8 @@
 import type { EvaluationError } from "../../../evaluate/details";
 import type { Scalar } from "../../../model/fields";
 import type { ErrorSite, Predicate } from "../../../compile/types";
-import { mismatch, missing } from "../../attributes/shapes/context";
+import { missing } from "../../attributes/shapes/context";
+import { A_STRING, notAString } from "../../attributes/context-string";
 import { contextReader } from "../../attributes/shapes/context-reader";
 
 /*
@@ -14,13 +15,6 @@ import { contextReader } from "../../attributes/shapes/context-reader";
  * error at the attribute's path, built on the first miss and kept. A traced compile never comes
  * here (Scope.directContextKey), so a trace still sees the read.
  */
-
-const A_STRING = "a string";
-
-/** The getter's error for what the key held instead of a string: `undefined` when it held nothing (the caller keeps that error). */
-function notAString(site: ErrorSite, name: string, found: unknown): EvaluationError | undefined {
-  return found === undefined ? undefined : mismatch(site, name, A_STRING, found);
-}
 
 /** `eq` over the string under context key `name`. */
 export function eqContextString(name: string, site: ErrorSite, expected: Scalar): Predicate {
